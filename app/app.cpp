@@ -1,0 +1,185 @@
+// The frame: main menu, lab tabs, the current lab, status bar. See app.h.
+#include "app/app.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+namespace gradlab {
+namespace {
+
+const LabInfo kLabs[kLabCount] = {
+    {LabId::Optimizer, "optimizer", "Optimizer",
+     "Optimizer lab: coming next - contours, trajectories, loss curves (EXERCISES C, D)."},
+    {LabId::Activations, "activations", "Activations",
+     "Activations lab: coming - activation functions, derivatives and identities (EXERCISES A)."},
+    {LabId::Networks, "networks", "Networks",
+     "Networks lab: coming - random MLPs and linear-network invertibility (EXERCISES B)."},
+    {LabId::Elbows, "elbows", "ReLU elbows",
+     "ReLU elbow lab: coming - kinks moving under SGD, dead units (EXERCISES E)."},
+    {LabId::Stochastic, "stochastic", "Stochastic",
+     "Stochastic lab: coming - SGD on a Gaussian's precision matrix (EXERCISES F)."},
+    {LabId::Backprop, "backprop", "Backprop",
+     "Backprop lab: coming - forward and backward passes on graphs (EXERCISES G)."},
+};
+
+void drawMainMenu(App& app) {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.quit_requested = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Dark theme (screen)", nullptr, app.theme == Theme::Dark))
+      setTheme(app, Theme::Dark);
+    if (ImGui::MenuItem("Light theme (print)", nullptr, app.theme == Theme::Light))
+      setTheme(app, Theme::Light);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Lab")) {
+    for (int i = 0; i < kLabCount; ++i) {
+      char shortcut[8];
+      std::snprintf(shortcut, sizeof shortcut, "Ctrl+%d", i + 1);
+      if (ImGui::MenuItem(kLabs[i].title, shortcut, app.lab == kLabs[i].id)) {
+        app.lab = kLabs[i].id;
+        app.select_lab_tab = true;
+      }
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About gradlab")) app.show_about = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void handleShortcuts(App& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.KeyCtrl || io.WantTextInput) return;
+  // GLFW key codes for '1'..'6' and 'Q' are their ASCII values.
+  for (int i = 0; i < kLabCount; ++i) {
+    if (ImGui::IsKeyPressed('1' + i, false)) {
+      app.lab = kLabs[i].id;
+      app.select_lab_tab = true;
+    }
+  }
+  if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
+}
+
+void drawLabTabs(App& app) {
+  if (!ImGui::BeginTabBar("labs")) return;
+  for (const LabInfo& lab : kLabs) {
+    ImGuiTabItemFlags flags = 0;
+    if (app.select_lab_tab && app.lab == lab.id) flags |= ImGuiTabItemFlags_SetSelected;
+    if (ImGui::BeginTabItem(lab.title, nullptr, flags)) {
+      if (!app.select_lab_tab) app.lab = lab.id;
+      ImGui::EndTabItem();
+    }
+  }
+  app.select_lab_tab = false;
+  ImGui::EndTabBar();
+}
+
+void drawComingNote(const LabInfo& lab) {
+  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+  ImGui::Indent();
+  ImGui::TextDisabled("%s", lab.coming);
+  ImGui::Unindent();
+}
+
+void drawStatusBar(App& app, float height) {
+  ImGui::Separator();
+  ImGui::BeginChild("status", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%s lab", labInfo(app.lab).title);
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  ImGui::Text("frame %.1f ms (max %.1f)", app.frame_stats.mean(), app.frame_stats.max());
+  ImGui::SameLine();
+  ImGui::TextDisabled("|");
+  ImGui::SameLine();
+  ImGui::Text("%s theme", themeName(app.theme));
+  if (!app.font_warning.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.9f, 0.6f, 0.1f, 1.0f), "%s", app.font_warning.c_str());
+  }
+  ImGui::EndChild();
+}
+
+void drawAbout(App& app) {
+  if (app.show_about) ImGui::OpenPopup("About gradlab");
+  if (ImGui::BeginPopupModal("About gradlab", &app.show_about, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("gradlab - see how neural networks are trained.");
+    ImGui::TextDisabled("Dear ImGui %s, OpenGL 3.3 core, Eigen.", IMGUI_VERSION);
+    if (ImGui::Button("Close")) {
+      app.show_about = false;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace
+
+const LabInfo& labInfo(LabId id) {
+  return kLabs[static_cast<int>(id)];
+}
+
+bool parseLab(const std::string& name, LabId* id) {
+  for (const LabInfo& lab : kLabs) {
+    if (name == lab.cli_name) {
+      *id = lab.id;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string labNameList() {
+  std::string names;
+  for (const LabInfo& lab : kLabs) names += std::string(names.empty() ? "" : "|") + lab.cli_name;
+  return names;
+}
+
+void setTheme(App& app, Theme theme) {
+  app.theme = theme;
+  applyTheme(theme);
+}
+
+bool appIsAnimating(const App& /*app*/) {
+  return false;
+}
+
+void drawApp(App& app) {
+  handleShortcuts(app);
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                 // The clear colour is the background already; a second
+                                 // full-window quad costs ~4 ms a frame under llvmpipe.
+                                 ImGuiWindowFlags_NoBackground;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+  ImGui::Begin("gradlab", nullptr, flags);
+  ImGui::PopStyleVar();
+  drawMainMenu(app);
+  drawLabTabs(app);
+
+  const float status_height = ImGui::GetFrameHeightWithSpacing();
+  ImGui::BeginChild("lab", ImVec2(0, -status_height - ImGui::GetStyle().ItemSpacing.y), false);
+  const LabInfo& lab = labInfo(app.lab);
+  drawComingNote(lab);
+  ImGui::EndChild();
+
+  drawStatusBar(app, status_height);
+  drawAbout(app);
+  ImGui::End();
+}
+
+}  // namespace gradlab

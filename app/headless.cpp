@@ -1,0 +1,195 @@
+// Hidden-window rendering loop shared by render and bench-frames. See headless.h.
+#include "app/headless.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <vector>
+
+#include "app/gl/embedded_shaders.h"
+#include "app/gl/render_target.h"
+#include "app/gl/shader.h"
+#include "app/platform.h"
+#include "app/png.h"
+
+namespace gradlab {
+namespace {
+
+double processCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
+
+double peakRssMb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
+}
+
+// One hidden window with the app, drawing into an offscreen target of width*scale pixels.
+struct HeadlessSession {
+  Platform platform;
+  App app;
+  RenderTarget target;
+
+  bool open(const HeadlessOptions& options, std::ostream& err) {
+    std::string problem = displayProblem("render");
+    if (!problem.empty()) {
+      err << "gradlab: error: " << problem << "\n";
+      return false;
+    }
+    PlatformOptions platform_options;
+    platform_options.width = options.width;
+    platform_options.height = options.height;
+    platform_options.visible = false;
+    platform_options.vsync = false;
+    std::string error;
+    if (!platform.init(platform_options, &error)) {
+      err << "gradlab: error: " << error << "\n";
+      return false;
+    }
+    const int pixel_w = int(options.width * options.scale + 0.5f);
+    const int pixel_h = int(options.height * options.scale + 0.5f);
+    if (!target.resize(pixel_w, pixel_h)) {
+      err << "gradlab: error: cannot make a " << pixel_w << "x" << pixel_h
+          << " offscreen framebuffer\n";
+      return false;
+    }
+    // Glyphs rasterized at the output's pixel density, layout in UI units.
+    platform.rebuildFonts(options.scale, 1.0f);
+    app.lab = options.lab;
+    app.select_lab_tab = true;
+    app.font_warning = platform.fontWarning();
+    setTheme(app, options.theme);
+    return true;
+  }
+
+  void frame(const HeadlessOptions& options) {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(options.width), float(options.height));
+    io.DisplayFramebufferScale = ImVec2(options.scale, options.scale);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    drawApp(app);
+    ImGui::Render();
+    target.bind();
+    const Rgb bg = themeBackground(app.theme);
+    glClearColor(bg.r, bg.g, bg.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+};
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  // Nearest rank: the smallest value with at least p of the samples at or below it.
+  std::size_t rank = std::size_t(std::ceil(p * double(values.size())));
+  return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+}  // namespace
+
+std::string displayProblem(const char* command) {
+  const char* x11 = std::getenv("DISPLAY");
+  const char* wayland = std::getenv("WAYLAND_DISPLAY");
+  if ((x11 && *x11) || (wayland && *wayland)) return "";
+  return std::string("no display to open a window on; run it headless with: xvfb-run -a gradlab ") +
+         command + " ...";
+}
+
+int renderToPng(const HeadlessOptions& options, std::ostream& err) {
+  HeadlessSession session;
+  if (!session.open(options, err)) return 2;
+  for (int i = 0; i < options.frames; ++i) session.frame(options);
+  std::string error;
+  if (!writePng(options.out, session.target.width(), session.target.height(),
+                session.target.readRgba(), &error)) {
+    err << "gradlab: error: " << error << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream& err) {
+  HeadlessSession session;
+  if (!session.open(options, err)) return 2;
+  // Two warm-up frames: the first builds the layout and uploads textures.
+  for (int i = 0; i < 2; ++i) session.frame(options);
+  glFinish();
+  std::vector<double> ms;
+  ms.reserve(std::size_t(options.frames));
+  const double cpu_start = processCpuSeconds();
+  for (int i = 0; i < options.frames; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    session.frame(options);
+    glFinish();  // count the GPU's (llvmpipe's) work in the frame it belongs to
+    const auto end = std::chrono::steady_clock::now();
+    ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    session.app.frame_stats.add(float(ms.back()));
+  }
+  const double cpu_ms = (processCpuSeconds() - cpu_start) * 1000.0 / double(options.frames);
+  char line[128];
+  auto print = [&](const char* key, double value) {
+    std::snprintf(line, sizeof line, "%s: %.3f\n", key, value);
+    out << line;
+  };
+  out << "frames: " << options.frames << "\n";
+  print("p50_ms", percentile(ms, 0.50));
+  print("p90_ms", percentile(ms, 0.90));
+  print("p99_ms", percentile(ms, 0.99));
+  print("max_ms", *std::max_element(ms.begin(), ms.end()));
+  print("cpu_ms_per_frame", cpu_ms);
+  print("peak_rss_mb", peakRssMb());
+  return 0;
+}
+
+int checkShaders(std::ostream& out, std::ostream& err) {
+  std::string problem = displayProblem("check-shaders");
+  if (!problem.empty()) {
+    err << "gradlab: error: " << problem << "\n";
+    return 2;
+  }
+  Platform platform;
+  PlatformOptions platform_options;
+  platform_options.visible = false;
+  platform_options.width = platform_options.height = 64;
+  std::string error;
+  if (!platform.init(platform_options, &error)) {
+    err << "gradlab: error: " << error << "\n";
+    return 2;
+  }
+  int failures = 0;
+  for (const EmbeddedShader& shader : embeddedShaders()) {
+    const char* name = shader.name;
+    const bool vertex = std::strstr(name, ".vert") != nullptr;
+    std::string log;
+    GLuint id =
+        compileShader(vertex ? GL_VERTEX_SHADER : GL_FRAGMENT_SHADER, name, shader.source, &log);
+    if (id) {
+      glDeleteShader(id);
+      out << name << ": ok\n";
+    } else {
+      ++failures;
+      err << log;
+    }
+  }
+  out << embeddedShaders().size() - failures << " compiled, " << failures << " failed\n";
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,185 @@
+// GLFW window + OpenGL 3.3 core context + Dear ImGui set-up. See platform.h.
+#include "app/platform.h"
+
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+namespace gradlab {
+namespace {
+
+constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+void onGlfwError(int code, const char* description) {
+  std::fprintf(stderr, "gradlab: GLFW error %d: %s\n", code, description);
+}
+
+bool fileExists(const char* path) {
+  return std::ifstream(path).good();
+}
+
+float monitorContentScale(GLFWwindow* window) {
+  float sx = 1.0f, sy = 1.0f;
+  glfwGetWindowContentScale(window, &sx, &sy);
+  float s = std::max(sx, sy);
+  return (std::isfinite(s) && s > 0.25f && s < 8.0f) ? s : 1.0f;
+}
+
+}  // namespace
+
+Platform::~Platform() {
+  shutdown();
+}
+
+bool Platform::init(const PlatformOptions& options, std::string* error) {
+  glfwSetErrorCallback(nullptr);  // we word the errors ourselves below
+  if (!glfwInit()) {
+    *error = "cannot open a window: no display (set DISPLAY, or run headless under xvfb-run)";
+    return false;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  window_ = glfwCreateWindow(options.width, options.height, options.title, nullptr, nullptr);
+  if (!window_) {
+    const char* description = nullptr;
+    glfwGetError(&description);
+    *error = std::string("cannot create an OpenGL 3.3 core context") +
+             (description ? std::string(" (") + description + ")" : std::string()) +
+             "; gradlab needs OpenGL 3.3 (Mesa's llvmpipe provides it in software)";
+    glfwTerminate();
+    return false;
+  }
+  glfwSetErrorCallback(onGlfwError);
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(options.vsync ? 1 : 0);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is ours, not a file's; settings come in a later issue
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  imgui_ready_ = true;
+
+  extra_scale_ = options.extra_scale;
+  beginFrameScales();
+  return true;
+}
+
+void Platform::shutdown() {
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    imgui_ready_ = false;
+  }
+  if (window_) {
+    glfwDestroyWindow(window_);
+    window_ = nullptr;
+    glfwTerminate();
+  }
+}
+
+bool Platform::shouldClose() const {
+  return glfwWindowShouldClose(window_);
+}
+
+void Platform::waitOrPoll(bool idle, double timeout_s) {
+  if (idle)
+    glfwWaitEventsTimeout(timeout_s);
+  else
+    glfwPollEvents();
+}
+
+void Platform::setExtraScale(float extra_scale) {
+  extra_scale_ = std::clamp(extra_scale, 0.5f, 4.0f);
+}
+
+void Platform::rebuildFonts(float raster_scale, float layout_scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig config;
+  config.OversampleH = 2;
+  config.OversampleV = 2;
+  const float px = std::round(kBaseFontPx * raster_scale);
+  ImFont* font = nullptr;
+  if (fileExists(kFontPath)) font = io.Fonts->AddFontFromFileTTF(kFontPath, px, &config);
+  if (font) {
+    font_warning_.clear();
+  } else {
+    font_warning_ = std::string("DejaVu Sans not found at ") + kFontPath +
+                    "; using ImGui's built-in font (install fonts-dejavu-core)";
+    std::fprintf(stderr, "gradlab: warning: %s\n", font_warning_.c_str());
+    ImFontConfig fallback;
+    fallback.SizePixels = std::round(13.0f * raster_scale);
+    io.Fonts->AddFontDefault(&fallback);
+  }
+  io.Fonts->Build();
+  if (imgui_ready_) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  // Sizes (padding, rounding, scrollbars) follow the font so the layout scales as a whole.
+  ImGuiStyle& style = ImGui::GetStyle();
+  ImVec4 colors[ImGuiCol_COUNT];  // the theme's colours survive the reset of the sizes
+  for (int i = 0; i < ImGuiCol_COUNT; ++i) colors[i] = style.Colors[i];
+  style = ImGuiStyle();
+  for (int i = 0; i < ImGuiCol_COUNT; ++i) style.Colors[i] = colors[i];
+  style.WindowRounding = 0.0f;
+  style.FrameRounding = 3.0f;
+  style.GrabRounding = 3.0f;
+  style.ScaleAllSizes(layout_scale);
+  io.FontGlobalScale = layout_scale / raster_scale;
+  raster_scale_built_ = raster_scale;
+  layout_scale_built_ = layout_scale;
+}
+
+void Platform::beginFrameScales() {
+  int window_w = 0, window_h = 0, fb_w = 0, fb_h = 0;
+  glfwGetWindowSize(window_, &window_w, &window_h);
+  glfwGetFramebufferSize(window_, &fb_w, &fb_h);
+  const float fb_scale = (window_w > 0 && fb_w > 0) ? float(fb_w) / float(window_w) : 1.0f;
+  const float raster = monitorContentScale(window_) * extra_scale_;
+  const float layout = raster / std::max(fb_scale, 1.0f);
+  ui_scale_ = raster;
+  if (std::fabs(raster - raster_scale_built_) > 0.01f ||
+      std::fabs(layout - layout_scale_built_) > 0.01f)
+    rebuildFonts(raster, layout);
+}
+
+void Platform::beginFrame() {
+  beginFrameScales();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+}
+
+void Platform::endFrame(float clear_r, float clear_g, float clear_b) {
+  ImGui::Render();
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, w, h);
+  glClearColor(clear_r, clear_g, clear_b, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  glfwSwapBuffers(window_);
+}
+
+void Platform::framebufferSize(int* width, int* height) const {
+  glfwGetFramebufferSize(window_, width, height);
+}
+
+}  // namespace gradlab

@@ -1,0 +1,67 @@
+// Platform: the GLFW window, its OpenGL 3.3 core context, Dear ImGui with a real font, and
+// content-scale (HiDPI) handling. Visible for the app, hidden for headless render/bench.
+#pragma once
+
+#include <string>
+
+struct GLFWwindow;
+
+namespace gradlab {
+
+struct PlatformOptions {
+  int width = 1600, height = 900;  // window size in screen coordinates
+  bool visible = true;             // false: hidden window for render / bench-frames
+  bool vsync = true;
+  float extra_scale = 1.0f;  // multiplies the monitor's content scale (presentation mode)
+  const char* title = "gradlab";
+};
+
+class Platform {
+ public:
+  Platform() = default;
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+  ~Platform();
+
+  // Opens the window and sets up ImGui. Returns false with a one-line *error when there is no
+  // display or no OpenGL 3.3 core context can be had.
+  bool init(const PlatformOptions& options, std::string* error);
+  void shutdown();
+
+  GLFWwindow* window() const { return window_; }
+  bool shouldClose() const;
+  // Polls events; when `idle` blocks until an event or `timeout_s` passes (saves the CPU).
+  void waitOrPoll(bool idle, double timeout_s);
+  // Starts an ImGui frame (backends + ImGui::NewFrame). Rebuilds fonts first if the scale changed.
+  void beginFrame();
+  // Renders ImGui's draw data into the window's back buffer and swaps.
+  void endFrame(float clear_r, float clear_g, float clear_b);
+  // Framebuffer size in pixels (0 x 0 while minimized).
+  void framebufferSize(int* width, int* height) const;
+
+  // UI scale = monitor content scale x extra scale; fonts are re-rasterized at that size.
+  float uiScale() const { return ui_scale_; }
+  void setExtraScale(float extra_scale);
+  // Rasterizes the fonts at kBaseFontPx x raster_scale pixels and scales the style's sizes by
+  // layout_scale. They differ when the framebuffer has more pixels than the window has units
+  // (macOS, Wayland, headless --scale): then ImGui lays out in units and io.FontGlobalScale
+  // brings the sharper glyphs back to unit size.
+  void rebuildFonts(float raster_scale, float layout_scale);
+  // "" when DejaVu Sans was found, else the warning shown in the status bar.
+  const std::string& fontWarning() const { return font_warning_; }
+
+ private:
+  void beginFrameScales();  // re-rasterizes fonts when the monitor's content scale changed
+
+  GLFWwindow* window_ = nullptr;
+  bool imgui_ready_ = false;
+  float extra_scale_ = 1.0f;
+  float ui_scale_ = 1.0f;
+  float raster_scale_built_ = 0.0f, layout_scale_built_ = 0.0f;
+  std::string font_warning_;
+};
+
+// The size a font is designed at, before scaling: large enough for a projector at scale 1.
+constexpr float kBaseFontPx = 17.0f;
+
+}  // namespace gradlab

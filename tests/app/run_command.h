@@ -1,0 +1,42 @@
+// Runs the real gradlab executable for app tests and captures its output and exit code.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace gradlab::test {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr, interleaved
+  std::string stdout_only;
+};
+
+// `arguments` is appended to the executable's path as shell text.
+inline CommandResult runGradlab(const std::string& arguments, bool merge_stderr = true,
+                                const std::string& env_prefix = "") {
+  const std::string command = env_prefix + " '" + std::string(GRADLAB_EXE) + "' " + arguments +
+                              (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.stdout_only = merge_stderr ? std::string() : result.output;
+  return result;
+}
+
+inline int countLines(const std::string& text) {
+  int lines = 0;
+  for (char c : text) lines += c == '\n';
+  return lines;
+}
+
+}  // namespace gradlab::test

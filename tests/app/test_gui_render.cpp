@@ -1,0 +1,137 @@
+// GUI tests: the real app drawn headlessly under Xvfb (ctest starts the server), checked by its
+// pixels: size, not blank, theme background, scale.
+#define STB_IMAGE_IMPLEMENTATION
+#include <stb_image.h>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tests/app/run_command.h"
+
+namespace gradlab::test {
+namespace {
+
+struct Image {
+  int width = 0, height = 0;
+  std::vector<unsigned char> rgba;
+  const unsigned char* at(int x, int y) const { return &rgba[(std::size_t(y) * width + x) * 4]; }
+};
+
+Image loadPng(const std::string& path) {
+  Image image;
+  int channels = 0;
+  unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
+  if (data) {
+    image.rgba.assign(data, data + std::size_t(image.width) * image.height * 4);
+    stbi_image_free(data);
+  }
+  return image;
+}
+
+double lumaVariance(const Image& image) {
+  double sum = 0, sum2 = 0;
+  const std::size_t n = std::size_t(image.width) * image.height;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char* p = &image.rgba[i * 4];
+    const double y = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+    sum += y;
+    sum2 += y * y;
+  }
+  const double mean = sum / double(n);
+  return sum2 / double(n) - mean * mean;
+}
+
+// The most frequent colour: the background of a mostly empty window.
+std::array<int, 3> dominantColor(const Image& image) {
+  std::map<int, int> counts;
+  for (std::size_t i = 0; i < image.rgba.size(); i += 4)
+    ++counts[(image.rgba[i] << 16) | (image.rgba[i + 1] << 8) | image.rgba[i + 2]];
+  int best = 0, best_count = -1;
+  for (auto [color, count] : counts)
+    if (count > best_count) best = color, best_count = count;
+  return {(best >> 16) & 255, (best >> 8) & 255, best & 255};
+}
+
+std::string outPath(const std::string& name) {
+  return ::testing::TempDir() + "gradlab_" + name;
+}
+
+const char* kLabs[] = {"optimizer", "activations", "networks", "elbows", "stochastic", "backprop"};
+
+TEST(GuiRender, EveryLabRendersANonBlankPngOfTheRequestedSize) {
+  for (const char* lab : kLabs) {
+    const std::string png = outPath(std::string(lab) + ".png");
+    std::remove(png.c_str());
+    CommandResult r =
+        runGradlab(std::string("render --lab ") + lab + " --size 800x500 --out " + png);
+    ASSERT_EQ(r.exit_code, 0) << lab << ": " << r.output;
+    Image image = loadPng(png);
+    ASSERT_EQ(image.width, 800) << lab;
+    ASSERT_EQ(image.height, 500) << lab;
+    EXPECT_GT(lumaVariance(image), 20.0) << lab << " looks blank";
+  }
+}
+
+TEST(GuiRender, LightThemeBackgroundIsWhite) {
+  const std::string png = outPath("light.png");
+  CommandResult r =
+      runGradlab("render --lab activations --theme light --size 640x400 --out " + png);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  Image image = loadPng(png);
+  ASSERT_EQ(image.width, 640);
+  EXPECT_EQ(dominantColor(image), (std::array<int, 3>{255, 255, 255}));
+}
+
+TEST(GuiRender, DarkThemeBackgroundIsDark) {
+  const std::string png = outPath("dark.png");
+  CommandResult r = runGradlab("render --lab activations --theme dark --size 640x400 --out " + png);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::array<int, 3> bg = dominantColor(loadPng(png));
+  EXPECT_LT(bg[0] + bg[1] + bg[2], 3 * 64);
+}
+
+TEST(GuiRender, ScaleTwoDoublesThePixelSize) {
+  const std::string png = outPath("scale2.png");
+  CommandResult r = runGradlab("render --lab backprop --size 400x300 --scale 2 --out " + png);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  Image image = loadPng(png);
+  EXPECT_EQ(image.width, 800);
+  EXPECT_EQ(image.height, 600);
+}
+
+TEST(GuiRender, EveryEmbeddedShaderCompiles) {
+  CommandResult r = runGradlab("check-shaders");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("field.frag: ok"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(" 0 failed"), std::string::npos) << r.output;
+}
+
+TEST(GuiRender, BenchFramesPrintsEveryKey) {
+  CommandResult r = runGradlab("bench-frames --lab activations --frames 20 --size 640x400", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* key : {"frames: 20", "p50_ms: ", "p90_ms: ", "p99_ms: ", "max_ms: ",
+                          "cpu_ms_per_frame: ", "peak_rss_mb: "})
+    EXPECT_NE(r.output.find(key), std::string::npos) << key << " missing in\n" << r.output;
+}
+
+TEST(GuiRender, WithoutADisplayRenderExits2NamingXvfbRun) {
+  CommandResult r =
+      runGradlab("render --out /tmp/never.png", true, "env -u DISPLAY -u WAYLAND_DISPLAY");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("xvfb-run"), std::string::npos) << r.output;
+  EXPECT_EQ(countLines(r.output), 1) << r.output;
+}
+
+TEST(GuiRender, UnwritableOutputIsAOneLineErrorNotACrash) {
+  CommandResult r = runGradlab("render --size 200x200 --out /nonexistent-dir/x.png");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("cannot write /nonexistent-dir/x.png"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace gradlab::test
