@@ -1,0 +1,155 @@
+// The kept figure: every item a plot draws in a frame, as a plain description (one struct per
+// item kind), so the same figure can be drawn by ImGui now and written as SVG later.
+#pragma once
+
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "app/plot/axes.h"
+#include "app/plot/color.h"
+
+namespace gradlab::plot {
+
+// Sizes below are in pixels at style scale 1; Figure::scale says how much they were enlarged.
+// A label starting with "##" has no legend entry; "text##id" shows "text" (ImGui's rule).
+
+struct LineItem {
+  std::string label;
+  std::vector<double> xs, ys;  // a polyline; NaN breaks it
+  Color color;
+  float width = 2;
+};
+
+enum class MarkerShape { Circle, Square, Diamond, Cross, Plus };
+
+struct MarkerItem {
+  std::string label;
+  std::vector<double> xs, ys;
+  Color color;
+  MarkerShape shape = MarkerShape::Circle;
+  float size = 4;      // radius (half the side of a square)
+  bool filled = true;  // false: outline only
+  float outline_width = 1.5f;
+};
+
+// Arrows from (xs[i], ys[i]) to (xs[i+1], ys[i+1]): an optimizer trajectory w_i -> w_{i+1}.
+struct ArrowItem {
+  std::string label;
+  std::vector<double> xs, ys;
+  Color color;
+  float width = 1.5f;
+  float head_size = 8;  // length of the head; arrows shorter than the head get a smaller one
+};
+
+// The region between the curve (xs, ys) and (xs, ys_base), e.g. a constant baseline.
+struct FillItem {
+  std::string label;
+  std::vector<double> xs, ys, ys_base;
+  Color color;  // use alpha for translucency
+};
+
+// A closed simple polygon (convex or not).
+struct PolygonItem {
+  std::string label;
+  std::vector<double> xs, ys;
+  Color fill;
+  Color outline;
+  float outline_width = 0;  // 0: no outline
+};
+
+// A line across the whole plot at x = value (vertical) or y = value (horizontal).
+struct RefLineItem {
+  std::string label;
+  bool vertical = true;
+  double value = 0;
+  Color color;
+  float width = 1.5f;
+};
+
+// Text at a data point; anchor (0, 0) puts the text's top-left corner there, (0.5, 0.5) centres.
+struct TextItem {
+  std::string text;
+  double x = 0, y = 0;
+  Color color = kAutoColor;          // automatic: the theme's text colour
+  float offset_x = 0, offset_y = 0;  // pixels, applied after anchoring (y down)
+  float anchor_x = 0.5f, anchor_y = 0.5f;
+};
+
+// An image over a data rectangle. The texture is opaque here (an ImTextureID for the drawer);
+// source_id names how to make it again (e.g. "contour:two-bumps:viridis") for SVG export.
+struct ImageItem {
+  std::string label;
+  void* texture = nullptr;
+  double x_min = 0, y_min = 0, x_max = 1, y_max = 1;
+  std::string source_id;
+  bool first_row_at_bottom = true;  // texture row 0 is y_min (ScalarField layout)
+  Color tint = {1, 1, 1, 1};
+};
+
+using Item = std::variant<LineItem, MarkerItem, ArrowItem, FillItem, PolygonItem, RefLineItem,
+                          TextItem, ImageItem>;
+
+struct LegendEntry {
+  std::string key;   // the full label (identifies the item, e.g. for hiding)
+  std::string text;  // what the legend shows
+  Color color;
+  bool hidden = false;
+};
+
+struct Figure {
+  std::string title, x_label, y_label;
+  Scale x_scale = Scale::Linear, y_scale = Scale::Linear;
+  Limits limits;  // the view as drawn
+  bool equal_aspect = false;
+  double width_px = 0, height_px = 0;  // plot-area size as drawn
+  float scale = 1;                     // style scale the sizes were multiplied by
+  std::vector<Item> items;             // in drawing order (first is at the bottom)
+  std::vector<LegendEntry> legend;     // labelled items in order of first appearance
+};
+
+// The label of any item ("" for text).
+std::string ItemLabel(const Item& item);
+// The legend text of a label: "" for "##..." labels, the part before "##" otherwise.
+std::string LegendText(const std::string& label);
+
+// Records one plot's frame into a Figure: assigns automatic colours, skips hidden items (they
+// keep a greyed legend entry), builds the legend and the data extent for auto-fit.
+// Usage per frame: begin(); add(...) for each item; then read figure() and extents.
+class FigureRecorder {
+ public:
+  // Starts a new frame: clears items, legend, extents and the automatic colour counter.
+  void begin(Scale x_scale, Scale y_scale);
+  // Records an item; returns false when its label is hidden (nothing is drawn then).
+  // An automatic colour (Color::isAuto) becomes the next RunColor, or the colour already
+  // given to the same label this frame.
+  bool add(Item item);
+
+  bool isHidden(const std::string& label) const { return hidden_.count(label) != 0; }
+  void setHidden(const std::string& label, bool hidden);
+  void toggleHidden(const std::string& label) { setHidden(label, !isHidden(label)); }
+
+  Figure& figure() { return figure_; }
+  const Figure& figure() const { return figure_; }
+  const Extent& extentX() const { return extent_x_; }
+  const Extent& extentY() const { return extent_y_; }
+
+ private:
+  Figure figure_;
+  std::set<std::string> hidden_;  // persists across frames
+  Extent extent_x_, extent_y_;
+  int next_color_ = 0;
+};
+
+// The point of a line, marker or arrow item nearest to a pixel position, within max_dist_px.
+struct NearestPoint {
+  int item = -1;   // index into Figure::items, -1 when nothing is close enough
+  int index = -1;  // index of the point within the item
+  double x = 0, y = 0;
+  double dist_px = 0;
+};
+NearestPoint FindNearestPoint(const Figure& figure, const Transform& t, Point mouse_px,
+                              double max_dist_px);
+
+}  // namespace gradlab::plot

@@ -1,0 +1,149 @@
+// The kept figure: items recorded per frame, legend, hidden items, automatic colours, extents,
+// hover search, polygon triangulation.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <variant>
+
+#include "app/plot/figure.h"
+#include "app/plot/triangulate.h"
+
+namespace gradlab::plot {
+namespace {
+
+LineItem Line(const std::string& label, std::vector<double> xs, std::vector<double> ys) {
+  LineItem l;
+  l.label = label;
+  l.xs = std::move(xs);
+  l.ys = std::move(ys);
+  l.color = kAutoColor;
+  return l;
+}
+
+TEST(FigureRecorder, KeepsEveryItemOfTheFrameInOrder) {
+  FigureRecorder rec;
+  rec.begin(Scale::Linear, Scale::Linear);
+  ImageItem img;
+  img.label = "##contour";
+  img.source_id = "contour:two-bumps";
+  img.x_min = -2, img.x_max = 3, img.y_min = -2, img.y_max = 3;
+  EXPECT_TRUE(rec.add(img));
+  EXPECT_TRUE(rec.add(Line("run 1", {0, 1}, {0, 1})));
+  ArrowItem arrows;
+  arrows.label = "run 1";
+  arrows.xs = {0.2, 0.3, 0.35};
+  arrows.ys = {0.5, 0.6, 0.7};
+  arrows.color = kAutoColor;
+  EXPECT_TRUE(rec.add(arrows));
+  EXPECT_TRUE(rec.add(TextItem{"max", 0.07, 0.93}));
+  RefLineItem step;
+  step.label = "##step";
+  step.value = 12;
+  EXPECT_TRUE(rec.add(step));
+
+  const Figure& f = rec.figure();
+  ASSERT_EQ(f.items.size(), 5u);
+  EXPECT_TRUE(std::holds_alternative<ImageItem>(f.items[0]));
+  EXPECT_EQ(std::get<ImageItem>(f.items[0]).source_id, "contour:two-bumps");
+  EXPECT_TRUE(std::holds_alternative<LineItem>(f.items[1]));
+  EXPECT_EQ(std::get<ArrowItem>(f.items[2]).xs.size(), 3u);
+  EXPECT_EQ(std::get<TextItem>(f.items[3]).text, "max");
+  // Labels starting with ## stay out of the legend; a repeated label is listed once.
+  ASSERT_EQ(f.legend.size(), 1u);
+  EXPECT_EQ(f.legend[0].text, "run 1");
+  // The same label gets the same automatic colour.
+  const Color a = std::get<LineItem>(f.items[1]).color;
+  const Color b = std::get<ArrowItem>(f.items[2]).color;
+  EXPECT_EQ(a.r, b.r);
+  EXPECT_EQ(a.g, b.g);
+  EXPECT_FALSE(a.isAuto());
+}
+
+TEST(FigureRecorder, BeginStartsAFreshFrameButKeepsHiddenLabels) {
+  FigureRecorder rec;
+  rec.begin(Scale::Linear, Scale::Linear);
+  rec.add(Line("a", {0}, {0}));
+  rec.toggleHidden("a");
+  rec.begin(Scale::Linear, Scale::Linear);
+  EXPECT_TRUE(rec.figure().items.empty());
+  EXPECT_TRUE(rec.figure().legend.empty());
+  EXPECT_FALSE(rec.add(Line("a", {0, 5}, {0, 5})));  // hidden: not drawn ...
+  EXPECT_TRUE(rec.figure().items.empty());
+  ASSERT_EQ(rec.figure().legend.size(), 1u);  // ... but listed, greyed
+  EXPECT_TRUE(rec.figure().legend[0].hidden);
+  EXPECT_FALSE(rec.extentX().valid());  // and it does not pull the view
+  rec.toggleHidden("a");
+  EXPECT_TRUE(rec.add(Line("a", {0, 5}, {0, 5})));
+}
+
+TEST(FigureRecorder, AutomaticColoursFollowThePaletteAndStayWhenOthersHide) {
+  FigureRecorder rec;
+  rec.setHidden("first", true);
+  rec.begin(Scale::Linear, Scale::Linear);
+  rec.add(Line("first", {0}, {0}));
+  rec.add(Line("second", {0}, {0}));
+  const Color c = std::get<LineItem>(rec.figure().items[0]).color;
+  EXPECT_EQ(c.r, RunColor(1).r);
+  EXPECT_EQ(c.b, RunColor(1).b);
+}
+
+TEST(FigureRecorder, ExtentCoversDataOfAllKindsAndSkipsNaN) {
+  FigureRecorder rec;
+  rec.begin(Scale::Linear, Scale::Log);
+  rec.add(Line("l", {0, 1, NAN}, {1, 100, 1e6}));
+  FillItem fill;
+  fill.xs = {2, 3};
+  fill.ys = {5, 5};
+  fill.ys_base = {0.5, 0.5};
+  rec.add(fill);
+  RefLineItem v;
+  v.value = -4;
+  rec.add(v);
+  EXPECT_EQ(rec.extentX().min, -4);
+  EXPECT_EQ(rec.extentX().max, 3);
+  EXPECT_EQ(rec.extentY().min, 0.5);
+  EXPECT_EQ(rec.extentY().max, 100);  // (NaN, 1e6) is not a point
+}
+
+TEST(FindNearestPoint, FindsTheClosestPointOfLinesMarkersAndArrows) {
+  FigureRecorder rec;
+  rec.begin(Scale::Linear, Scale::Linear);
+  rec.add(Line("l", {0, 1, 2}, {0, 1, 0}));
+  MarkerItem m;
+  m.label = "m";
+  m.xs = {1.5};
+  m.ys = {0.52};
+  rec.add(m);
+  Transform t;
+  t.limits = {{0, 2}, {0, 1}};
+  t.area = {0, 0, 200, 100};
+  NearestPoint p = FindNearestPoint(rec.figure(), t, {101, 1}, 10);
+  EXPECT_EQ(p.item, 0);
+  EXPECT_EQ(p.index, 1);
+  EXPECT_EQ(p.x, 1);
+  p = FindNearestPoint(rec.figure(), t, {148, 50}, 10);
+  EXPECT_EQ(p.item, 1);
+  EXPECT_EQ(p.index, 0);
+  EXPECT_EQ(FindNearestPoint(rec.figure(), t, {60, 60}, 10).item, -1);
+}
+
+double TriangleArea(const std::vector<Point>& p, const std::array<int, 3>& t) {
+  const Point &a = p[t[0]], &b = p[t[1]], &c = p[t[2]];
+  return 0.5 * std::fabs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+}
+
+TEST(TriangulatePolygon, CoversANonConvexPolygonExactly) {
+  // An L shape (area 3), both orientations, with a collinear vertex.
+  std::vector<Point> l = {{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 1}};
+  for (int pass = 0; pass < 2; ++pass) {
+    const auto tris = TriangulatePolygon(l);
+    double area = 0;
+    for (const auto& t : tris) area += TriangleArea(l, t);
+    EXPECT_NEAR(area, 3, 1e-12);
+    std::reverse(l.begin(), l.end());
+  }
+  EXPECT_TRUE(TriangulatePolygon({{0, 0}, {1, 1}}).empty());
+}
+
+}  // namespace
+}  // namespace gradlab::plot
