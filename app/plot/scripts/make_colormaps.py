@@ -21,6 +21,7 @@ lines = [
     "// matplotlib %s. Do not edit by hand; rerun the script." % matplotlib.__version__,
     '#include "app/plot/colormap_data.h"',
     "",
+    "// clang-format off",
     "namespace gradlab::plot {",
     "",
 ]
