@@ -81,6 +81,10 @@ bool FigureRecorder::add(Item item) {
   }
   if (Color* c = ItemColor(item); c != nullptr && c->isAuto()) {
     *c = entry != nullptr ? entry->color : RunColor(next_color_++);
+    // Fills sit under other items: translucent so the grid and data beneath stay visible.
+    if (std::holds_alternative<FillItem>(item) || std::holds_alternative<PolygonItem>(item)) {
+      c->a = 0.35f;
+    }
   }
   const bool hidden = !label.empty() && isHidden(label);
   if (!text.empty() && entry == nullptr) {

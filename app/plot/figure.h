@@ -123,7 +123,7 @@ class FigureRecorder {
   void begin(Scale x_scale, Scale y_scale);
   // Records an item; returns false when its label is hidden (nothing is drawn then).
   // An automatic colour (Color::isAuto) becomes the next RunColor, or the colour already
-  // given to the same label this frame.
+  // given to the same label this frame; fills and polygons get it at alpha 0.35.
   bool add(Item item);
 
   bool isHidden(const std::string& label) const { return hidden_.count(label) != 0; }

@@ -1,0 +1,227 @@
+// Immediate-mode plots drawn with ImGui's draw lists, in the spirit of ImPlot. Each frame's items
+// are also kept as a plain Figure (figure.h) so the same picture can be exported. No GL calls.
+//
+// Protocol (as ImPlot's):
+//
+//   plot::SetCurrentContext(&app.plot_context);         // once; the app owns the context
+//   if (plot::BeginPlot("Contour##opt", ImVec2(-1, 0), plot::PlotFlags_EqualAspect)) {
+//     plot::SetupAxes("w1", "w2");                       // Setup*() first, all optional
+//     plot::SetupAxesLimits(-2, 3, -2, 3);               // initial view and double-click home
+//     plot::PlotImage("##field", tex, -2, -2, 3, 3, "contour:two-bumps");
+//     plot::PlotArrows("run 1", xs, ys, n);              // Plot*() items, drawn in call order
+//     if (plot::DragPoint(0, &start.x(), &start.y(), plot::RunColor(0))) rerun();
+//     if (plot::IsPlotClicked()) addStart(plot::GetPlotMousePos());
+//     plot::EndPlot();                                   // only when BeginPlot returned true
+//   }
+//
+// Rules (misuse trips an IM_ASSERT with a sentence):
+// - BeginPlot returns false when the plot is clipped away; then call nothing else for it and do
+//   not call EndPlot. When it returns true, call EndPlot exactly once. Plots do not nest.
+// - Setup*() only right after BeginPlot, before any Plot*(), DragPoint or query: the first of
+//   those locks the setup (layout, view and this frame's pan/zoom are settled then).
+// - Items are drawn at EndPlot, in call order, clipped to the plot area. Auto-fit uses every
+//   item of the frame, so the first frame already shows all data.
+// - Mouse (defaults): left drag pans; wheel zooms about the cursor (over an axis: that axis
+//   only); right drag or Ctrl + left drag box-zooms; double click resets the view to the limits
+//   given with SetupAxesLimits, or fits the data; clicking a legend entry hides its items.
+//   With PlotFlags_CallerOwnsLeftClick a left click on empty space is the caller's (see
+//   IsPlotClicked) and panning is Shift + left drag or middle drag.
+#pragma once
+
+#include <imgui.h>
+
+#include <unordered_map>
+
+#include "app/plot/figure.h"
+
+namespace gradlab::plot {
+
+// [SECTION] Style, flags, item styles
+
+// Sizes in pixels at scale 1. `scale` multiplies every size and the font (projector mode, DPI).
+struct PlotStyle {
+  float scale = 1;             // 1.5-2 for a classroom projector
+  Theme theme = LightTheme();  // colours of everything that is not data
+  float line_width = 2;        // default width of lines and reference lines
+  float marker_size = 4;       // default marker radius
+  float arrow_width = 1.5f;    // default width of arrow shafts
+  float arrow_head = 9;        // default arrow-head length
+  float grid_width = 1;
+  float axis_width = 1;
+  float tick_length = 5;
+  float padding = 5;            // between frame edge, labels, ticks and title
+  float x_tick_spacing = 90;    // about one labelled x tick per this many pixels
+  float y_tick_spacing = 50;    // ... per this many pixels of height
+  float hover_radius = 12;      // the tooltip picks data points this close to the mouse
+  float drag_point_radius = 6;  // default DragPoint radius
+  double fit_padding = 0.05;    // auto-fit margin: fraction of the data span on each side
+  bool grid = true;             // grid lines at the major (and log minor) ticks
+};
+
+using PlotFlags = int;
+enum PlotFlags_ {
+  PlotFlags_None = 0,
+  PlotFlags_NoTitle = 1 << 0,  // title_id is an id only
+  PlotFlags_NoLegend = 1 << 1,
+  PlotFlags_NoPan = 1 << 2,
+  PlotFlags_NoZoom = 1 << 3,               // neither wheel nor box zoom
+  PlotFlags_NoTooltip = 1 << 4,            // no nearest-point tooltip, no mouse coordinates
+  PlotFlags_EqualAspect = 1 << 5,          // one data unit is as long on x as on y (limits widen)
+  PlotFlags_CallerOwnsLeftClick = 1 << 6,  // left click on empty space goes to IsPlotClicked
+};
+
+// Item looks. A colour left automatic takes the next RunColor (the same for a repeated label);
+// a size left 0 takes the PlotStyle default. All sizes are multiplied by PlotStyle::scale.
+struct LineStyle {
+  Color color = kAutoColor;
+  float width = 0;
+};
+struct MarkerStyle {
+  Color color = kAutoColor;
+  MarkerShape shape = MarkerShape::Circle;
+  float size = 0;  // radius
+  bool filled = true;
+};
+struct ArrowStyle {
+  Color color = kAutoColor;
+  float width = 0;
+  float head_size = 0;
+};
+struct FillStyle {
+  Color color = kAutoColor;  // automatic fills are translucent (alpha 0.35)
+  Color outline = {0, 0, 0, 0};
+  float outline_width = 0;  // polygons only; 0 = no outline
+};
+struct TextStyle {
+  Color color = kAutoColor;                // automatic: the theme's text colour
+  float offset_x = 0, offset_y = 0;        // pixels after anchoring, y down
+  float anchor_x = 0.5f, anchor_y = 0.5f;  // (0, 0): top-left corner at the point; centred
+};
+
+// [SECTION] Context
+
+struct PlotContext;
+
+// The app owns the context (e.g. a member of its state) and makes it current once, as with
+// ImGui::SetCurrentContext. The current-context pointer is this module's only global.
+void SetCurrentContext(PlotContext* ctx);
+PlotContext* GetCurrentContext();
+// The current context's style, a plain value: edit it between frames (theme, projector scale).
+PlotStyle& GetStyle();
+
+// [SECTION] Begin / Setup / End
+
+// title_id: "Title##id" as in ImGui; the text before "##" is drawn above the plot.
+// size: > 0 pixels; 0 = all available width and a 4:3 height; < 0 = available minus |size|.
+bool BeginPlot(const char* title_id, const ImVec2& size = ImVec2(0, 0), PlotFlags flags = 0);
+// Only when BeginPlot returned true.
+void EndPlot();
+
+// Axis labels (nullptr: none) and scales.
+void SetupAxes(const char* x_label, const char* y_label, Scale x_scale = Scale::Linear,
+               Scale y_scale = Scale::Linear);
+// The view: with ImGuiCond_Once (default) on the first frame only, after which the user pans and
+// zooms; with ImGuiCond_Always every frame (view locked, or a one-frame reset). Either way these
+// limits are where a double click returns to. Without this call the view fits the data.
+void SetupAxesLimits(double x_min, double x_max, double y_min, double y_max,
+                     ImGuiCond cond = ImGuiCond_Once);
+
+// [SECTION] Items (count is the number of points; NaN breaks lines and skips points)
+
+void PlotLine(const char* label, const double* xs, const double* ys, int count,
+              const LineStyle& style = {});
+void PlotMarkers(const char* label, const double* xs, const double* ys, int count,
+                 const MarkerStyle& style = {});
+// Arrows from point i to point i + 1 (an optimizer trajectory); heads have a fixed pixel size.
+void PlotArrows(const char* label, const double* xs, const double* ys, int count,
+                const ArrowStyle& style = {});
+// The region between the curve and y = baseline, or between two curves.
+void PlotShaded(const char* label, const double* xs, const double* ys, int count,
+                double baseline = 0, const FillStyle& style = {});
+void PlotShaded(const char* label, const double* xs, const double* ys1, const double* ys2,
+                int count, const FillStyle& style = {});
+// A closed simple polygon (need not be convex).
+void PlotPolygon(const char* label, const double* xs, const double* ys, int count,
+                 const FillStyle& style = {});
+// Reference lines across the plot, e.g. the current animation step.
+void PlotVLine(const char* label, double x, const LineStyle& style = {});
+void PlotHLine(const char* label, double y, const LineStyle& style = {});
+// Text at a data point (no legend entry, does not affect auto-fit).
+void PlotText(const char* text, double x, double y, const TextStyle& style = {});
+// A texture over the data rectangle; by default texture row 0 is at y_min (ScalarField layout).
+// source_id says how to make the image again (kept in the Figure for export).
+void PlotImage(const char* label, ImTextureID texture, double x_min, double y_min, double x_max,
+               double y_max, const char* source_id = "", bool first_row_at_bottom = true,
+               Color tint = {1, 1, 1, 1});
+
+// [SECTION] Interaction and queries (after Setup*, before EndPlot)
+
+// A draggable handle at (*x, *y). Returns true while the user drags it (then *x, *y follow the
+// mouse). *right_clicked (optional) is set true on the frame it is right-clicked, e.g. delete.
+// ids are the caller's (e.g. start-point indices), unique within the plot.
+bool DragPoint(int id, double* x, double* y, Color color, float radius = 0,
+               bool* right_clicked = nullptr);
+// A single click of `button` on empty plot area this frame: not on a DragPoint (call this after
+// the DragPoints), not on the legend, not a Shift/Ctrl-modified pan or box zoom.
+bool IsPlotClicked(ImGuiMouseButton button = ImGuiMouseButton_Left);
+// The mouse is over the plot area (not its axes) and no other window covers it.
+bool IsPlotHovered();
+// The mouse position in data coordinates (meaningful while IsPlotHovered()).
+Point GetPlotMousePos();
+ImVec2 PlotToPixels(double x, double y);
+Point PixelsToPlot(const ImVec2& pixel);
+// The view shown this frame (after pan/zoom and equal-aspect widening): re-evaluate a contour
+// when it changes. The view may still change at EndPlot when it is first fitted to the data.
+Limits GetPlotLimits();
+// The plot area in pixels (inside the axes): its top-left corner and its size.
+ImVec2 GetPlotPos();
+ImVec2 GetPlotSize();
+
+// The figure of the plot that ended last (valid until the next BeginPlot); copy it to keep it.
+const Figure* GetLastFigure();
+
+// [SECTION] Internal state (plain data; read-only for callers)
+
+// One plot's state that outlives a frame.
+struct PlotState {
+  FigureRecorder recorder;  // hidden labels; this frame's items
+  Figure last_figure;       // the last finished frame
+  Limits view;              // the user's view (before equal-aspect widening)
+  bool has_view = false;    // false: fit the data at EndPlot
+  Limits home;              // double-click target when has_home
+  bool has_home = false;
+  // Mouse interaction in progress.
+  bool panning = false;
+  ImGuiMouseButton pan_button = ImGuiMouseButton_Left;
+  bool box_zooming = false;
+  ImGuiMouseButton box_button = ImGuiMouseButton_Right;
+  ImVec2 box_start;
+  int active_drag = -1;               // DragPoint id being dragged, -1 none
+  PixelRect legend_rect{0, 0, 0, 0};  // last frame's legend box (clicks there are the legend's)
+};
+
+// The plot between BeginPlot and EndPlot.
+struct CurrentPlot {
+  ImGuiID id = 0;
+  PlotState* state = nullptr;
+  PlotFlags flags = 0;
+  std::string title;  // text before "##"
+  std::string x_label, y_label;
+  Scale x_scale = Scale::Linear, y_scale = Scale::Linear;
+  PixelRect frame;
+  bool hovered = false;  // the frame item is hovered
+  bool locked = false;   // Setup*() no longer allowed
+  Transform transform;   // data <-> pixels of the plot area, valid once locked
+  bool mouse_in_plot = false, mouse_on_legend = false;
+  bool click_taken[3] = {false, false, false};  // a DragPoint took this frame's click
+};
+
+struct PlotContext {
+  PlotStyle style;
+  std::unordered_map<ImGuiID, PlotState> plots;
+  CurrentPlot current;
+  bool in_plot = false;  // between BeginPlot and EndPlot
+  const Figure* last_figure = nullptr;
+};
+
+}  // namespace gradlab::plot
