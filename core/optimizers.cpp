@@ -1,0 +1,243 @@
+// Optimizer step rules; the formulas and their sources are in optimizers.h.
+#include "core/optimizers.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gradlab {
+
+namespace {
+
+const MethodInfo kMethods[] = {
+    {Method::GradientDescent, "gd", "Gradient descent"},
+    {Method::GradientDescentArmijo, "gd-armijo", "Gradient descent + Armijo line search"},
+    {Method::Momentum, "momentum", "Momentum (heavy ball)"},
+    {Method::Nesterov, "nesterov", "Nesterov momentum"},
+    {Method::AdaGrad, "adagrad", "AdaGrad"},
+    {Method::RMSProp, "rmsprop", "RMSProp"},
+    {Method::Adam, "adam", "Adam"},
+    {Method::AMSGrad, "amsgrad", "AMSGrad"},
+    {Method::Newton, "newton", "Newton"},
+    {Method::DampedNewton, "damped-newton", "Damped Newton"},
+};
+constexpr int kMethodCount = sizeof(kMethods) / sizeof(kMethods[0]);
+
+// "name must be >= 0 (got x)" style messages.
+std::string bad(const char* what, double got) {
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "%s (got %g)", what, got);
+  return buf;
+}
+
+bool finite(double x) {
+  return std::isfinite(x);
+}
+
+}  // namespace
+
+const MethodInfo* methodTable(int* count) {
+  if (count) *count = kMethodCount;
+  return kMethods;
+}
+
+const char* methodCliName(Method m) {
+  for (const MethodInfo& info : kMethods)
+    if (info.method == m) return info.cli_name;
+  return "?";
+}
+
+const char* methodDisplayName(Method m) {
+  for (const MethodInfo& info : kMethods)
+    if (info.method == m) return info.display_name;
+  return "?";
+}
+
+bool methodFromCliName(const std::string& name, Method* out) {
+  for (const MethodInfo& info : kMethods) {
+    if (name == info.cli_name) {
+      *out = info.method;
+      return true;
+    }
+  }
+  return false;
+}
+
+// [SECTION] Validation: the same bounds torch.optim checks, plus finiteness and lr > 0 (a zero
+// step would never move and could never meet a stop rule other than the iteration cap).
+
+std::string SgdParams::validate() const {
+  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
+  if (!finite(momentum) || momentum < 0) return bad("momentum must be >= 0", momentum);
+  if (!finite(dampening)) return bad("dampening must be finite", dampening);
+  if (!finite(weight_decay) || weight_decay < 0)
+    return bad("weight_decay must be >= 0", weight_decay);
+  if (nesterov && (momentum <= 0 || dampening != 0))
+    return "Nesterov momentum requires a momentum > 0 and zero dampening";
+  return "";
+}
+
+std::string ArmijoParams::validate() const {
+  if (!finite(lr) || lr <= 0) return bad("lr (first trial step) must be > 0", lr);
+  if (!finite(c) || c <= 0 || c >= 1) return bad("c must be in (0, 1)", c);
+  if (!finite(shrink) || shrink <= 0 || shrink >= 1) return bad("shrink must be in (0, 1)", shrink);
+  if (max_halvings < 0 || max_halvings > 1000)
+    return bad("max_halvings must be in [0, 1000]", max_halvings);
+  return "";
+}
+
+std::string AdagradParams::validate() const {
+  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
+  if (!finite(lr_decay) || lr_decay < 0) return bad("lr_decay must be >= 0", lr_decay);
+  if (!finite(weight_decay) || weight_decay < 0)
+    return bad("weight_decay must be >= 0", weight_decay);
+  if (!finite(initial_accumulator_value) || initial_accumulator_value < 0)
+    return bad("initial_accumulator_value must be >= 0", initial_accumulator_value);
+  if (!finite(eps) || eps < 0) return bad("eps must be >= 0", eps);
+  return "";
+}
+
+std::string RmspropParams::validate() const {
+  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
+  // torch only checks alpha >= 0; alpha >= 1 would freeze v at zero and divide by eps.
+  if (!finite(alpha) || alpha < 0 || alpha >= 1) return bad("alpha must be in [0, 1)", alpha);
+  if (!finite(eps) || eps < 0) return bad("eps must be >= 0", eps);
+  if (!finite(weight_decay) || weight_decay < 0)
+    return bad("weight_decay must be >= 0", weight_decay);
+  if (!finite(momentum) || momentum < 0) return bad("momentum must be >= 0", momentum);
+  return "";
+}
+
+std::string AdamParams::validate() const {
+  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
+  if (!finite(beta1) || beta1 < 0 || beta1 >= 1) return bad("beta1 must be in [0, 1)", beta1);
+  if (!finite(beta2) || beta2 < 0 || beta2 >= 1) return bad("beta2 must be in [0, 1)", beta2);
+  if (!finite(eps) || eps < 0) return bad("eps must be >= 0", eps);
+  if (!finite(weight_decay) || weight_decay < 0)
+    return bad("weight_decay must be >= 0", weight_decay);
+  return "";
+}
+
+std::string NewtonParams::validate() const {
+  if (!finite(eta) || eta <= 0) return bad("eta must be > 0", eta);
+  if (!finite(singular_tol) || singular_tol < 0)
+    return bad("singular_tol must be >= 0", singular_tol);
+  return "";
+}
+
+// [SECTION] Steps. Operation order follows torch's single-tensor code and ATen's CPU kernels
+// (addcmul: self + (value * t1) * t2; addcdiv: self + (value * t1) / t2) so that float64
+// results agree to the last bits where possible.
+
+Vec2 sgdStep(const SgdParams& p, SgdState& s, const Vec2& w, const Vec2& g_in) {
+  Vec2 d = p.maximize ? Vec2(-g_in) : g_in;
+  if (p.weight_decay != 0) d = d + p.weight_decay * w;
+  if (p.momentum != 0) {
+    if (!s.has_buffer) {
+      s.momentum_buffer = d;
+      s.has_buffer = true;
+    } else {
+      s.momentum_buffer = s.momentum_buffer * p.momentum + (1 - p.dampening) * d;
+    }
+    if (p.nesterov) {
+      d = d + p.momentum * s.momentum_buffer;
+    } else {
+      d = s.momentum_buffer;
+    }
+  }
+  s.direction = d;
+  return w + (-p.lr) * d;
+}
+
+bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const Vec2& w, double fw,
+                const Vec2& g, Vec2* w_next, double* f_next) {
+  const double sign = p.maximize ? 1.0 : -1.0;  // direction d = sign * g
+  const double g2 = g.squaredNorm();
+  double t = p.lr;
+  for (int halvings = 0; halvings <= p.max_halvings; ++halvings) {
+    const Vec2 trial = w + (sign * t) * g;
+    const double ft = f.value(trial);
+    // Written as "improvement >= c t ||g||^2" for both directions; NaN fails it.
+    const double improvement = p.maximize ? ft - fw : fw - ft;
+    if (improvement >= p.c * t * g2) {
+      s.last_step = t;
+      s.last_halvings = halvings;
+      *w_next = trial;
+      *f_next = ft;
+      return true;
+    }
+    t *= p.shrink;
+  }
+  s.last_step = 0;
+  s.last_halvings = p.max_halvings;
+  return false;
+}
+
+Vec2 adagradStep(const AdagradParams& p, AdagradState& s, const Vec2& w, const Vec2& g_in) {
+  if (!s.initialized) {
+    s.sum = Vec2::Constant(p.initial_accumulator_value);
+    s.initialized = true;
+  }
+  s.t += 1;
+  Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
+  if (p.weight_decay != 0) g = g + p.weight_decay * w;
+  const double clr = p.lr / (1 + (s.t - 1) * p.lr_decay);
+  s.sum = s.sum + g.cwiseProduct(g);
+  const Vec2 std_dev = s.sum.cwiseSqrt().array() + p.eps;
+  return w + ((-clr) * g).cwiseQuotient(std_dev);
+}
+
+Vec2 rmspropStep(const RmspropParams& p, RmspropState& s, const Vec2& w, const Vec2& g_in) {
+  s.t += 1;
+  Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
+  if (p.weight_decay != 0) g = g + p.weight_decay * w;
+  s.square_avg = s.square_avg * p.alpha + ((1 - p.alpha) * g).cwiseProduct(g);
+  Vec2 avg;
+  if (p.centered) {
+    s.grad_avg = s.grad_avg * p.alpha + (1 - p.alpha) * g;
+    avg = (s.square_avg - s.grad_avg.cwiseProduct(s.grad_avg)).cwiseSqrt();
+  } else {
+    avg = s.square_avg.cwiseSqrt();
+  }
+  avg = avg.array() + p.eps;
+  if (p.momentum > 0) {
+    s.momentum_buffer = s.momentum_buffer * p.momentum + g.cwiseQuotient(avg);
+    return w + (-p.lr) * s.momentum_buffer;
+  }
+  return w + ((-p.lr) * g).cwiseQuotient(avg);
+}
+
+Vec2 adamStep(const AdamParams& p, AdamState& s, const Vec2& w, const Vec2& g_in) {
+  s.t += 1;
+  Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
+  if (p.weight_decay != 0) g = g + p.weight_decay * w;
+  s.m = s.m * p.beta1 + (1 - p.beta1) * g;
+  s.v = s.v * p.beta2 + ((1 - p.beta2) * g).cwiseProduct(g);
+  const double t = s.t;
+  const double bias_correction1 = 1 - std::pow(p.beta1, t);
+  const double bias_correction2 = 1 - std::pow(p.beta2, t);
+  const double step_size = p.lr / bias_correction1;
+  const double bias_correction2_sqrt = std::sqrt(bias_correction2);
+  Vec2 denom;
+  if (p.amsgrad) {
+    s.v_max = s.v_max.cwiseMax(s.v);
+    denom = (s.v_max.cwiseSqrt() / bias_correction2_sqrt).array() + p.eps;
+  } else {
+    denom = (s.v.cwiseSqrt() / bias_correction2_sqrt).array() + p.eps;
+  }
+  return w + ((-step_size) * s.m).cwiseQuotient(denom);
+}
+
+bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
+                const Mat2& hess, Vec2* w_next) {
+  // Closed-form 2x2 solve: H^-1 = [[d, -b], [-c, a]] / det.
+  const double a = hess(0, 0), b = hess(0, 1), c = hess(1, 0), d = hess(1, 1);
+  const double det = a * d - b * c;
+  const double scale = hess.squaredNorm();
+  if (!std::isfinite(det) || scale == 0 || std::abs(det) <= p.singular_tol * scale) return false;
+  const Vec2 direction(-(d * g(0) - b * g(1)) / det, -(-c * g(0) + a * g(1)) / det);
+  s.direction = direction;
+  *w_next = w + p.eta * direction;
+  return true;
+}
+
+}  // namespace gradlab

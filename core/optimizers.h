@@ -1,0 +1,215 @@
+// Optimizers: one parameter struct, one visible state struct and ONE step rule per method.
+// The loop that repeats a step until a stop rule fires lives in run.h.
+//
+// [SECTION] Method names
+// [SECTION] SGD: gradient descent, momentum (heavy ball), Nesterov
+// [SECTION] GD with Armijo backtracking
+// [SECTION] AdaGrad
+// [SECTION] RMSProp
+// [SECTION] Adam and AMSGrad
+// [SECTION] Newton and damped Newton
+//
+// The first-order rules, their hyperparameter names and defaults are exactly those of PyTorch 1.13
+// torch.optim (sgd.py, adagrad.py, rmsprop.py, adam.py, the single-tensor code path), so a
+// trajectory here matches torch.optim's in float64 to rounding. tests/data/make_torch_reference.py
+// writes the reference trajectories the tests compare against.
+//
+// Notation below: w the point, g = grad f(w), lr the step size, all operations elementwise.
+// maximize = true flips the sign of the gradient first (g <- -g), exactly as PyTorch does, so
+// every rule then *ascends*.
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+
+#include "core/objective.h"
+
+namespace gradlab {
+
+// [SECTION] Method names ----------------------------------------------------------------------
+
+enum class Method {
+  GradientDescent,        // "gd"
+  GradientDescentArmijo,  // "gd-armijo"
+  Momentum,               // "momentum" (heavy ball, torch SGD with momentum)
+  Nesterov,               // "nesterov" (torch SGD with nesterov=True)
+  AdaGrad,                // "adagrad"
+  RMSProp,                // "rmsprop"
+  Adam,                   // "adam"
+  AMSGrad,                // "amsgrad" (torch Adam with amsgrad=True)
+  Newton,                 // "newton"
+  DampedNewton,           // "damped-newton"
+};
+
+struct MethodInfo {
+  Method method;
+  const char* cli_name;      // e.g. "gd-armijo"
+  const char* display_name;  // e.g. "Gradient descent + Armijo line search"
+};
+
+// Every method in menu order.
+const MethodInfo* methodTable(int* count);
+const char* methodCliName(Method m);
+const char* methodDisplayName(Method m);
+// Parses a cli name; returns false for an unknown name.
+bool methodFromCliName(const std::string& name, Method* out);
+
+// [SECTION] SGD --------------------------------------------------------------------------------
+// torch.optim.SGD (sgd.py, _single_tensor_sgd):
+//   g <- maximize ? -g : g
+//   if weight_decay != 0:  g <- g + weight_decay * w
+//   if momentum != 0:
+//     b <- g                                   on the first step
+//     b <- momentum * b + (1 - dampening) * g  afterwards
+//     g <- nesterov ? g + momentum * b : b
+//   w <- w - lr * g
+// Methods gd, momentum and nesterov are this one rule (gd ignores momentum; momentum forces
+// nesterov off; nesterov forces it on). PyTorch's lr has no default; ours is 0.1.
+struct SgdParams {
+  double lr = 0.1;          // step size eta (> 0)
+  double momentum = 0;      // mu in [0, 1): weight of the previous step
+  double dampening = 0;     // tau in [0, 1]: scales the new gradient into the buffer
+  double weight_decay = 0;  // lambda >= 0: L2 penalty added to the gradient
+  bool nesterov = false;    // look-ahead form; needs momentum > 0 and dampening = 0
+  bool maximize = false;    // ascend instead of descend
+  std::string validate() const;
+};
+
+struct SgdState {
+  Vec2 momentum_buffer = Vec2::Zero();  // b, drawn by the UI as the velocity arrow
+  bool has_buffer = false;              // false until the first step with momentum
+  Vec2 direction = Vec2::Zero();        // last update divided by -lr (what was applied)
+};
+
+// One SGD step from w with gradient g; returns the next point.
+Vec2 sgdStep(const SgdParams& p, SgdState& s, const Vec2& w, const Vec2& g);
+
+// [SECTION] GD with Armijo backtracking --------------------------------------------------------
+// Not in torch.optim. Direction d = -g (minimize) or +g (maximize). Try t = lr, then t/2, t/4, ...
+// (at most max_halvings halvings) until the sufficient decrease (Armijo) condition holds:
+//   minimize: f(w + t d) <= f(w) - c t ||g||^2
+//   maximize: f(w + t d) >= f(w) + c t ||g||^2
+// (Nocedal & Wright, Numerical Optimization, 2nd ed., Algorithm 3.1 with rho = shrink.)
+struct ArmijoParams {
+  double lr = 1.0;        // first trial step t0 (> 0)
+  double c = 1e-4;        // sufficient decrease constant in (0, 1)
+  double shrink = 0.5;    // t <- shrink * t after a failed trial, in (0, 1)
+  int max_halvings = 50;  // give up after this many shrinks (the step then fails)
+  bool maximize = false;
+  std::string validate() const;
+};
+
+struct ArmijoState {
+  double last_step = 0;   // the accepted t of the last step
+  int last_halvings = 0;  // how many shrinks it took
+};
+
+// One Armijo step. On success returns true, sets *w_next and *f_next = f(*w_next). Returns
+// false when no trial satisfied the condition within max_halvings (w is then left as is).
+bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const Vec2& w, double fw,
+                const Vec2& g, Vec2* w_next, double* f_next);
+
+// [SECTION] AdaGrad ----------------------------------------------------------------------------
+// torch.optim.Adagrad (adagrad.py, _single_tensor_adagrad), step counter t = 1, 2, ...:
+//   g <- maximize ? -g : g
+//   if weight_decay != 0:  g <- g + weight_decay * w
+//   clr <- lr / (1 + (t - 1) * lr_decay)
+//   sum <- sum + g * g                  (sum starts at initial_accumulator_value)
+//   w <- w - clr * g / (sqrt(sum) + eps)
+struct AdagradParams {
+  double lr = 1e-2;
+  double lr_decay = 0;                   // >= 0
+  double weight_decay = 0;               // >= 0
+  double initial_accumulator_value = 0;  // >= 0
+  double eps = 1e-10;                    // >= 0, added to sqrt(sum)
+  bool maximize = false;
+  std::string validate() const;
+};
+
+struct AdagradState {
+  Vec2 sum = Vec2::Zero();   // accumulated squared gradients
+  int t = 0;                 // steps taken
+  bool initialized = false;  // sum set to initial_accumulator_value on the first step
+};
+
+Vec2 adagradStep(const AdagradParams& p, AdagradState& s, const Vec2& w, const Vec2& g);
+
+// [SECTION] RMSProp ----------------------------------------------------------------------------
+// torch.optim.RMSprop (rmsprop.py, _single_tensor_rmsprop):
+//   g <- maximize ? -g : g
+//   if weight_decay != 0:  g <- g + weight_decay * w
+//   v <- alpha * v + (1 - alpha) * g * g
+//   if centered:  g_avg <- alpha * g_avg + (1 - alpha) * g;  avg <- sqrt(v - g_avg^2) + eps
+//   else:         avg <- sqrt(v) + eps
+//   if momentum > 0:  b <- momentum * b + g / avg;  w <- w - lr * b
+//   else:             w <- w - lr * g / avg
+struct RmspropParams {
+  double lr = 1e-2;
+  double alpha = 0.99;      // smoothing constant in [0, 1)
+  double eps = 1e-8;        // >= 0
+  double weight_decay = 0;  // >= 0
+  double momentum = 0;      // >= 0
+  bool centered = false;    // divide by the estimated standard deviation instead
+  bool maximize = false;
+  std::string validate() const;
+};
+
+struct RmspropState {
+  Vec2 square_avg = Vec2::Zero();       // v
+  Vec2 grad_avg = Vec2::Zero();         // g_avg (centered only)
+  Vec2 momentum_buffer = Vec2::Zero();  // b (momentum > 0 only)
+  int t = 0;
+};
+
+Vec2 rmspropStep(const RmspropParams& p, RmspropState& s, const Vec2& w, const Vec2& g);
+
+// [SECTION] Adam and AMSGrad -------------------------------------------------------------------
+// torch.optim.Adam (adam.py, _single_tensor_adam), step counter t = 1, 2, ...:
+//   g <- maximize ? -g : g
+//   if weight_decay != 0:  g <- g + weight_decay * w
+//   m <- beta1 * m + (1 - beta1) * g
+//   v <- beta2 * v + (1 - beta2) * g * g
+//   step_size <- lr / (1 - beta1^t)
+//   if amsgrad:  v_max <- max(v_max, v);  denom <- sqrt(v_max) / sqrt(1 - beta2^t) + eps
+//   else:        denom <- sqrt(v) / sqrt(1 - beta2^t) + eps
+//   w <- w - step_size * m / denom
+struct AdamParams {
+  double lr = 1e-3;
+  double beta1 = 0.9, beta2 = 0.999;  // each in [0, 1)
+  double eps = 1e-8;                  // >= 0
+  double weight_decay = 0;            // >= 0
+  bool amsgrad = false;               // method amsgrad forces this on, adam off
+  bool maximize = false;
+  std::string validate() const;
+};
+
+struct AdamState {
+  Vec2 m = Vec2::Zero(), v = Vec2::Zero(), v_max = Vec2::Zero();
+  int t = 0;
+};
+
+Vec2 adamStep(const AdamParams& p, AdamState& s, const Vec2& w, const Vec2& g);
+
+// [SECTION] Newton and damped Newton -----------------------------------------------------------
+//   w <- w - eta * H^-1 g      (pure Newton: eta = 1)
+// Newton seeks a stationary point (grad = 0) of the local quadratic model, whatever its kind, so
+// maximize does not change the step: it is the same for f and -f (H and g both flip sign).
+// H is "singular" when |det H| <= singular_tol * ||H||_F^2 (for symmetric H this is about
+// |lambda_min| / |lambda_max| <= singular_tol), which includes H = 0 (the linear function,
+// EXERCISES C2) and f = 2x^3 - 5x at x = 0 (C6). The step then fails as a value, never NaN.
+struct NewtonParams {
+  double eta = 1.0;             // damping: 1 for pure Newton; (0, 1] usual for damped Newton
+  double singular_tol = 1e-12;  // relative determinant below which H counts as singular
+  bool maximize = false;        // recorded for the status; the step itself ignores it
+  std::string validate() const;
+};
+
+struct NewtonState {
+  Vec2 direction = Vec2::Zero();  // the last Newton direction -H^-1 g
+};
+
+// Returns false when H is singular (w_next untouched).
+bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
+                const Mat2& hess, Vec2* w_next);
+
+}  // namespace gradlab

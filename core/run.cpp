@@ -1,0 +1,390 @@
+// The run loop: evaluate, check the stop rules, take one step of the chosen method; repeat.
+#include "core/run.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <limits>
+
+namespace gradlab {
+
+namespace {
+
+std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+std::string format(const char* fmt, ...) {
+  char buf[256];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  return buf;
+}
+
+const char* plural(int n) {
+  return n == 1 ? "" : "s";
+}
+
+// Reserve at most this many iterates up front; longer runs grow the vector geometrically.
+constexpr int kMaxReserve = 1 << 17;
+
+bool finiteIterate(const Iterate& it) {
+  return std::isfinite(it.w(0)) && std::isfinite(it.w(1)) && std::isfinite(it.f) &&
+         std::isfinite(it.grad(0)) && std::isfinite(it.grad(1));
+}
+
+// Fills the status, message and hint once the loop has decided how the run ended.
+void finish(Trajectory& t, RunStatus status, int k) {
+  t.status = status;
+  t.status_iteration = k;
+  const Iterate& last = t.iterates.back();
+  switch (status) {
+    case RunStatus::Converged:
+      t.message = format("converged in %d step%s to a %s (f = %.7g)", k, plural(k),
+                         pointKindName(t.endpoint.kind), last.f);
+      if (t.endpoint.kind == PointKind::Saddle)
+        t.hint = "a saddle point, not an optimum: try another start";
+      break;
+    case RunStatus::Plateau:
+      t.message =
+          format("stopped on a plateau at step %d (f = %.2g; best seen %.3g)", k, last.f, t.best_f);
+      t.hint = "the gradient is ~0 on a flat plain far from the best value: lower the step size";
+      break;
+    case RunStatus::MaxIterations:
+      t.message = format("no convergence in %d step%s", k, plural(k));
+      t.hint = "change the step size or allow more iterations";
+      break;
+    case RunStatus::Diverged:
+      t.message = format("diverged at step %d", k);
+      t.hint = "lower the step size";
+      break;
+    case RunStatus::NewtonImpossible:
+      t.message = k == 0 ? std::string("Newton impossible: Hessian singular")
+                         : format("Newton impossible: Hessian singular at step %d", k);
+      t.hint = "no unique Newton step where the Hessian is not invertible: try gradient descent";
+      break;
+    case RunStatus::LineSearchFailed:
+      t.message = format("line search failed at step %d (no sufficient decrease)", k);
+      t.hint = "the gradient is too small to measure a decrease: raise the gradient tolerance";
+      break;
+    case RunStatus::InvalidConfig:
+    case RunStatus::Running:
+      break;
+  }
+}
+
+// The plateau test documented in StopRules.
+bool onPlateau(const Trajectory& t, const StopRules& stop) {
+  const double f_end = t.iterates.back().f;
+  const double gap = std::abs(t.best_f - f_end);
+  if (!(gap > stop.plateau_gap * std::max(std::abs(t.best_f), std::abs(f_end)))) return false;
+  const double curvature =
+      std::max(std::abs(t.endpoint.eigenvalues(0)), std::abs(t.endpoint.eigenvalues(1)));
+  return curvature <= stop.plateau_curvature * gap;
+}
+
+}  // namespace
+
+const char* runStatusName(RunStatus status) {
+  switch (status) {
+    case RunStatus::Running:
+      return "running";
+    case RunStatus::Converged:
+      return "converged";
+    case RunStatus::MaxIterations:
+      return "max-iterations";
+    case RunStatus::Diverged:
+      return "diverged";
+    case RunStatus::NewtonImpossible:
+      return "newton-impossible";
+    case RunStatus::Plateau:
+      return "plateau";
+    case RunStatus::LineSearchFailed:
+      return "line-search-failed";
+    case RunStatus::InvalidConfig:
+      return "invalid-config";
+  }
+  return "?";
+}
+
+std::string StopRules::validate() const {
+  if (!(grad_tol >= 0) || !std::isfinite(grad_tol)) return "grad_tol must be >= 0";
+  if (!(f_tol >= 0) || !std::isfinite(f_tol)) return "f_tol must be >= 0";
+  if (!(x_tol >= 0) || !std::isfinite(x_tol)) return "x_tol must be >= 0";
+  if (max_iterations < 0) return format("max iterations must be >= 0 (got %d)", max_iterations);
+  if (!(divergence_bound > 0)) return "divergence_bound must be > 0";
+  if (!(plateau_gap >= 0) || !(plateau_curvature >= 0)) return "plateau thresholds must be >= 0";
+  return "";
+}
+
+std::string RunConfig::validate() const {
+  const RunConfig r = resolved(*this);
+  std::string error;
+  switch (r.method) {
+    case Method::GradientDescent:
+      error = r.sgd.validate();
+      break;
+    case Method::Momentum:
+      if (r.sgd.momentum <= 0) return "the momentum method needs momentum > 0 (0.9 is usual)";
+      error = r.sgd.validate();
+      break;
+    case Method::Nesterov:
+      error = r.sgd.validate();
+      break;
+    case Method::GradientDescentArmijo:
+      error = r.armijo.validate();
+      break;
+    case Method::AdaGrad:
+      error = r.adagrad.validate();
+      break;
+    case Method::RMSProp:
+      error = r.rmsprop.validate();
+      break;
+    case Method::Adam:
+    case Method::AMSGrad:
+      error = r.adam.validate();
+      break;
+    case Method::Newton:
+    case Method::DampedNewton:
+      error = r.newton.validate();
+      break;
+  }
+  if (!error.empty()) return error;
+  return stop.validate();
+}
+
+RunConfig defaultRunConfig(Method method, bool maximize) {
+  RunConfig c;
+  c.method = method;
+  c.maximize = maximize;
+  if (method == Method::Momentum || method == Method::Nesterov) c.sgd.momentum = 0.9;
+  if (method == Method::DampedNewton) c.newton.eta = 0.5;
+  return c;
+}
+
+RunConfig resolved(const RunConfig& config) {
+  RunConfig r = config;
+  switch (r.method) {
+    case Method::GradientDescent:
+      r.sgd.momentum = 0;
+      r.sgd.nesterov = false;
+      break;
+    case Method::Momentum:
+      r.sgd.nesterov = false;
+      break;
+    case Method::Nesterov:
+      r.sgd.nesterov = true;
+      break;
+    case Method::Adam:
+      r.adam.amsgrad = false;
+      break;
+    case Method::AMSGrad:
+      r.adam.amsgrad = true;
+      break;
+    case Method::Newton:
+      r.newton.eta = 1;
+      break;
+    default:
+      break;
+  }
+  r.sgd.maximize = r.armijo.maximize = r.adagrad.maximize = r.rmsprop.maximize = r.adam.maximize =
+      r.newton.maximize = r.maximize;
+  return r;
+}
+
+double stepSize(const RunConfig& c) {
+  switch (c.method) {
+    case Method::GradientDescent:
+    case Method::Momentum:
+    case Method::Nesterov:
+      return c.sgd.lr;
+    case Method::GradientDescentArmijo:
+      return c.armijo.lr;
+    case Method::AdaGrad:
+      return c.adagrad.lr;
+    case Method::RMSProp:
+      return c.rmsprop.lr;
+    case Method::Adam:
+    case Method::AMSGrad:
+      return c.adam.lr;
+    case Method::Newton:
+      return 1.0;
+    case Method::DampedNewton:
+      return c.newton.eta;
+  }
+  return 0;
+}
+
+void setStepSize(RunConfig& c, double step_size) {
+  switch (c.method) {
+    case Method::GradientDescent:
+    case Method::Momentum:
+    case Method::Nesterov:
+      c.sgd.lr = step_size;
+      break;
+    case Method::GradientDescentArmijo:
+      c.armijo.lr = step_size;
+      break;
+    case Method::AdaGrad:
+      c.adagrad.lr = step_size;
+      break;
+    case Method::RMSProp:
+      c.rmsprop.lr = step_size;
+      break;
+    case Method::Adam:
+    case Method::AMSGrad:
+      c.adam.lr = step_size;
+      break;
+    case Method::Newton:
+    case Method::DampedNewton:
+      c.newton.eta = step_size;
+      break;
+  }
+}
+
+bool needsHessian(Method method) {
+  return method == Method::Newton || method == Method::DampedNewton;
+}
+
+StepResult takeStep(const RunConfig& r, OptimizerState& s, const Objective& f, const Iterate& at,
+                    const Mat2* hess, Vec2* w_next) {
+  switch (r.method) {
+    case Method::GradientDescent:
+    case Method::Momentum:
+    case Method::Nesterov:
+      *w_next = sgdStep(r.sgd, s.sgd, at.w, at.grad);
+      return StepResult::Ok;
+    case Method::GradientDescentArmijo: {
+      double f_next = 0;
+      return armijoStep(r.armijo, s.armijo, f, at.w, at.f, at.grad, w_next, &f_next)
+                 ? StepResult::Ok
+                 : StepResult::LineSearchFailed;
+    }
+    case Method::AdaGrad:
+      *w_next = adagradStep(r.adagrad, s.adagrad, at.w, at.grad);
+      return StepResult::Ok;
+    case Method::RMSProp:
+      *w_next = rmspropStep(r.rmsprop, s.rmsprop, at.w, at.grad);
+      return StepResult::Ok;
+    case Method::Adam:
+    case Method::AMSGrad:
+      *w_next = adamStep(r.adam, s.adam, at.w, at.grad);
+      return StepResult::Ok;
+    case Method::Newton:
+    case Method::DampedNewton:
+      if (hess == nullptr) return StepResult::HessianSingular;
+      return newtonStep(r.newton, s.newton, at.w, at.grad, *hess, w_next)
+                 ? StepResult::Ok
+                 : StepResult::HessianSingular;
+  }
+  return StepResult::Ok;
+}
+
+void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& out) {
+  out.iterates.clear();
+  out.status = RunStatus::Running;
+  out.status_iteration = 0;
+  out.stop_rule = StopRule::None;
+  out.endpoint_valid = false;
+  out.endpoint = HessianAnalysis{};
+  out.message.clear();
+  out.hint.clear();
+
+  const RunConfig r = resolved(config);
+  const StopRules& stop = r.stop;
+  const std::string error = r.validate();
+  if (!error.empty()) {
+    Iterate it;
+    it.w = start;
+    it.f = f.valueAndGradient(start, it.grad);
+    it.grad_norm = it.grad.norm();
+    out.iterates.push_back(it);
+    out.best_f = it.f;
+    out.best_iteration = 0;
+    out.status = RunStatus::InvalidConfig;
+    out.message = error;
+    out.hint = "fix the parameter";
+    return;
+  }
+
+  out.iterates.reserve(static_cast<std::size_t>(std::min(stop.max_iterations, kMaxReserve)) + 1);
+  const bool hessian = needsHessian(r.method);
+  const double direction = r.maximize ? 1.0 : -1.0;  // improvement = direction * (f_new - f_best)
+  OptimizerState state;
+  Mat2 hess = Mat2::Zero();
+  Vec2 w = start;
+
+  for (int k = 0;; ++k) {
+    Iterate it;
+    it.w = w;
+    if (hessian) {
+      const Eval e = f.eval(w);
+      it.f = e.f;
+      it.grad = e.grad;
+      hess = e.hess;
+    } else {
+      it.f = f.valueAndGradient(w, it.grad);
+    }
+    it.grad_norm = it.grad.norm();
+    const double f_prev = k > 0 ? out.iterates.back().f : it.f;
+    if (k > 0) it.step_length = (w - out.iterates.back().w).norm();
+    out.iterates.push_back(it);
+
+    if (!finiteIterate(it) || it.w.norm() > stop.divergence_bound) {
+      finish(out, RunStatus::Diverged, k);
+      return;
+    }
+    if (k == 0 || direction * (it.f - out.best_f) > 0) {
+      out.best_f = it.f;
+      out.best_iteration = k;
+    }
+
+    StopRule fired = StopRule::None;
+    if (stop.grad_tol > 0 && it.grad_norm < stop.grad_tol) {
+      fired = StopRule::Gradient;
+    } else if (k > 0 && stop.f_tol > 0 && std::abs(it.f - f_prev) < stop.f_tol) {
+      fired = StopRule::FunctionChange;
+    } else if (k > 0 && stop.x_tol > 0 && it.step_length < stop.x_tol) {
+      fired = StopRule::StepLength;
+    }
+    if (fired != StopRule::None) {
+      out.stop_rule = fired;
+      out.endpoint = analyzeHessian(hessian ? hess : f.eval(w).hess);
+      out.endpoint_valid = true;
+      finish(out, onPlateau(out, stop) ? RunStatus::Plateau : RunStatus::Converged, k);
+      return;
+    }
+    if (k >= stop.max_iterations) {
+      out.endpoint = analyzeHessian(hessian ? hess : f.eval(w).hess);
+      out.endpoint_valid = true;
+      finish(out, RunStatus::MaxIterations, k);
+      return;
+    }
+
+    const StepResult step = takeStep(r, state, f, it, hessian ? &hess : nullptr, &w);
+    if (step != StepResult::Ok) {
+      out.endpoint = analyzeHessian(hessian ? hess : f.eval(w).hess);
+      out.endpoint_valid = true;
+      finish(out,
+             step == StepResult::HessianSingular ? RunStatus::NewtonImpossible
+                                                 : RunStatus::LineSearchFailed,
+             k);
+      return;
+    }
+  }
+}
+
+Trajectory run(const Objective& f, const RunConfig& config, Vec2 start) {
+  Trajectory t;
+  run(f, config, start, t);
+  return t;
+}
+
+std::vector<Trajectory> runMany(const Objective& f, const RunConfig& config,
+                                const std::vector<Vec2>& starts) {
+  std::vector<Trajectory> out(starts.size());
+  for (std::size_t i = 0; i < starts.size(); ++i) run(f, config, starts[i], out[i]);
+  return out;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,118 @@
+// Runs: a method repeated from a start until a stop rule fires, recording every iterate, ending
+// with an explicit status, the iteration it happened at and a one-line message for the UI.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/objective.h"
+#include "core/optimizers.h"
+
+namespace gradlab {
+
+// When a run stops. A tolerance of 0 disables its rule.
+struct StopRules {
+  double grad_tol = 1e-4;         // ||grad f|| < grad_tol -> converged (EXERCISES C4)
+  double f_tol = 0;               // |f_k - f_{k-1}| < f_tol -> converged
+  double x_tol = 0;               // ||w_k - w_{k-1}|| < x_tol -> converged
+  int max_iterations = 10000;     // iterates 0..max_iterations at most
+  double divergence_bound = 1e8;  // ||w|| > bound, or a non-finite w, f or grad -> diverged
+  // Plateau (EXERCISES C4, eta = 5): a tolerance rule fired on a flat plain, not at an optimum.
+  // With best = the best f seen in the run (max when maximizing, min when minimizing) and
+  // gap = |best - f_end|, the stop is reported as Plateau when both
+  //   gap > plateau_gap * max(|best|, |f_end|)            (f is far from the best seen), and
+  //   max |eigenvalue of H(w_end)| <= plateau_curvature * gap   (the Hessian is ~0 there).
+  // Both tests are invariant to scaling f.
+  double plateau_gap = 0.5;
+  double plateau_curvature = 1e-2;
+  std::string validate() const;
+};
+
+// A method with its parameters. Only the active method's struct is used. run() forces the fields
+// a method implies (gd: momentum 0; momentum: nesterov off; nesterov: on; adam/amsgrad: amsgrad;
+// newton: eta 1) and copies `maximize` into the active struct: see resolved().
+struct RunConfig {
+  Method method = Method::GradientDescent;
+  bool maximize = false;  // ascend (the objective's info().maximize is its natural direction)
+  SgdParams sgd;          // gd, momentum, nesterov
+  ArmijoParams armijo;    // gd-armijo
+  AdagradParams adagrad;
+  RmspropParams rmsprop;
+  AdamParams adam;      // adam, amsgrad
+  NewtonParams newton;  // newton (eta forced to 1), damped-newton
+  StopRules stop;
+  std::string validate() const;  // "" when the active method's params and the stop rules are fine
+};
+
+// PyTorch defaults for every method, except momentum = 0.9 for momentum and nesterov (torch's
+// default momentum 0 would make them plain gradient descent) and eta = 0.5 for damped Newton.
+RunConfig defaultRunConfig(Method method, bool maximize = false);
+// The config a run actually uses (method-implied fields forced, maximize copied).
+RunConfig resolved(const RunConfig& config);
+// The active method's step size (lr, or eta for Newton) and a setter for sweeps and sliders.
+double stepSize(const RunConfig& config);
+void setStepSize(RunConfig& config, double step_size);
+
+// One recorded point. Iterate 0 is the start.
+struct Iterate {
+  Vec2 w = Vec2::Zero();
+  double f = 0;
+  Vec2 grad = Vec2::Zero();
+  double grad_norm = 0;
+  double step_length = 0;  // ||w_k - w_{k-1}||, 0 for the start
+};
+
+enum class RunStatus {
+  Running,           // not finished (never returned by run())
+  Converged,         // a tolerance rule fired at an optimum-like point
+  MaxIterations,     // no tolerance rule fired within max_iterations
+  Diverged,          // non-finite value or ||w|| beyond the bound
+  NewtonImpossible,  // the Hessian was singular where a Newton step was needed
+  Plateau,           // a tolerance rule fired on a flat plain far from the best f seen
+  LineSearchFailed,  // Armijo found no sufficient decrease within max_halvings
+  InvalidConfig,     // config.validate() failed; only the start is recorded
+};
+const char* runStatusName(RunStatus status);  // "converged", "max-iterations", ...
+
+enum class StopRule { None, Gradient, FunctionChange, StepLength };
+
+struct Trajectory {
+  std::vector<Iterate> iterates;
+  RunStatus status = RunStatus::Running;
+  int status_iteration = 0;             // iterate index at which the run ended
+  StopRule stop_rule = StopRule::None;  // which tolerance fired (Converged / Plateau)
+  double best_f = 0;                    // best f seen, in the optimizing direction
+  int best_iteration = 0;
+  bool endpoint_valid = false;  // false after divergence or an invalid config
+  HessianAnalysis endpoint;     // of the last iterate's Hessian
+  std::string message;  // one line, e.g. "converged in 55 steps to a maximum (f = 1.060077)"
+  std::string hint;     // what to try, e.g. "lower the step size"; may be empty
+};
+
+// Everything the methods carry between steps. The UI can replay a run with takeStep() to draw
+// the momentum buffer or Adam's m and v at any iteration.
+struct OptimizerState {
+  SgdState sgd;
+  ArmijoState armijo;
+  AdagradState adagrad;
+  RmspropState rmsprop;
+  AdamState adam;
+  NewtonState newton;
+};
+
+enum class StepResult { Ok, HessianSingular, LineSearchFailed };
+
+bool needsHessian(Method method);
+// One step of a resolved config from `at`; hess is needed (non-null) for Newton methods.
+StepResult takeStep(const RunConfig& resolved_config, OptimizerState& state, const Objective& f,
+                    const Iterate& at, const Mat2* hess, Vec2* w_next);
+
+Trajectory run(const Objective& f, const RunConfig& config, Vec2 start);
+// Same, reusing out's storage (sweeps and the UI recompute without reallocating).
+void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& out);
+// One run per start, in order.
+std::vector<Trajectory> runMany(const Objective& f, const RunConfig& config,
+                                const std::vector<Vec2>& starts);
+
+}  // namespace gradlab

@@ -1,0 +1,358 @@
+// Tests of the optimizer step rules: names, validation, hand-computed first steps, and every
+// method's trajectory against PyTorch reference CSVs (tests/data/make_torch_reference.py).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/optimizers.h"
+#include "core/run.h"
+#include "optim_test_objectives.h"
+
+namespace gradlab {
+namespace {
+
+// [SECTION] Names and validation
+
+TEST(Methods, CliNamesRoundTrip) {
+  int n = 0;
+  const MethodInfo* table = methodTable(&n);
+  ASSERT_EQ(n, 10);
+  const char* expected[] = {"gd",      "gd-armijo", "momentum", "nesterov", "adagrad",
+                            "rmsprop", "adam",      "amsgrad",  "newton",   "damped-newton"};
+  for (int i = 0; i < n; ++i) {
+    EXPECT_STREQ(table[i].cli_name, expected[i]);
+    Method m;
+    ASSERT_TRUE(methodFromCliName(expected[i], &m));
+    EXPECT_EQ(m, table[i].method);
+    EXPECT_STREQ(methodCliName(m), expected[i]);
+    EXPECT_GT(std::string(methodDisplayName(m)).size(), 2u);
+  }
+  Method m;
+  EXPECT_FALSE(methodFromCliName("sgd", &m));
+}
+
+TEST(Validate, DefaultsAreValidAndBadValuesSayWhatIsWrong) {
+  EXPECT_EQ(SgdParams{}.validate(), "");
+  EXPECT_EQ(ArmijoParams{}.validate(), "");
+  EXPECT_EQ(AdagradParams{}.validate(), "");
+  EXPECT_EQ(RmspropParams{}.validate(), "");
+  EXPECT_EQ(AdamParams{}.validate(), "");
+  EXPECT_EQ(NewtonParams{}.validate(), "");
+  SgdParams sgd;
+  sgd.nesterov = true;  // torch: "Nesterov momentum requires a momentum and zero dampening"
+  EXPECT_NE(sgd.validate().find("Nesterov"), std::string::npos);
+  sgd.momentum = 0.9;
+  EXPECT_EQ(sgd.validate(), "");
+  sgd.dampening = 0.1;
+  EXPECT_NE(sgd.validate(), "");
+  AdamParams adam;
+  adam.beta1 = 1.0;
+  EXPECT_EQ(adam.validate(), "beta1 must be in [0, 1) (got 1)");
+  adam.beta1 = 0.9;
+  adam.lr = std::nan("");
+  EXPECT_NE(adam.validate(), "");
+  RmspropParams rms;
+  rms.eps = -1;
+  EXPECT_NE(rms.validate(), "");
+  AdagradParams ada;
+  ada.lr_decay = -0.1;
+  EXPECT_NE(ada.validate(), "");
+  ArmijoParams arm;
+  arm.c = 1;
+  EXPECT_NE(arm.validate(), "");
+}
+
+// [SECTION] Hand-computed steps
+
+TEST(Steps, AdamFirstStepMovesEveryCoordinateByLr) {
+  // After one step m_hat = g and v_hat = g^2, so the step is lr * g / (|g| + eps).
+  AdamParams p;
+  p.lr = 0.1;
+  AdamState s;
+  const Vec2 w = adamStep(p, s, Vec2(1, 1), Vec2(3, -0.002));
+  EXPECT_NEAR(w.x(), 0.9, 1e-9);
+  EXPECT_NEAR(w.y(), 1.1, 1e-6);
+  EXPECT_EQ(s.t, 1);
+  EXPECT_NEAR(s.m.x(), 0.3, 1e-15);
+}
+
+TEST(Steps, AmsgradKeepsTheLargestSecondMoment) {
+  AdamParams p;
+  p.amsgrad = true;
+  AdamState s;
+  adamStep(p, s, Vec2(0, 0), Vec2(10, 0));
+  adamStep(p, s, Vec2(0, 0), Vec2(0.1, 0));
+  EXPECT_GT(s.v_max.x(), s.v.x() - 1e-18);
+  EXPECT_NEAR(s.v_max.x(), 0.001 * 100, 1e-15);
+}
+
+TEST(Steps, MomentumBufferStartsAsTheGradient) {
+  SgdParams p;
+  p.lr = 0.1;
+  p.momentum = 0.9;
+  p.dampening = 0.5;  // dampening does not apply to the first step (torch clones g)
+  SgdState s;
+  Vec2 w = sgdStep(p, s, Vec2(0, 0), Vec2(1, 2));
+  EXPECT_EQ(s.momentum_buffer, Vec2(1, 2));
+  EXPECT_NEAR(w.x(), -0.1, 1e-16);
+  w = sgdStep(p, s, w, Vec2(1, 2));
+  EXPECT_NEAR(s.momentum_buffer.x(), 0.9 + 0.5, 1e-15);
+  EXPECT_NEAR(w.x(), -0.1 - 0.14, 1e-15);
+}
+
+TEST(Steps, MaximizeAscends) {
+  SgdParams p;
+  p.maximize = true;
+  SgdState s;
+  EXPECT_EQ(sgdStep(p, s, Vec2(0, 0), Vec2(1, -1)), Vec2(0.1, -0.1));
+  AdagradParams a;
+  a.maximize = true;
+  AdagradState as;
+  EXPECT_GT(adagradStep(a, as, Vec2(0, 0), Vec2(1, 1)).x(), 0);
+}
+
+TEST(Steps, NewtonSingularIsAValueNotNaN) {
+  NewtonParams p;
+  NewtonState s;
+  Vec2 w_next(7, 7);
+  EXPECT_FALSE(newtonStep(p, s, Vec2(1, 1), Vec2(1, 2), Mat2::Zero(), &w_next));
+  EXPECT_EQ(w_next, Vec2(7, 7));
+  Mat2 h;
+  h << 1, 1, 1, 1;  // rank one
+  EXPECT_FALSE(newtonStep(p, s, Vec2(1, 1), Vec2(1, 2), h, &w_next));
+  h << 1e-7, 0, 0, 1;  // ill-conditioned but invertible: a (large) step is taken
+  EXPECT_TRUE(newtonStep(p, s, Vec2(0, 0), Vec2(1e-7, 1), h, &w_next));
+  EXPECT_NEAR(w_next.x(), -1, 1e-12);
+  EXPECT_NEAR(w_next.y(), -1, 1e-12);
+}
+
+TEST(Steps, ArmijoHalvesUntilSufficientDecrease) {
+  const auto f = testing_objectives::quadraticForm(2, 0, 2);  // ||w||^2
+  ArmijoParams p;
+  p.lr = 4;  // from w = (1, 0), g = (2, 0): t = 4, 2, 1 fail; t = 0.5 lands on 0
+  ArmijoState s;
+  Vec2 w_next;
+  double f_next = 0;
+  ASSERT_TRUE(armijoStep(p, s, *f, Vec2(1, 0), 1, Vec2(2, 0), &w_next, &f_next));
+  EXPECT_EQ(s.last_halvings, 3);
+  EXPECT_EQ(s.last_step, 0.5);
+  EXPECT_EQ(w_next, Vec2(0, 0));
+  EXPECT_EQ(f_next, 0);
+}
+
+// [SECTION] PyTorch reference trajectories
+
+struct Reference {
+  std::string file;
+  std::map<std::string, std::string> meta;  // from the "# key=value ..." line
+  std::vector<std::array<double, 6>> rows;  // iter, x, y, f, gx, gy
+};
+
+Reference readReference(const std::filesystem::path& path) {
+  Reference r;
+  r.file = path.filename().string();
+  std::ifstream in(path);
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line_no == 2) {
+      std::istringstream words(line.substr(2));
+      std::string word;
+      while (words >> word) {
+        const auto eq = word.find('=');
+        if (eq != std::string::npos) r.meta[word.substr(0, eq)] = word.substr(eq + 1);
+      }
+    }
+    if (line_no <= 3) continue;
+    std::array<double, 6> row{};
+    std::istringstream cells(line);
+    std::string cell;
+    for (double& v : row) {
+      std::getline(cells, cell, ',');
+      v = std::stod(cell);
+    }
+    r.rows.push_back(row);
+  }
+  return r;
+}
+
+// Builds gradlab's config from the file's PyTorch hyperparameter names. Every name in the file
+// must be understood (a typo or a missing mapping fails the test).
+RunConfig configFor(const Reference& r, std::string* unknown) {
+  Method method;
+  if (!methodFromCliName(r.meta.at("method"), &method)) *unknown = r.meta.at("method");
+  RunConfig c = defaultRunConfig(method, r.meta.at("maximize") == "1");
+  c.stop.grad_tol = 0;  // compare the raw iterations
+  c.stop.max_iterations = static_cast<int>(r.rows.size()) - 1;
+  c.stop.divergence_bound = 1e300;
+  const std::set<std::string> common = {"function", "method", "maximize", "start", "steps"};
+  for (const auto& [key, value] : r.meta) {
+    if (common.count(key)) continue;
+    const double v = std::stod(value);
+    bool known = true;
+    switch (method) {
+      case Method::GradientDescent:
+      case Method::Momentum:
+      case Method::Nesterov:
+        if (key == "lr")
+          c.sgd.lr = v;
+        else if (key == "momentum")
+          c.sgd.momentum = v;
+        else if (key == "dampening")
+          c.sgd.dampening = v;
+        else if (key == "weight_decay")
+          c.sgd.weight_decay = v;
+        else
+          known = false;
+        break;
+      case Method::GradientDescentArmijo:
+        if (key == "lr")
+          c.armijo.lr = v;
+        else if (key == "c")
+          c.armijo.c = v;
+        else if (key == "shrink")
+          c.armijo.shrink = v;
+        else
+          known = false;
+        break;
+      case Method::AdaGrad:
+        if (key == "lr")
+          c.adagrad.lr = v;
+        else if (key == "lr_decay")
+          c.adagrad.lr_decay = v;
+        else if (key == "initial_accumulator_value")
+          c.adagrad.initial_accumulator_value = v;
+        else if (key == "eps")
+          c.adagrad.eps = v;
+        else if (key == "weight_decay")
+          c.adagrad.weight_decay = v;
+        else
+          known = false;
+        break;
+      case Method::RMSProp:
+        if (key == "lr")
+          c.rmsprop.lr = v;
+        else if (key == "alpha")
+          c.rmsprop.alpha = v;
+        else if (key == "eps")
+          c.rmsprop.eps = v;
+        else if (key == "momentum")
+          c.rmsprop.momentum = v;
+        else if (key == "centered")
+          c.rmsprop.centered = v != 0;
+        else if (key == "weight_decay")
+          c.rmsprop.weight_decay = v;
+        else
+          known = false;
+        break;
+      case Method::Adam:
+      case Method::AMSGrad:
+        if (key == "lr")
+          c.adam.lr = v;
+        else if (key == "beta1")
+          c.adam.beta1 = v;
+        else if (key == "beta2")
+          c.adam.beta2 = v;
+        else if (key == "eps")
+          c.adam.eps = v;
+        else if (key == "weight_decay")
+          c.adam.weight_decay = v;
+        else
+          known = false;
+        break;
+      case Method::Newton:
+      case Method::DampedNewton:
+        if (key == "eta")
+          c.newton.eta = v;
+        else
+          known = false;
+        break;
+    }
+    if (!known) *unknown = key;
+  }
+  return c;
+}
+
+// The reference functions: the built-in when it is registered, else the local closed form.
+ObjectivePtr referenceObjective(const std::string& name) {
+  ObjectivePtr f = testing_objectives::builtin(name);
+  if (!f && name == "rosenbrock") f = std::make_shared<const testing_objectives::Rosenbrock>();
+  return f;
+}
+
+// |a - b| <= tol * max(|b|, floor): relative, with a floor at the scale where the quantity is
+// rounding noise (set per column from the trajectory's own magnitude).
+::testing::AssertionResult close(double a, double b, double tol, double floor) {
+  if (std::abs(a - b) <= tol * std::max(std::abs(b), floor)) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << a << " vs reference " << b << " (rel "
+                                       << std::abs(a - b) / std::max(std::abs(b), floor) << ")";
+}
+
+TEST(TorchReference, EveryMethodMatchesPyTorchOnThreeFunctionsWithTwoSettings) {
+  const std::filesystem::path dir = std::filesystem::path(GRADLAB_TEST_DATA_DIR) / "torch";
+  ASSERT_TRUE(std::filesystem::is_directory(dir)) << dir;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    if (entry.path().extension() == ".csv") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+
+  std::map<std::string, std::set<std::string>> functions_per_method;
+  std::map<std::string, int> settings_per_method;
+  for (const auto& path : files) {
+    const Reference ref = readReference(path);
+    SCOPED_TRACE(ref.file);
+    ASSERT_GE(ref.rows.size(), 10u);
+    std::string unknown;
+    const RunConfig config = configFor(ref, &unknown);
+    ASSERT_EQ(unknown, "") << "unknown hyperparameter in the CSV header";
+    ASSERT_EQ(config.validate(), "");
+    const ObjectivePtr f = referenceObjective(ref.meta.at("function"));
+    ASSERT_TRUE(f) << ref.meta.at("function");
+    const Trajectory t = run(*f, config, Vec2(ref.rows[0][1], ref.rows[0][2]));
+    ASSERT_EQ(t.iterates.size(), ref.rows.size()) << t.message;
+
+    // Noise floors: 1e-6 of the largest |value| of the column along the reference run; below it
+    // a quantity is the difference of nearly equal numbers (a gradient at the optimum).
+    double w_scale = 0, f_scale = 0, g_scale = 0;
+    for (const auto& row : ref.rows) {
+      w_scale = std::max({w_scale, std::abs(row[1]), std::abs(row[2])});
+      f_scale = std::max(f_scale, std::abs(row[3]));
+      g_scale = std::max({g_scale, std::abs(row[4]), std::abs(row[5])});
+    }
+    int failures = 0;
+    for (std::size_t k = 0; k < ref.rows.size() && failures < 3; ++k) {
+      const Iterate& it = t.iterates[k];
+      const auto& row = ref.rows[k];
+      const bool ok = close(it.w.x(), row[1], 1e-9, 1e-6 * w_scale) &&
+                      close(it.w.y(), row[2], 1e-9, 1e-6 * w_scale) &&
+                      close(it.f, row[3], 1e-9, 1e-6 * f_scale) &&
+                      close(it.grad.x(), row[4], 1e-9, 1e-6 * g_scale) &&
+                      close(it.grad.y(), row[5], 1e-9, 1e-6 * g_scale);
+      if (!ok) {
+        ++failures;
+        ADD_FAILURE() << "iterate " << k << ": gradlab (" << it.w.x() << ", " << it.w.y() << ") f "
+                      << it.f << " g (" << it.grad.x() << ", " << it.grad.y() << "); torch ("
+                      << row[1] << ", " << row[2] << ") f " << row[3] << " g (" << row[4] << ", "
+                      << row[5] << ")";
+      }
+    }
+    functions_per_method[ref.meta.at("method")].insert(ref.meta.at("function"));
+    settings_per_method[ref.meta.at("method")] += 1;
+  }
+  // Coverage: all ten methods, three functions each, two settings (pure Newton has none to vary).
+  ASSERT_EQ(functions_per_method.size(), 10u);
+  for (const auto& [method, functions] : functions_per_method) {
+    EXPECT_GE(functions.size(), 3u) << method;
+    EXPECT_GE(settings_per_method[method], method == "newton" ? 3 : 6) << method;
+  }
+}
+
+}  // namespace
+}  // namespace gradlab

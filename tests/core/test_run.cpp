@@ -1,0 +1,338 @@
+// Tests of run(): EXERCISES C1, C2, C4, C5 and C6 numbers, every stop rule and status, messages.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/run.h"
+#include "optim_test_objectives.h"
+
+namespace gradlab {
+namespace {
+
+using testing_objectives::builtin;
+using testing_objectives::quadraticForm;
+
+ObjectivePtr mustMake(const std::string& name) {
+  std::string error;
+  ObjectivePtr f = builtin(name, &error);
+  EXPECT_TRUE(f) << error;
+  return f;
+}
+
+RunConfig gd(double lr, bool maximize = false) {
+  RunConfig c = defaultRunConfig(Method::GradientDescent, maximize);
+  c.sgd.lr = lr;
+  return c;
+}
+
+// [SECTION] C5
+
+TEST(RunC5, GradientDescentIteratesAndGradientNormsMatchExercise) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  RunConfig c = gd(0.5);
+  c.stop.max_iterations = 5;
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  ASSERT_EQ(t.iterates.size(), 6u);
+  const Vec2 expected[] = {{1, 1}, {2, 0.5}, {1.75, 1}, {2, 0.875}, {1.9375, 1}, {2, 0.96875}};
+  for (int k = 0; k < 6; ++k) {
+    EXPECT_EQ(t.iterates[k].w, expected[k]) << "iterate " << k;  // exact in binary
+  }
+  // 2.236, 1.118, 0.559, 0.280, 0.140: sqrt(5) halving each step.
+  for (int k = 0; k < 5; ++k) {
+    EXPECT_NEAR(t.iterates[k].grad_norm, std::sqrt(5.0) / std::pow(2.0, k), 1e-15);
+  }
+  EXPECT_NEAR(t.iterates[0].grad_norm, 2.236, 5e-4);
+  EXPECT_NEAR(t.iterates[4].grad_norm, 0.140, 5e-4);
+  EXPECT_EQ(t.iterates[0].step_length, 0);
+  EXPECT_DOUBLE_EQ(t.iterates[1].step_length, std::sqrt(1.25));
+  EXPECT_EQ(t.status, RunStatus::MaxIterations);
+  EXPECT_EQ(t.status_iteration, 5);
+  EXPECT_EQ(t.message, "no convergence in 5 steps");
+}
+
+TEST(RunC5, GradientDescentConvergesToMinimum) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  const Trajectory t = run(*f, gd(0.5), Vec2(1, 1));
+  EXPECT_EQ(t.status, RunStatus::Converged);
+  EXPECT_EQ(t.endpoint.kind, PointKind::Minimum);
+  EXPECT_NEAR(t.iterates.back().w.x(), 2, 1e-4);
+  EXPECT_NEAR(t.iterates.back().w.y(), 1, 1e-4);
+  // ||grad|| = sqrt(5) / 2^k < 1e-4 first at k = 15.
+  EXPECT_EQ(t.status_iteration, 15);
+  EXPECT_EQ(t.message.rfind("converged in 15 steps to a minimum (f = -3", 0), 0u) << t.message;
+}
+
+TEST(RunC5, NewtonReachesMinimumInOneStep) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  const Trajectory t = run(*f, defaultRunConfig(Method::Newton), Vec2(1, 1));
+  ASSERT_GE(t.iterates.size(), 2u);
+  EXPECT_NEAR(t.iterates[1].w.x(), 2, 1e-15);  // not (-0.5, 1) as the student solution had
+  EXPECT_NEAR(t.iterates[1].w.y(), 1, 1e-15);
+  EXPECT_NEAR(t.iterates[1].f, -3, 1e-15);
+  EXPECT_EQ(t.status, RunStatus::Converged);
+  EXPECT_EQ(t.status_iteration, 1);
+  EXPECT_EQ(t.message, "converged in 1 step to a minimum (f = -3)");
+}
+
+// [SECTION] C1, C2, C6
+
+TEST(RunC1, NewtonOnSquaredNormLandsOnZeroFromAnywhere) {
+  ObjectivePtr f = quadraticForm(2, 0, 2);  // ||w||^2
+  for (const Vec2& start : {Vec2(3, -4), Vec2(-1e3, 7.5), Vec2(1e-3, 2e5)}) {
+    const Trajectory t = run(*f, defaultRunConfig(Method::Newton), start);
+    ASSERT_GE(t.iterates.size(), 2u);
+    EXPECT_EQ(t.iterates[1].w, Vec2(0, 0)) << start.transpose();
+    EXPECT_EQ(t.status, RunStatus::Converged);
+    EXPECT_EQ(t.status_iteration, 1);
+  }
+}
+
+TEST(RunC2, NewtonOnLinearFunctionReportsHessianSingular) {
+  ObjectivePtr f = quadraticForm(0, 0, 0, Vec2(1, -2));  // w^T z
+  const Trajectory t = run(*f, defaultRunConfig(Method::Newton), Vec2(0.3, 0.4));
+  EXPECT_EQ(t.status, RunStatus::NewtonImpossible);
+  EXPECT_EQ(t.status_iteration, 0);
+  EXPECT_EQ(t.message, "Newton impossible: Hessian singular");
+  ASSERT_EQ(t.iterates.size(), 1u);
+  EXPECT_TRUE(t.iterates[0].w.allFinite());
+  // Damped Newton needs the inverse as well.
+  EXPECT_EQ(run(*f, defaultRunConfig(Method::DampedNewton), Vec2(1, 1)).status,
+            RunStatus::NewtonImpossible);
+}
+
+TEST(RunC6, NewtonOnCubicAtInflectionReportsHessianSingular) {
+  const testing_objectives::Cubic f;
+  const Trajectory t = run(f, defaultRunConfig(Method::Newton), Vec2(0, 1));
+  EXPECT_EQ(t.status, RunStatus::NewtonImpossible);
+  EXPECT_EQ(t.message, "Newton impossible: Hessian singular");
+  // Elsewhere Newton converges to the stationary point x = sqrt(5/6) (a minimum) or
+  // x = -sqrt(5/6) (a saddle: Newton is attracted to saddles as readily).
+  RunConfig c = defaultRunConfig(Method::Newton);
+  c.stop.grad_tol = 1e-12;
+  const Trajectory plus = run(f, c, Vec2(2, 1));
+  EXPECT_EQ(plus.status, RunStatus::Converged);
+  EXPECT_NEAR(plus.iterates.back().w.x(), std::sqrt(5.0 / 6), 1e-12);
+  EXPECT_EQ(plus.endpoint.kind, PointKind::Minimum);
+  const Trajectory minus = run(f, c, Vec2(-2, 1));
+  EXPECT_EQ(minus.status, RunStatus::Converged);
+  EXPECT_NEAR(minus.iterates.back().w.x(), -std::sqrt(5.0 / 6), 1e-12);
+  EXPECT_EQ(minus.endpoint.kind, PointKind::Saddle);
+  EXPECT_EQ(minus.message.rfind("converged in", 0), 0u);
+  EXPECT_NE(minus.message.find("saddle point"), std::string::npos) << minus.message;
+}
+
+TEST(RunNewton, MaximizeTakesTheSameStep) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  RunConfig c = defaultRunConfig(Method::Newton, /*maximize=*/true);
+  const Trajectory t = run(*f, c, Vec2(-5, 3));
+  EXPECT_NEAR(t.iterates[1].w.x(), 2, 1e-14);
+  EXPECT_NEAR(t.iterates[1].w.y(), 1, 1e-14);
+}
+
+// [SECTION] C4
+
+struct C4Case {
+  Vec2 start;
+  int steps;
+  int maximum;  // index into the known maxima: 0 = (0.0707, 0.9293), 1 = (0.9293, 0.0707)
+};
+
+TEST(RunC4, GradientAscentEta01ReachesTheMaximaFromAllThreeStarts) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  const Vec2 maxima[] = {{0.070720181679944819, 0.92927981832005518},
+                         {0.92927981832005518, 0.070720181679944819}};
+  const C4Case cases[] = {{{0.2, 0.5}, 55, 0}, {{0.5, 0.2}, 54, 1}, {{1.0, 1.0}, 65, 0}};
+  for (const C4Case& c : cases) {
+    const Trajectory t = run(*f, gd(0.1, /*maximize=*/true), c.start);
+    EXPECT_EQ(t.status, RunStatus::Converged) << t.message;
+    EXPECT_EQ(t.status_iteration, c.steps) << c.start.transpose();
+    EXPECT_EQ(static_cast<int>(t.iterates.size()), c.steps + 1);
+    EXPECT_LT(t.iterates.back().grad_norm, 1e-4);
+    EXPECT_LT((t.iterates.back().w - maxima[c.maximum]).norm(), 1e-4) << c.start.transpose();
+    EXPECT_NEAR(t.iterates.back().f, 1.060077, 5e-7);
+    EXPECT_EQ(t.endpoint.kind, PointKind::Maximum);
+    EXPECT_EQ(t.message,
+              "converged in " + std::to_string(c.steps) + " steps to a maximum (f = 1.060077)");
+  }
+}
+
+TEST(RunC4, GradientAscentEta1OscillatesWithoutConverging) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  for (const Vec2& start : {Vec2(0.2, 0.5), Vec2(0.5, 0.2), Vec2(1.0, 1.0)}) {
+    const Trajectory t = run(*f, gd(1.0, true), start);
+    EXPECT_EQ(t.status, RunStatus::MaxIterations);
+    EXPECT_EQ(t.status_iteration, 10000);
+    EXPECT_EQ(t.iterates.size(), 10001u);
+    EXPECT_EQ(t.message, "no convergence in 10000 steps");
+    EXPECT_GT(t.iterates.back().grad_norm, 0.1);  // still far from stationary
+  }
+}
+
+TEST(RunC4, GradientAscentEta5StopsOnThePlateau) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  // (0.2, 0.5) and (1, 1) jump onto the plain in one step.
+  for (const Vec2& start : {Vec2(0.2, 0.5), Vec2(1.0, 1.0)}) {
+    const Trajectory t = run(*f, gd(5.0, true), start);
+    EXPECT_EQ(t.status, RunStatus::Plateau) << t.message;
+    EXPECT_EQ(t.status_iteration, 1);
+    EXPECT_EQ(t.stop_rule, StopRule::Gradient);
+    EXPECT_LT(t.iterates.back().f, 1e-5);
+    EXPECT_EQ(t.best_iteration, 0);
+  }
+  const Trajectory a = run(*f, gd(5.0, true), Vec2(0.2, 0.5));
+  EXPECT_EQ(a.message, "stopped on a plateau at step 1 (f = 9.1e-06; best seen 0.903)");
+  // (0.5, 0.2) wanders for 285 steps and stops near (-2.12, -1.40).
+  const Trajectory b = run(*f, gd(5.0, true), Vec2(0.5, 0.2));
+  EXPECT_EQ(b.status, RunStatus::Plateau) << b.message;
+  EXPECT_EQ(b.status_iteration, 285);
+  EXPECT_NEAR(b.iterates.back().w.x(), -2.12, 5e-3);
+  EXPECT_NEAR(b.iterates.back().w.y(), -1.40, 5e-3);
+  EXPECT_EQ(b.message.rfind("stopped on a plateau at step 285 (f = 1.2e-06; best seen", 0), 0u)
+      << b.message;
+  EXPECT_FALSE(b.hint.empty());
+}
+
+TEST(RunPlateau, NotReportedWhenTheRunEndsAtItsBestValue) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  // A start already on the plain: the gradient test fires at once, f_end is the best seen.
+  const Trajectory t = run(*f, gd(0.1, true), Vec2(-2, 3));
+  EXPECT_EQ(t.status, RunStatus::Converged) << t.message;
+  EXPECT_EQ(t.status_iteration, 0);
+}
+
+TEST(RunPlateau, ThresholdsControlTheDecision) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  RunConfig c = gd(5.0, true);
+  c.stop.plateau_curvature = 0;  // the Hessian is never exactly 0 there
+  EXPECT_EQ(run(*f, c, Vec2(0.2, 0.5)).status, RunStatus::Converged);
+  c = gd(5.0, true);
+  c.stop.plateau_gap = 1.0;  // the gap can never exceed max(|best|, |f_end|)
+  EXPECT_EQ(run(*f, c, Vec2(0.2, 0.5)).status, RunStatus::Converged);
+}
+
+// [SECTION] Other stop rules and statuses
+
+TEST(RunStatusRules, ExplodingStepDiverges) {
+  ObjectivePtr f = quadraticForm(2, 0, 2);           // ||w||^2: GD contracts by |1 - 2 lr|
+  const Trajectory t = run(*f, gd(10), Vec2(1, 1));  // factor 19 per step
+  EXPECT_EQ(t.status, RunStatus::Diverged);
+  // ||w_k|| = sqrt(2) 19^k exceeds 1e8 first at k = 7.
+  EXPECT_EQ(t.status_iteration, 7);
+  EXPECT_EQ(t.message, "diverged at step 7");
+  EXPECT_EQ(t.hint, "lower the step size");
+  EXPECT_FALSE(t.endpoint_valid);
+}
+
+TEST(RunStatusRules, NonFiniteValueDiverges) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  const Trajectory t = run(*f, gd(0.1, true), Vec2(std::nan(""), 0));
+  EXPECT_EQ(t.status, RunStatus::Diverged);
+  EXPECT_EQ(t.status_iteration, 0);
+}
+
+TEST(RunStatusRules, MaxIterationsGivesIterates0ToN) {
+  ObjectivePtr f = quadraticForm(2, 0, 2);
+  RunConfig c = gd(0.01);
+  c.stop.max_iterations = 7;
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  EXPECT_EQ(t.iterates.size(), 8u);
+  EXPECT_EQ(t.status, RunStatus::MaxIterations);
+  c.stop.max_iterations = 0;
+  EXPECT_EQ(run(*f, c, Vec2(1, 1)).iterates.size(), 1u);
+}
+
+TEST(RunStatusRules, FunctionChangeAndStepLengthRulesFire) {
+  ObjectivePtr f = quadraticForm(2, 0, 2);
+  RunConfig c = gd(0.1);  // w_k = 0.8^k w_0
+  c.stop.grad_tol = 0;
+  c.stop.f_tol = 1e-3;
+  Trajectory t = run(*f, c, Vec2(1, 0));
+  EXPECT_EQ(t.status, RunStatus::Converged);
+  EXPECT_EQ(t.stop_rule, StopRule::FunctionChange);
+  // |f_k - f_{k-1}| = 0.64^(k-1) * 0.36 < 1e-3 first at k = 15.
+  EXPECT_EQ(t.status_iteration, 15);
+  c.stop.f_tol = 0;
+  c.stop.x_tol = 1e-3;
+  t = run(*f, c, Vec2(1, 0));
+  EXPECT_EQ(t.stop_rule, StopRule::StepLength);
+  // ||w_k - w_{k-1}|| = 0.8^(k-1) * 0.2 < 1e-3 first at k = 25.
+  EXPECT_EQ(t.status_iteration, 25);
+}
+
+TEST(RunStatusRules, ZeroTolerancesDisableConvergence) {
+  ObjectivePtr f = quadraticForm(2, 0, 2);
+  RunConfig c = gd(0.5);  // lands exactly on 0 in one step
+  c.stop.grad_tol = 0;
+  c.stop.max_iterations = 20;
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  EXPECT_EQ(t.status, RunStatus::MaxIterations);
+  EXPECT_EQ(t.iterates.size(), 21u);
+}
+
+TEST(RunStatusRules, InvalidConfigIsAValue) {
+  ObjectivePtr f = quadraticForm(2, 0, 2);
+  RunConfig c = gd(-1);
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  EXPECT_EQ(t.status, RunStatus::InvalidConfig);
+  EXPECT_EQ(t.iterates.size(), 1u);
+  EXPECT_EQ(t.message, "lr must be > 0 (got -1)");
+  RunConfig m = defaultRunConfig(Method::Momentum);
+  m.sgd.momentum = 0;
+  EXPECT_FALSE(m.validate().empty());
+  EXPECT_EQ(defaultRunConfig(Method::Nesterov).validate(), "");
+}
+
+TEST(RunStatusRules, ArmijoLineSearchFailureIsReported) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  RunConfig c = defaultRunConfig(Method::GradientDescentArmijo);
+  c.stop.grad_tol = 0;  // keep stepping at the minimum until rounding hides every decrease
+  c.armijo.max_halvings = 5;
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  EXPECT_EQ(t.status, RunStatus::LineSearchFailed) << t.message;
+  EXPECT_NEAR(t.iterates.back().f, -3, 1e-12);
+}
+
+// [SECTION] Plumbing
+
+TEST(RunPlumbing, RunManyKeepsStartOrderAndReusedBufferGivesSameResult) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  const std::vector<Vec2> starts = f->info().starts;
+  const std::vector<Trajectory> all = runMany(*f, gd(0.1, true), starts);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].status_iteration, 55);
+  EXPECT_EQ(all[1].status_iteration, 54);
+  EXPECT_EQ(all[2].status_iteration, 65);
+  Trajectory reused;
+  run(*f, gd(1.0, true), starts[0], reused);  // long run first, then a short one
+  run(*f, gd(0.1, true), starts[1], reused);
+  EXPECT_EQ(reused.iterates.size(), 55u);
+  EXPECT_EQ(reused.iterates.back().w, all[1].iterates.back().w);
+  EXPECT_EQ(reused.message, all[1].message);
+}
+
+TEST(RunPlumbing, MethodDefaultsFollowPyTorch) {
+  EXPECT_EQ(defaultRunConfig(Method::Adam).adam.lr, 1e-3);
+  EXPECT_EQ(defaultRunConfig(Method::Adam).adam.beta2, 0.999);
+  EXPECT_EQ(defaultRunConfig(Method::AdaGrad).adagrad.eps, 1e-10);
+  EXPECT_EQ(defaultRunConfig(Method::RMSProp).rmsprop.alpha, 0.99);
+  EXPECT_EQ(defaultRunConfig(Method::Momentum).sgd.momentum, 0.9);
+  EXPECT_TRUE(resolved(defaultRunConfig(Method::AMSGrad)).adam.amsgrad);
+  EXPECT_TRUE(resolved(defaultRunConfig(Method::Nesterov)).sgd.nesterov);
+  EXPECT_EQ(resolved(defaultRunConfig(Method::Newton)).newton.eta, 1.0);
+  EXPECT_TRUE(resolved(defaultRunConfig(Method::Adam, true)).adam.maximize);
+}
+
+}  // namespace
+}  // namespace gradlab
