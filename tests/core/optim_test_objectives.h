@@ -1,6 +1,5 @@
-// Small objectives local to the optimizer, run and analysis tests: exact closed forms with known
-// answers (quadratic forms for bowl/dome/saddle/valley/linear, C6's cubic, Rosenbrock), and a
-// helper that prefers a built-in by name once it exists.
+// Helpers for the optimizer, run and analysis tests: a built-in by name, and a general quadratic
+// form w^T A w / 2 + b^T w + c with any symmetric A (conditioning and sweep tests).
 #pragma once
 
 #include <memory>
@@ -33,48 +32,6 @@ class QuadraticForm final : public Objective {
   Mat2 a_;
   Vec2 b_;
   double c_;
-};
-
-// EXERCISES C6 made two-dimensional: f = 2 x^3 - 5 x + y^2; Hessian diag(12 x, 2), singular at
-// x = 0.
-class Cubic final : public Objective {
- public:
-  Cubic() { info_.name = "test-cubic"; }
-  double value(const Vec2& w) const override {
-    return 2 * w.x() * w.x() * w.x() - 5 * w.x() + w.y() * w.y();
-  }
-  double valueAndGradient(const Vec2& w, Vec2& grad) const override {
-    grad = Vec2(6 * w.x() * w.x() - 5, 2 * w.y());
-    return value(w);
-  }
-  Eval eval(const Vec2& w) const override {
-    Eval e;
-    e.f = valueAndGradient(w, e.grad);
-    e.hess << 12 * w.x(), 0, 0, 2;
-    return e;
-  }
-};
-
-// Rosenbrock (1 - x)^2 + 100 (y - x^2)^2; minimum (1, 1), f = 0.
-class Rosenbrock final : public Objective {
- public:
-  Rosenbrock() { info_.name = "test-rosenbrock"; }
-  double value(const Vec2& w) const override {
-    const double u = 1 - w.x(), v = w.y() - w.x() * w.x();
-    return u * u + 100 * v * v;
-  }
-  double valueAndGradient(const Vec2& w, Vec2& grad) const override {
-    const double u = 1 - w.x(), v = w.y() - w.x() * w.x();
-    grad = Vec2(-2 * u - 400 * w.x() * v, 200 * v);
-    return u * u + 100 * v * v;
-  }
-  Eval eval(const Vec2& w) const override {
-    Eval e;
-    e.f = valueAndGradient(w, e.grad);
-    const double x = w.x(), y = w.y();
-    e.hess << 2 - 400 * y + 1200 * x * x, -400 * x, -400 * x, 200;
-    return e;
-  }
 };
 
 inline ObjectivePtr quadraticForm(double a11, double a12, double a22, Vec2 b = Vec2::Zero(),

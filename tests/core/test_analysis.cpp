@@ -69,6 +69,26 @@ TEST(Classify, TwoBumpsKnownPointsHaveTheirKinds) {
   }
 }
 
+TEST(Classify, BuiltinBowlDomeSaddleValleyHaveTheirKindsEverywhere) {
+  const std::pair<const char*, PointKind> cases[] = {
+      {"bowl", PointKind::Minimum},      {"dome", PointKind::Maximum},
+      {"saddle", PointKind::Saddle},     {"valley", PointKind::Degenerate},
+      {"linear", PointKind::Degenerate}, {"sq-norm", PointKind::Minimum}};
+  for (const auto& [name, kind] : cases) {
+    std::string error;
+    ObjectivePtr f = builtin(name, &error);
+    ASSERT_TRUE(f) << error;
+    for (const Vec2& w : {Vec2(0, 0), Vec2(1.5, -0.7)}) {
+      EXPECT_EQ(analyzePoint(*f, w).kind, kind) << name << " at " << w.transpose();
+    }
+  }
+  std::string error;
+  ObjectivePtr bowl = builtin("bowl", &error);
+  ASSERT_TRUE(bowl) << error;
+  // Default curvatures a = 1, b = 4: condition number 4.
+  EXPECT_NEAR(analyzePoint(*bowl, Vec2(0, 0)).condition_number, 4, 1e-12);
+}
+
 TEST(Conditioning, C5QuadraticHasEigenvalues1And3) {
   const HessianAnalysis a = analyzeHessian(sym(2, -1, 2));
   EXPECT_NEAR(a.eigenvalues(0), 1, 1e-15);
@@ -142,7 +162,7 @@ TEST(Sweep, TwoBumpsShowsConvergenceOscillationAndPlateau) {
 }
 
 TEST(Sweep, BadGridGivesNoPoints) {
-  ObjectivePtr f = quadraticForm(2, 0, 2);
+  ObjectivePtr f = quadraticForm(2, 0, 2);  // ||w||^2
   SweepConfig s;
   s.min_step = 0;
   EXPECT_TRUE(stepSizeSweep(*f, defaultRunConfig(Method::Adam), Vec2(1, 1), s).empty());

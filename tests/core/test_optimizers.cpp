@@ -133,7 +133,8 @@ TEST(Steps, NewtonSingularIsAValueNotNaN) {
 }
 
 TEST(Steps, ArmijoHalvesUntilSufficientDecrease) {
-  const auto f = testing_objectives::quadraticForm(2, 0, 2);  // ||w||^2
+  const ObjectivePtr f = testing_objectives::builtin("sq-norm");  // ||w||^2
+  ASSERT_TRUE(f);
   ArmijoParams p;
   p.lr = 4;  // from w = (1, 0), g = (2, 0): t = 4, 2, 1 fail; t = 0.5 lands on 0
   ArmijoState s;
@@ -280,11 +281,9 @@ RunConfig configFor(const Reference& r, std::string* unknown) {
   return c;
 }
 
-// The reference functions: the built-in when it is registered, else the local closed form.
+// The reference functions are gradlab's built-ins with their default parameters.
 ObjectivePtr referenceObjective(const std::string& name) {
-  ObjectivePtr f = testing_objectives::builtin(name);
-  if (!f && name == "rosenbrock") f = std::make_shared<const testing_objectives::Rosenbrock>();
-  return f;
+  return testing_objectives::builtin(name);
 }
 
 // |a - b| <= tol * max(|b|, floor): relative, with a floor at the scale where the quantity is
