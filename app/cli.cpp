@@ -1,0 +1,307 @@
+// `gradlab trace`: option parsing into a RunConfig, the runs, and CSV / JSON output.
+#include "app/cli.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/objective.h"
+#include "core/run.h"
+
+namespace gradlab {
+
+namespace {
+
+// The --max-iter cap keeps a trace's memory bounded (each iterate is 56 bytes).
+constexpr int kMaxIterCap = 10000000;
+
+std::string fmt17(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+// A whole string as one finite double; false on trailing text, overflow or NaN.
+bool parseNumber(const std::string& text, double* out) {
+  if (text.empty()) return false;
+  errno = 0;
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
+// "x,y" -> point.
+bool parseStart(const std::string& text, Vec2* out) {
+  const auto comma = text.find(',');
+  if (comma == std::string::npos) return false;
+  double x = 0, y = 0;
+  if (!parseNumber(text.substr(0, comma), &x) || !parseNumber(text.substr(comma + 1), &y))
+    return false;
+  *out = Vec2(x, y);
+  return true;
+}
+
+std::string jsonString(const std::string& s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// JSON has no NaN or infinity: those become null.
+std::string jsonNumber(double v) {
+  return std::isfinite(v) ? fmt17(v) : "null";
+}
+
+void printList(std::ostream& out) {
+  out << "functions (--function NAME, parameters with --param name=value):\n";
+  for (const ObjectiveInfo& info : builtinObjectives()) {
+    out << "  " << info.name << "  " << info.title << (info.maximize ? "  [maximizes]" : "")
+        << "\n      " << info.description << "\n";
+    for (const Param& p : info.params) {
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "      --param %s=%g  in [%g, %g]  ", p.name.c_str(), p.value,
+                    p.min, p.max);
+      out << buf << p.help << "\n";
+    }
+  }
+  out << "  (or --expr \"EXPR\": a formula in x and y, e.g. \"x^2 + 3*sin(y)\")\n";
+  out << "methods (--method NAME):\n";
+  int n = 0;
+  const MethodInfo* table = methodTable(&n);
+  for (int i = 0; i < n; ++i)
+    out << "  " << table[i].cli_name << "  " << table[i].display_name << "\n";
+}
+
+// Applies one hyperparameter option to the method that uses it; "" or an error line.
+std::string applyHyper(const char* flag, double value, RunConfig& c) {
+  if (std::isnan(value)) return "";
+  const Method m = c.method;
+  const std::string name = flag;
+  const bool adam = m == Method::Adam || m == Method::AMSGrad;
+  if (name == "--lr") {
+    if (m == Method::Newton)
+      return "--lr does not apply to newton (its step is 1); use --method damped-newton --lr ETA";
+    setStepSize(c, value);
+    return "";
+  }
+  if (name == "--momentum" && (m == Method::Momentum || m == Method::Nesterov)) {
+    c.sgd.momentum = value;
+    return "";
+  }
+  if (name == "--momentum" && m == Method::RMSProp) {
+    c.rmsprop.momentum = value;
+    return "";
+  }
+  if (name == "--beta1" && adam) {
+    c.adam.beta1 = value;
+    return "";
+  }
+  if (name == "--beta2" && adam) {
+    c.adam.beta2 = value;
+    return "";
+  }
+  if (name == "--eps" && adam) {
+    c.adam.eps = value;
+    return "";
+  }
+  if (name == "--eps" && m == Method::AdaGrad) {
+    c.adagrad.eps = value;
+    return "";
+  }
+  if (name == "--eps" && m == Method::RMSProp) {
+    c.rmsprop.eps = value;
+    return "";
+  }
+  if (name == "--alpha" && m == Method::RMSProp) {
+    c.rmsprop.alpha = value;
+    return "";
+  }
+  return name + " does not apply to method " + methodCliName(m);
+}
+
+void printCsv(std::ostream& out, const std::vector<Trajectory>& runs) {
+  out << "run,iter,x,y,f,grad_norm\n";
+  char buf[200];
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const std::vector<Iterate>& its = runs[r].iterates;
+    for (std::size_t k = 0; k < its.size(); ++k) {
+      const Iterate& it = its[k];
+      std::snprintf(buf, sizeof buf, "%zu,%zu,%.17g,%.17g,%.17g,%.17g\n", r, k, it.w.x(), it.w.y(),
+                    it.f, it.grad_norm);
+      out << buf;
+    }
+  }
+}
+
+void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& info,
+               const RunConfig& c, const std::vector<Vec2>& starts,
+               const std::vector<Trajectory>& runs) {
+  out << "{\n  \"function\": " << jsonString(info.name);
+  if (!o.expr.empty()) out << ",\n  \"expression\": " << jsonString(o.expr);
+  out << ",\n  \"method\": " << jsonString(methodCliName(c.method))
+      << ",\n  \"maximize\": " << (c.maximize ? "true" : "false")
+      << ",\n  \"step_size\": " << jsonNumber(stepSize(c))
+      << ",\n  \"tol\": " << jsonNumber(c.stop.grad_tol)
+      << ",\n  \"max_iter\": " << c.stop.max_iterations << ",\n  \"params\": {";
+  for (std::size_t i = 0; i < info.params.size(); ++i)
+    out << (i ? ", " : "") << jsonString(info.params[i].name) << ": "
+        << jsonNumber(info.params[i].value);
+  out << "},\n  \"columns\": [\"iter\", \"x\", \"y\", \"f\", \"grad_norm\"],\n  \"runs\": [";
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    const Trajectory& t = runs[r];
+    out << (r ? "," : "") << "\n    {\"start\": [" << jsonNumber(starts[r].x()) << ", "
+        << jsonNumber(starts[r].y()) << "], \"status\": " << jsonString(runStatusName(t.status))
+        << ", \"status_iteration\": " << t.status_iteration
+        << ", \"message\": " << jsonString(t.message) << ",\n     \"iterates\": [";
+    for (std::size_t k = 0; k < t.iterates.size(); ++k) {
+      const Iterate& it = t.iterates[k];
+      out << (k ? ", " : "") << "[" << k << ", " << jsonNumber(it.w.x()) << ", "
+          << jsonNumber(it.w.y()) << ", " << jsonNumber(it.f) << ", " << jsonNumber(it.grad_norm)
+          << "]";
+    }
+    out << "]}";
+  }
+  out << "\n  ]\n}\n";
+}
+
+}  // namespace
+
+void addTraceOptions(CLI::App& command, TraceOptions& o) {
+  command.add_flag("--list", o.list, "list the functions with their parameters, and the methods");
+  CLI::Option* function =
+      command.add_option("--function", o.function, "a built-in function (see --list)");
+  CLI::Option* expr = command.add_option("--expr", o.expr, "a typed formula in x and y");
+  function->excludes(expr);
+  command.add_option("--param", o.params, "a parameter of the built-in, name=value (repeatable)");
+  command.add_option("--method", o.method,
+                     "gd, gd-armijo, momentum, nesterov, adagrad, rmsprop, adam, amsgrad, "
+                     "newton, damped-newton (default gd)");
+  CLI::Option* maximize =
+      command.add_flag("--maximize", o.maximize, "gradient ascent (default: the function's own)");
+  CLI::Option* minimize = command.add_flag("--minimize", o.minimize, "force descent");
+  maximize->excludes(minimize);
+  command.add_option("--lr", o.lr, "step size (damped-newton: eta; default: the method's)");
+  command.add_option("--momentum", o.momentum, "momentum (momentum, nesterov: 0.9; rmsprop: 0)");
+  command.add_option("--beta1", o.beta1, "Adam beta1 (default 0.9)");
+  command.add_option("--beta2", o.beta2, "Adam beta2 (default 0.999)");
+  command.add_option("--eps", o.eps, "epsilon (adagrad 1e-10, rmsprop and adam 1e-8)");
+  command.add_option("--alpha", o.alpha, "RMSProp smoothing constant (default 0.99)");
+  command.add_option("--start", o.starts,
+                     "start point X,Y (repeatable; --start=-1,2 for a negative X; default: the "
+                     "function's starts)");
+  command.add_option("--tol", o.tol, "stop when ||grad|| < T; 0 disables (default 1e-4)");
+  command.add_option("--max-iter", o.max_iter, "at most N steps (default 10000)");
+  command.add_option("--format", o.format, "csv or json (default csv)");
+}
+
+int runTrace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
+  const auto fail = [&err](const std::string& message) {
+    err << "gradlab trace: error: " << message << "\n";
+    return 2;
+  };
+  if (o.list) {
+    printList(out);
+    return 0;
+  }
+  if (o.format != "csv" && o.format != "json")
+    return fail("--format must be csv or json, got '" + o.format + "'");
+  if (o.function.empty() && o.expr.empty())
+    return fail("give --function NAME or --expr \"EXPR\" (gradlab trace --list shows the names)");
+  if (!o.function.empty() && !o.expr.empty()) return fail("give --function or --expr, not both");
+
+  // The objective.
+  ObjectiveSpec spec;
+  if (!o.expr.empty()) {
+    if (!o.params.empty()) return fail("--param applies to built-in functions, not to --expr");
+    spec.name = "expression";
+    spec.expression = o.expr;
+  } else {
+    spec.name = o.function;
+  }
+  for (const std::string& p : o.params) {
+    const auto eq = p.find('=');
+    double value = 0;
+    if (eq == std::string::npos || eq == 0 || !parseNumber(p.substr(eq + 1), &value))
+      return fail("--param must look like name=value, got '" + p + "'");
+    spec.params.emplace_back(p.substr(0, eq), value);
+  }
+  std::string error;
+  const ObjectivePtr f = makeObjective(spec, &error);
+  if (!f) return fail(error.empty() ? "cannot make the function" : error);
+
+  // The method and its hyperparameters.
+  Method method;
+  if (!methodFromCliName(o.method, &method)) {
+    std::string names;
+    int n = 0;
+    const MethodInfo* table = methodTable(&n);
+    for (int i = 0; i < n; ++i) names += std::string(i ? ", " : "") + table[i].cli_name;
+    return fail("unknown method '" + o.method + "' (one of " + names + ")");
+  }
+  const bool maximize = o.maximize ? true : o.minimize ? false : f->info().maximize;
+  RunConfig config = defaultRunConfig(method, maximize);
+  const std::pair<const char*, double> hypers[] = {{"--lr", o.lr},       {"--momentum", o.momentum},
+                                                   {"--beta1", o.beta1}, {"--beta2", o.beta2},
+                                                   {"--eps", o.eps},     {"--alpha", o.alpha}};
+  for (const auto& [flag, value] : hypers) {
+    error = applyHyper(flag, value, config);
+    if (!error.empty()) return fail(error);
+  }
+  if (!(o.tol >= 0) || !std::isfinite(o.tol)) return fail("--tol must be >= 0");
+  if (o.max_iter < 0 || o.max_iter > kMaxIterCap)
+    return fail("--max-iter must be in [0, " + std::to_string(kMaxIterCap) + "]");
+  config.stop.grad_tol = o.tol;
+  config.stop.max_iterations = o.max_iter;
+  error = config.validate();
+  if (!error.empty()) return fail(error);
+
+  // The starts.
+  std::vector<Vec2> starts;
+  for (const std::string& s : o.starts) {
+    Vec2 w;
+    if (!parseStart(s, &w))
+      return fail("--start must look like X,Y (e.g. 0.2,0.5), got '" + s + "'");
+    starts.push_back(w);
+  }
+  if (starts.empty()) starts = f->info().starts;
+  if (starts.empty()) return fail("the function has no default start: give --start X,Y");
+
+  const std::vector<Trajectory> runs = runMany(*f, config, starts);
+  if (o.format == "json") {
+    printJson(out, o, f->info(), config, starts, runs);
+  } else {
+    printCsv(out, runs);
+  }
+  out.flush();
+  for (std::size_t r = 0; r < runs.size(); ++r)
+    err << "run " << r << ": " << runs[r].message << "\n";
+  return 0;
+}
+
+}  // namespace gradlab

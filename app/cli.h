@@ -1,0 +1,59 @@
+// `gradlab trace`: run an optimizer on a function from the command line and print every iterate
+// (CSV or JSON), no window needed. app/main.cpp registers the options and calls runTrace().
+//
+//   gradlab trace --function NAME | --expr "EXPR"  [--param k=v ...]
+//                 --method gd|gd-armijo|momentum|nesterov|adagrad|rmsprop|adam|amsgrad|newton|
+//                          damped-newton
+//                 [--maximize | --minimize] [--lr ETA] [--momentum B] [--beta1 B1] [--beta2 B2]
+//                 [--eps E] [--alpha A] [--start X,Y ...] [--tol T] [--max-iter N]
+//                 [--format csv|json]
+//   gradlab trace --list
+//
+// Output on `out`: CSV with the header `run,iter,x,y,f,grad_norm`, one row per iterate (iterate 0
+// is the start; --max-iter N gives iterates 0..N unless a stop rule fires first), numbers with
+// %.17g; or one JSON document. Then on `err` one line per run: "run R: <status message>".
+// Direction: by default the function's own (two-bumps maximizes, everything else minimizes;
+// an expression minimizes); --maximize or --minimize forces it.
+// Hyperparameters left out take the method's default (PyTorch 1.13's; see core/run.h). An
+// option that the method does not use (e.g. --beta1 with gd) is an error, not silently ignored.
+// Exit codes: 0 when every run was carried out (whatever its status: a diverged run is a
+// result); 2 on bad input, with one line on `err` (unknown function or method, bad --param,
+// bad --start, invalid hyperparameter, malformed expression with its column).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <limits>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gradlab {
+
+struct TraceOptions {
+  bool list = false;                // --list: print the functions and their parameters
+  std::string function;             // --function NAME: a built-in
+  std::string expr;                 // --expr "EXPR": a typed formula in x and y
+  std::vector<std::string> params;  // --param k=v (repeatable): a built-in's parameter
+  std::string method = "gd";        // --method
+  bool maximize = false;            // --maximize: gradient ascent
+  bool minimize = false;            // --minimize: descent even where the function maximizes
+  // Hyperparameters; NaN means "the method's default".
+  double lr = std::numeric_limits<double>::quiet_NaN();        // --lr (damped-newton: eta)
+  double momentum = std::numeric_limits<double>::quiet_NaN();  // --momentum (sgd, rmsprop)
+  double beta1 = std::numeric_limits<double>::quiet_NaN();     // --beta1 (adam, amsgrad)
+  double beta2 = std::numeric_limits<double>::quiet_NaN();     // --beta2 (adam, amsgrad)
+  double eps = std::numeric_limits<double>::quiet_NaN();       // --eps (adagrad, rmsprop, adam)
+  double alpha = std::numeric_limits<double>::quiet_NaN();     // --alpha (rmsprop)
+  std::vector<std::string> starts;  // --start X,Y (repeatable); default: the function's starts
+  double tol = 1e-4;                // --tol: ||grad|| < tol stops; 0 disables
+  int max_iter = 10000;             // --max-iter: at most iterates 0..N
+  std::string format = "csv";       // --format csv|json
+};
+
+// Registers every option above on the `trace` subcommand.
+void addTraceOptions(CLI::App& command, TraceOptions& options);
+
+// Runs the trace; returns the exit code (0 or 2).
+int runTrace(const TraceOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace gradlab
