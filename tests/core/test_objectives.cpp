@@ -288,9 +288,11 @@ TEST(Objectives, KnownPointsAreStationaryWithTheDeclaredKind) {
 }
 
 TEST(Objectives, ClassicsKnowTheirOptima) {
-  EXPECT_EQ(make("himmelblau")->info().known_points.size(), 9u);
+  // Keep each objective alive while iterating over its info.
+  const ObjectivePtr himmelblau = make("himmelblau");
+  EXPECT_EQ(himmelblau->info().known_points.size(), 9u);
   int minima = 0;
-  for (const KnownPoint& kp : make("himmelblau")->info().known_points) {
+  for (const KnownPoint& kp : himmelblau->info().known_points) {
     if (kp.kind != "minimum") continue;
     ++minima;
     EXPECT_EQ(kp.f, 0);
@@ -298,7 +300,8 @@ TEST(Objectives, ClassicsKnowTheirOptima) {
   EXPECT_EQ(minima, 4);
   // Six-hump camel: both global minima at f = -1.0316284534898774 (mirror images).
   int global = 0;
-  for (const KnownPoint& kp : make("six-hump-camel")->info().known_points) {
+  const ObjectivePtr camel = make("six-hump-camel");
+  for (const KnownPoint& kp : camel->info().known_points) {
     if (kp.kind == "minimum" && kp.f < -1.03) ++global;
   }
   EXPECT_EQ(global, 2);
