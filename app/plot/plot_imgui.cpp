@@ -441,6 +441,7 @@ bool DragPoint(int id, double* x, double* y, Color color, float radius, bool* ri
       !cur.click_taken[ImGuiMouseButton_Left]) {
     cur.click_taken[ImGuiMouseButton_Left] = true;
     s.active_drag = id;
+    s.drag_offset = ImVec2(static_cast<float>(dx), static_cast<float>(dy));
     s.panning = false;
     s.box_zooming = false;
   }
@@ -453,10 +454,12 @@ bool DragPoint(int id, double* x, double* y, Color color, float radius, bool* ri
   bool dragged = false;
   if (s.active_drag == id) {
     if (io.MouseDown[ImGuiMouseButton_Left]) {
-      // Keep the handle inside the plot area so it cannot be lost off-screen.
+      // The handle keeps its offset from the mouse (no jump on grab) and stays inside the
+      // plot area so it cannot be lost off-screen.
       const PixelRect& a = cur.transform.area;
-      const Point m = cur.transform.toData({std::clamp<double>(io.MousePos.x, a.x0, a.x1),
-                                            std::clamp<double>(io.MousePos.y, a.y0, a.y1)});
+      const double tx = io.MousePos.x + s.drag_offset.x, ty = io.MousePos.y + s.drag_offset.y;
+      const Point m = cur.transform.toData(
+          {std::clamp<double>(tx, a.x0, a.x1), std::clamp<double>(ty, a.y0, a.y1)});
       if (std::isfinite(m.x) && std::isfinite(m.y)) *x = m.x, *y = m.y;
       dragged = true;
     } else {

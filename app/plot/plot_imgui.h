@@ -197,6 +197,7 @@ struct PlotState {
   ImGuiMouseButton box_button = ImGuiMouseButton_Right;
   ImVec2 box_start;
   int active_drag = -1;               // DragPoint id being dragged, -1 none
+  ImVec2 drag_offset;                 // handle minus mouse at the grab, pixels
   PixelRect legend_rect{0, 0, 0, 0};  // last frame's legend box (clicks there are the legend's)
 };
 
