@@ -9,8 +9,7 @@ namespace gradlab {
 namespace {
 
 const LabInfo kLabs[kLabCount] = {
-    {LabId::Optimizer, "optimizer", "Optimizer",
-     "Optimizer lab: coming next - contours, trajectories, loss curves (EXERCISES C, D)."},
+    {LabId::Optimizer, "optimizer", "Optimizer", nullptr},
     {LabId::Activations, "activations", "Activations",
      "Activations lab: coming - activation functions, derivatives and identities (EXERCISES A)."},
     {LabId::Networks, "networks", "Networks",
@@ -150,8 +149,13 @@ void setTheme(App& app, Theme theme) {
   applyTheme(theme);
 }
 
-bool appIsAnimating(const App& /*app*/) {
-  return false;
+bool appIsAnimating(const App& app) {
+  return app.optimizer.playing;
+}
+
+void initApp(App& app) {
+  plot::SetCurrentContext(&app.plots);
+  resetOptimizerLab(app.optimizer);
 }
 
 void drawApp(App& app) {
@@ -173,8 +177,15 @@ void drawApp(App& app) {
 
   const float status_height = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("lab", ImVec2(0, -status_height - ImGui::GetStyle().ItemSpacing.y), false);
+  plot::PlotStyle& plot_style = app.plots.style;
+  plot_style.theme = app.theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
+  plot_style.scale = app.ui_scale;
   const LabInfo& lab = labInfo(app.lab);
-  drawComingNote(lab);
+  if (lab.id == LabId::Optimizer)
+    drawOptimizerLab(app.optimizer, app.optimizer_view, app.plots, app.theme,
+                     ImGui::GetIO().DeltaTime);
+  else
+    drawComingNote(lab);
   ImGui::EndChild();
 
   drawStatusBar(app, status_height);

@@ -5,6 +5,9 @@
 #include <string>
 
 #include "app/frame_stats.h"
+#include "app/labs/optimizer_lab.h"
+#include "app/labs/optimizer_lab_ui.h"
+#include "app/plot/plot_imgui.h"
 #include "app/theme.h"
 
 namespace gradlab {
@@ -31,7 +34,15 @@ struct App {
   bool show_about = false;
   FrameStats frame_stats;
   std::string font_warning;  // from the platform; shown in the status bar when set
+  float ui_scale = 1.0f;     // sizes of plot lines and markers follow the UI's scale
+
+  plot::PlotContext plots;  // every plot's persistent state (views, hidden legend items)
+  OptimizerLab optimizer;
+  OptimizerLabView optimizer_view;  // its GL texture and caches
 };
+
+// Puts every lab on its default scene. Call once, with a GL context current.
+void initApp(App& app);
 
 // Applies the theme's colours; call after changing app.theme.
 void setTheme(App& app, Theme theme);

@@ -71,6 +71,7 @@ struct HeadlessSession {
     app.select_lab_tab = true;
     app.font_warning = platform.fontWarning();
     setTheme(app, options.theme);
+    initApp(app);
     return true;
   }
 

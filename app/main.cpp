@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/app.h"
+#include "app/cli.h"
 #include "app/headless.h"
 #include "app/platform.h"
 
@@ -42,6 +43,7 @@ int runGui(const GuiOptions& options) {
   parseTheme(options.theme.c_str(), &theme);
   setTheme(app, theme);
   app.font_warning = platform.fontWarning();
+  initApp(app);
 
   // Draw a few frames after every wake-up so ImGui's hover and layout settle, then sleep until
   // the next event unless something animates.
@@ -56,6 +58,7 @@ int runGui(const GuiOptions& options) {
     if (fb_w <= 0 || fb_h <= 0) continue;  // minimized: nothing to draw
     const auto start = std::chrono::steady_clock::now();
     platform.beginFrame();
+    app.ui_scale = platform.uiScale();
     drawApp(app);
     const Rgb bg = themeBackground(app.theme);
     platform.endFrame(bg.r, bg.g, bg.b);
@@ -125,6 +128,11 @@ int main(int argc, char** argv) {
 
   CLI::App* shaders = cli.add_subcommand("check-shaders", "compile every embedded shader");
 
+  TraceOptions trace_options;
+  CLI::App* trace =
+      cli.add_subcommand("trace", "run optimizers and print every iterate (no window)");
+  addTraceOptions(*trace, trace_options);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -163,5 +171,6 @@ int main(int argc, char** argv) {
     return benchFrames(bench_options, std::cout, std::cerr);
   }
   if (*shaders) return checkShaders(std::cout, std::cerr);
+  if (*trace) return runTrace(trace_options, std::cout, std::cerr);
   return runGui(gui_options);
 }

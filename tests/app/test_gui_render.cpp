@@ -127,6 +127,16 @@ TEST(GuiRender, WithoutADisplayRenderExits2NamingXvfbRun) {
   EXPECT_EQ(countLines(r.output), 1) << r.output;
 }
 
+TEST(GuiRender, WithoutOpenGL33TheErrorIsOneLineNotACrash) {
+  // Mesa can pretend to offer only OpenGL 3.0: context creation must fail cleanly.
+  CommandResult r = runGradlab("render --size 200x200 --out /tmp/never.png", true,
+                               "env MESA_GL_VERSION_OVERRIDE=3.0");
+  EXPECT_EQ(r.exit_code, 2) << r.output;
+  EXPECT_NE(r.output.find("cannot create an OpenGL 3.3 core context"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(countLines(r.output), 1) << r.output;
+}
+
 TEST(GuiRender, UnwritableOutputIsAOneLineErrorNotACrash) {
   CommandResult r = runGradlab("render --size 200x200 --out /nonexistent-dir/x.png");
   EXPECT_EQ(r.exit_code, 1);

@@ -1,0 +1,424 @@
+// The Optimizer lab's left panel: function, optimizer, stop rules, start points, animation and
+// contour options. Every change is applied in the frame it happens (see drawOptimizerControls).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+
+#include "app/labs/optimizer_lab_ui.h"
+#include "app/plot/color.h"
+#include "app/plot/colormap.h"
+#include "app/ui_widgets.h"
+
+namespace gradlab {
+namespace {
+
+ImVec4 toImVec4(const plot::Color& c) {
+  return ImVec4(c.r, c.g, c.b, c.a);
+}
+
+// [Function] picker, description, parameters, expression box with the error at its column.
+bool drawFunctionSection(OptimizerLab& lab) {
+  bool changed = false;
+  const auto& builtins = builtinObjectives();
+  const bool is_expression = lab.spec.name == "expression";
+  std::string current = is_expression ? "Custom expression f(x, y)" : lab.objective->info().title;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (ImGui::BeginCombo("##function", current.c_str(), ImGuiComboFlags_HeightLarge)) {
+    for (const ObjectiveInfo& info : builtins) {
+      if (ImGui::Selectable(info.title.c_str(), !is_expression && info.name == lab.spec.name)) {
+        selectBuiltin(lab, info.name);
+        changed = true;
+      }
+    }
+    ImGui::Separator();
+    if (ImGui::Selectable("Custom expression f(x, y)", is_expression)) {
+      if (lab.expression_text.empty()) lab.expression_text = "(x - 1)^2 + 4*(y + 0.5)^2";
+      changed |= applyExpression(lab, lab.expression_text);
+    }
+    ImGui::EndCombo();
+  }
+
+  if (is_expression || !lab.expression_error.empty()) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const ImVec2 box_min = ImGui::GetCursorScreenPos();
+    std::string text = lab.expression_text;
+    if (ImGui::InputTextWithHint("##expression", "e.g. x^2 + 3*sin(y)", &text)) {
+      changed |= applyExpression(lab, text);
+    }
+    if (!lab.expression_error.empty()) {
+      // Underline the character the parser stopped at, so the column is visible, not counted.
+      int column = 0;
+      const std::size_t at = lab.expression_error.rfind("column ");
+      if (at != std::string::npos) column = std::atoi(lab.expression_error.c_str() + at + 7);
+      if (column > 0) {
+        const std::string& typed = lab.expression_text;
+        const std::size_t prefix = std::min<std::size_t>(column - 1, typed.size());
+        const float x0 = box_min.x + ImGui::GetStyle().FramePadding.x +
+                         ImGui::CalcTextSize(typed.c_str(), typed.c_str() + prefix).x;
+        const float w =
+            std::max(ImGui::CalcTextSize("m").x * 0.8f,
+                     prefix < typed.size()
+                         ? ImGui::CalcTextSize(typed.c_str() + prefix, typed.c_str() + prefix + 1).x
+                         : 0.0f);
+        const float y = box_min.y + ImGui::GetFrameHeight() - 3.0f;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, y), ImVec2(x0 + w, y),
+                                            IM_COL32(230, 60, 50, 255), 2.5f);
+      }
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.92f, 0.30f, 0.25f, 1.0f));
+      ImGui::TextWrapped("%s", lab.expression_error.c_str());
+      ImGui::PopStyleColor();
+      ImGui::TextDisabled("Still showing the last valid function.");
+    }
+    ImGui::TextDisabled("x, y (or w1, w2), + - * / ^, exp log sqrt abs sin cos tan tanh");
+    ImGui::TextDisabled("sigmoid relu softplus min max pow, pi, e");
+  } else {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", lab.objective->info().description.c_str());
+    ImGui::PopTextWrapPos();
+  }
+
+  // Parameters of the built-in, bound to the spec's current values.
+  if (!is_expression) {
+    const ObjectiveInfo& info = lab.objective->info();
+    for (const Param& param : info.params) {
+      double value = param.value;
+      for (const auto& [key, v] : lab.spec.params)
+        if (key == param.name) value = v;
+      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+      if (SliderDouble(param.name.c_str(), &value, param.min, param.max, "%.4g")) {
+        std::string error;
+        if (setObjectiveParam(lab, param.name, value, &error)) changed = true;
+      }
+      if (!param.help.empty()) {
+        ImGui::SameLine();
+        HelpMarker(param.help.c_str());
+      }
+    }
+  }
+  return changed;
+}
+
+// The hyperparameters of one method, PyTorch's names. Returns true when one changed.
+bool drawMethodParams(RunConfig& config, const char* id) {
+  ImGui::PushID(id);
+  bool changed = false;
+  const float width = ImGui::GetContentRegionAvail().x * 0.72f;
+  auto sliderLog = [&](const char* label, double* v, double lo, double hi, const char* help) {
+    ImGui::SetNextItemWidth(width);
+    changed |= SliderLogDouble(label, v, lo, hi);
+    if (help) {
+      ImGui::SameLine();
+      HelpMarker(help);
+    }
+  };
+  auto slider = [&](const char* label, double* v, double lo, double hi, const char* help) {
+    ImGui::SetNextItemWidth(width * 0.62f);
+    changed |= SliderDouble(label, v, lo, hi);
+    if (help) {
+      ImGui::SameLine();
+      HelpMarker(help);
+    }
+  };
+  const char* lr_help =
+      "Step size eta (torch: lr). Log slider from 1e-6 to 10; type an exact "
+      "value in the box.";
+  switch (config.method) {
+    case Method::GradientDescent:
+      sliderLog("step size", &config.sgd.lr, 1e-6, 10, lr_help);
+      break;
+    case Method::GradientDescentArmijo:
+      sliderLog("first trial step", &config.armijo.lr, 1e-6, 10,
+                "Each step starts at this t and halves it until f improves by at least "
+                "c * t * ||grad||^2 (Armijo's sufficient-decrease rule).");
+      slider("c", &config.armijo.c, 1e-6, 0.5, "Sufficient-decrease constant.");
+      slider("shrink", &config.armijo.shrink, 0.05, 0.95, "t <- shrink * t after a failed trial.");
+      break;
+    case Method::Momentum:
+    case Method::Nesterov:
+      sliderLog("step size", &config.sgd.lr, 1e-6, 10, lr_help);
+      slider("momentum", &config.sgd.momentum, 0.0, 0.999,
+             "mu: buffer b <- mu b + (1 - dampening) g; the step follows b (torch.optim.SGD).");
+      if (config.method == Method::Momentum)
+        slider("dampening", &config.sgd.dampening, 0.0, 1.0, "Scales the new gradient in b.");
+      break;
+    case Method::AdaGrad:
+      sliderLog("step size", &config.adagrad.lr, 1e-6, 10, lr_help);
+      slider("lr_decay", &config.adagrad.lr_decay, 0.0, 1.0, "lr / (1 + (t - 1) lr_decay).");
+      slider("initial accumulator", &config.adagrad.initial_accumulator_value, 0.0, 10.0,
+             "Starting value of the sum of squared gradients.");
+      sliderLog("eps", &config.adagrad.eps, 1e-12, 1e-1, "Added to sqrt(sum) (torch: 1e-10).");
+      break;
+    case Method::RMSProp:
+      sliderLog("step size", &config.rmsprop.lr, 1e-6, 10, lr_help);
+      slider("alpha", &config.rmsprop.alpha, 0.0, 0.9999, "Smoothing of the squared gradient.");
+      slider("momentum", &config.rmsprop.momentum, 0.0, 0.999, nullptr);
+      sliderLog("eps", &config.rmsprop.eps, 1e-12, 1e-1, nullptr);
+      changed |= ImGui::Checkbox("centered", &config.rmsprop.centered);
+      break;
+    case Method::Adam:
+    case Method::AMSGrad:
+      sliderLog("step size", &config.adam.lr, 1e-6, 10, lr_help);
+      slider("beta1", &config.adam.beta1, 0.0, 0.9999, "Decay of the first moment m.");
+      slider("beta2", &config.adam.beta2, 0.0, 0.99999, "Decay of the second moment v.");
+      sliderLog("eps", &config.adam.eps, 1e-12, 1e-1, nullptr);
+      break;
+    case Method::Newton:
+      ImGui::TextDisabled("w <- w - H^-1 grad f (no step size)");
+      break;
+    case Method::DampedNewton:
+      sliderLog("eta", &config.newton.eta, 1e-3, 2, "w <- w - eta H^-1 grad f.");
+      break;
+  }
+  ImGui::PopID();
+  return changed;
+}
+
+bool methodCombo(const char* id, Method* method) {
+  bool changed = false;
+  if (ImGui::BeginCombo(id, methodDisplayName(*method))) {
+    int count = 0;
+    const MethodInfo* table = methodTable(&count);
+    for (int i = 0; i < count; ++i) {
+      if (ImGui::Selectable(table[i].display_name, table[i].method == *method)) {
+        changed = table[i].method != *method;
+        *method = table[i].method;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+bool drawOptimizerSection(OptimizerLab& lab) {
+  bool changed = false;
+  int direction = lab.config.maximize ? 1 : 0;
+  changed |= ImGui::RadioButton("minimize", &direction, 0);
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton("maximize (ascent)", &direction, 1);
+  lab.config.maximize = direction == 1;
+
+  if (ImGui::Checkbox("Compare methods from one start", &lab.compare)) changed = true;
+  ImGui::SameLine();
+  HelpMarker(
+      "Runs several optimizers, each with its own hyperparameters, from the first start "
+      "point and overlays them on the same contour and loss plots.");
+  if (!lab.compare) {
+    Method method = lab.config.method;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (methodCombo("##method", &method)) {
+      selectMethod(lab, method);
+      changed = true;
+    }
+    changed |= drawMethodParams(lab.config, "single");
+    return changed;
+  }
+  for (std::size_t i = 0; i < lab.compare_entries.size(); ++i) {
+    CompareEntry& entry = lab.compare_entries[i];
+    ImGui::PushID(int(i));
+    ImGui::ColorButton("##color", toImVec4(plot::RunColor(int(i))), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFrameHeight(), 0));
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("##on", &entry.enabled);
+    ImGui::SameLine();
+    Method method = entry.config.method;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.4f);
+    if (methodCombo("##method", &method)) {
+      RunConfig fresh = defaultRunConfig(method, lab.config.maximize);
+      if (method != Method::Newton && method != Method::DampedNewton)
+        setStepSize(fresh, stepSize(entry.config) > 0 ? stepSize(entry.config) : 0.1);
+      entry.config = fresh;
+      changed = true;
+    }
+    ImGui::SameLine();
+    const bool remove = ImGui::Button("x") && lab.compare_entries.size() > 1;
+    if (entry.enabled) changed |= drawMethodParams(entry.config, "entry");
+    ImGui::PopID();
+    if (remove) {
+      lab.compare_entries.erase(lab.compare_entries.begin() + long(i));
+      changed = true;
+      break;
+    }
+  }
+  if (int(lab.compare_entries.size()) < 8 && ImGui::Button("+ add a method")) {
+    CompareEntry entry;
+    entry.config = defaultRunConfig(Method::RMSProp, lab.config.maximize);
+    lab.compare_entries.push_back(entry);
+    changed = true;
+  }
+  return changed;
+}
+
+bool drawStopSection(OptimizerLab& lab) {
+  bool changed = false;
+  StopRules& stop = lab.config.stop;
+  const float width = ImGui::GetContentRegionAvail().x * 0.72f;
+  ImGui::SetNextItemWidth(width);
+  changed |= SliderLogDouble("||grad|| tol", &stop.grad_tol, 1e-12, 1.0);
+  ImGui::SameLine();
+  HelpMarker(
+      "Stop when ||grad f|| falls below this (the homework uses 1e-4). 0 disables it: "
+      "type 0 in the box.");
+  int max_iterations = stop.max_iterations;
+  ImGui::SetNextItemWidth(width * 0.62f);
+  if (ImGui::SliderInt("max iterations", &max_iterations, 1, 100000, "%d",
+                       ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+    stop.max_iterations = max_iterations;
+    changed = true;
+  }
+  if (ImGui::TreeNode("more stop rules")) {
+    ImGui::SetNextItemWidth(width);
+    changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0);
+    ImGui::SetNextItemWidth(width);
+    changed |= SliderLogDouble("||delta w|| tol", &stop.x_tol, 1e-15, 1.0);
+    ImGui::TextDisabled("Type 0 to switch a rule off.");
+    ImGui::TreePop();
+  }
+  return changed;
+}
+
+bool drawStartsSection(OptimizerLab& lab) {
+  bool changed = false;
+  int remove = -1;
+  const std::size_t shown =
+      lab.compare ? std::min<std::size_t>(1, lab.starts.size()) : lab.starts.size();
+  for (std::size_t i = 0; i < shown; ++i) {
+    ImGui::PushID(int(i));
+    ImGui::ColorButton("##color", toImVec4(plot::RunColor(int(i))), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetFrameHeight(), 0));
+    ImGui::SameLine();
+    double xy[2] = {lab.starts[i].x(), lab.starts[i].y()};
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.6f);
+    if (ImGui::DragScalarN("##start", ImGuiDataType_Double, xy, 2, 0.01f, nullptr, nullptr,
+                           "%.4g")) {
+      if (std::isfinite(xy[0]) && std::isfinite(xy[1])) {
+        lab.starts[i] = Vec2(xy[0], xy[1]);
+        changed = true;
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("x") && lab.starts.size() > 1) remove = int(i);
+    if (!lab.compare && i < lab.runs.size()) {
+      ImGui::Indent(ImGui::GetStyle().IndentSpacing * 0.5f);
+      ImGui::PushTextWrapPos(0);
+      const RunStatus status = lab.runs[i].status;
+      const bool bad = status == RunStatus::Diverged || status == RunStatus::NewtonImpossible ||
+                       status == RunStatus::InvalidConfig || status == RunStatus::Plateau ||
+                       status == RunStatus::LineSearchFailed;
+      if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.55f, 0.2f, 1.0f));
+      ImGui::TextUnformatted(runSummary(lab, int(i)).c_str());
+      if (bad) ImGui::PopStyleColor();
+      if (!lab.runs[i].hint.empty()) ImGui::TextDisabled("%s", lab.runs[i].hint.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::Unindent(ImGui::GetStyle().IndentSpacing * 0.5f);
+    }
+    ImGui::PopID();
+  }
+  if (remove >= 0) {
+    lab.starts.erase(lab.starts.begin() + remove);
+    changed = true;
+  }
+  if (!lab.compare && int(lab.starts.size()) < kMaxRuns) {
+    if (ImGui::Button("+ random start")) {
+      // Seeded by the count so the same clicks give the same points (deterministic scenes).
+      std::mt19937 rng(1234u + unsigned(lab.starts.size()));
+      std::uniform_real_distribution<double> ux(lab.view.x_min, lab.view.x_max);
+      std::uniform_real_distribution<double> uy(lab.view.y_min, lab.view.y_max);
+      lab.starts.emplace_back(ux(rng), uy(rng));
+      changed = true;
+    }
+    ImGui::SameLine();
+  }
+  if (ImGui::Button("default starts")) {
+    lab.starts = lab.objective->info().starts;
+    if (lab.starts.empty()) lab.starts.push_back(Vec2::Zero());
+    changed = true;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled(
+      "Click the contour to add a start, drag one to move it, right-click it to "
+      "delete it.");
+  ImGui::PopTextWrapPos();
+  return changed;
+}
+
+void drawAnimationSection(OptimizerLab& lab) {
+  const int last = longestRun(lab);
+  if (ImGui::Button(lab.playing ? "Pause" : "Play")) {
+    if (!lab.playing && (!lab.animated || lab.animation_iteration >= last))
+      lab.animation_iteration = 0;
+    lab.animated = true;
+    lab.playing = !lab.playing;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step")) {
+    if (!lab.animated) lab.animation_iteration = 0;
+    lab.animated = true;
+    lab.playing = false;
+    lab.animation_iteration = std::min<double>(std::floor(lab.animation_iteration) + 1, last);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) {
+    lab.animated = true;
+    lab.playing = false;
+    lab.animation_iteration = 0;
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Show all")) {
+    lab.animated = false;
+    lab.playing = false;
+  }
+  if (lab.animated) {
+    int it = int(lab.animation_iteration);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::SliderInt("iteration", &it, 0, std::max(last, 1))) {
+      lab.animation_iteration = it;
+      lab.playing = false;
+    }
+  }
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+  float speed = float(lab.speed);
+  if (ImGui::SliderFloat("iterations/s", &speed, 1.0f, 5000.0f, "%.0f",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+    lab.speed = speed;
+}
+
+void drawContourSection(OptimizerLab& lab) {
+  ContourOptions& c = lab.contour;
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+  ImGui::SliderInt("levels", &c.levels, 2, 60, "%d", ImGuiSliderFlags_AlwaysClamp);
+  ImGui::SameLine();
+  ImGui::Checkbox("log spacing", &c.log_levels);
+  ImGui::SameLine();
+  HelpMarker(
+      "Levels spaced in log(f - min f): shows the floor of narrow valleys such as "
+      "Rosenbrock's.");
+  ImGui::Checkbox("lines only", &c.lines_only);
+  ImGui::SameLine();
+  ImGui::Checkbox("colour bar", &c.colorbar);
+  ImGui::SameLine();
+  ImGui::Checkbox("arrows", &lab.show_arrows);
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
+  const char* names[plot::kColormapCount] = {"viridis", "cividis", "coolwarm (diverging)"};
+  ImGui::Combo("colour map", &c.colormap, names, plot::kColormapCount);
+}
+
+}  // namespace
+
+bool drawOptimizerControls(OptimizerLab& lab) {
+  bool changed = false;
+  const ImGuiTreeNodeFlags open = ImGuiTreeNodeFlags_DefaultOpen;
+  if (ImGui::CollapsingHeader("Function", open)) changed |= drawFunctionSection(lab);
+  if (ImGui::CollapsingHeader("Optimizer", open)) changed |= drawOptimizerSection(lab);
+  if (ImGui::CollapsingHeader("Stop rules")) changed |= drawStopSection(lab);
+  if (ImGui::CollapsingHeader(lab.compare ? "Start point" : "Start points", open))
+    changed |= drawStartsSection(lab);
+  if (ImGui::CollapsingHeader("Animation", open)) drawAnimationSection(lab);
+  if (ImGui::CollapsingHeader("Contour")) drawContourSection(lab);
+  return changed;
+}
+
+}  // namespace gradlab

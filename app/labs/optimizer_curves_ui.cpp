@@ -1,0 +1,227 @@
+// The Optimizer lab's right-hand column: f and ||grad f|| versus iteration for every run, the
+// Hessian inspector, and the step-size sweep with "use best step".
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/labs/optimizer_views.h"
+#include "app/plot/plot_imgui.h"
+#include "app/ui_widgets.h"
+
+namespace gradlab {
+namespace {
+
+std::string runLabel(const OptimizerLab& lab, int i) {
+  if (lab.compare) return methodDisplayName(lab.compare_entries[i].config.method);
+  return "run " + std::to_string(i + 1);
+}
+
+void rebuildCurves(const OptimizerLab& lab, OptimizerLabView& view) {
+  if (view.curves_version == lab.runs_version) return;
+  const std::size_t n = lab.runs.size();
+  view.iterations.resize(n);
+  view.f_values.resize(n);
+  view.grad_norms.resize(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto& its = lab.runs[r].iterates;
+    view.iterations[r].resize(its.size());
+    view.f_values[r].resize(its.size());
+    view.grad_norms[r].resize(its.size());
+    for (std::size_t i = 0; i < its.size(); ++i) {
+      view.iterations[r][i] = double(i);
+      view.f_values[r][i] = its[i].f;
+      // A zero norm has no place on a log axis; NaN leaves a gap instead of a wrong point.
+      view.grad_norms[r][i] = its[i].grad_norm > 0 ? its[i].grad_norm : std::nan("");
+    }
+  }
+  view.curves_version = lab.runs_version;
+}
+
+void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view,
+                   const std::vector<std::vector<double>>& ys) {
+  for (int r = 0; r < int(lab.runs.size()); ++r) {
+    if (lab.runs[r].iterates.empty()) continue;
+    plot::LineStyle style;
+    style.color = plot::RunColor(r);
+    const int count = shownIterations(lab, r) + 1;
+    plot::PlotLine(runLabel(lab, r).c_str(), view.iterations[r].data(), ys[r].data(), count, style);
+  }
+  if (lab.animated) {
+    plot::LineStyle now;
+    now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.8f};
+    now.width = 1.5f;
+    plot::PlotVLine("##now", std::floor(lab.animation_iteration), now);
+  }
+}
+
+void drawLossCurves(const OptimizerLab& lab, const OptimizerLabView& view, float height) {
+  if (plot::BeginPlot("f versus iteration##loss", ImVec2(-1, height))) {
+    plot::SetupAxes("iteration", "f(w)");
+    plotRunCurves(lab, view, view.f_values);
+    plot::EndPlot();
+  }
+  if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height))) {
+    plot::SetupAxes("iteration", "||grad f||", plot::Scale::Linear, plot::Scale::Log);
+    plotRunCurves(lab, view, view.grad_norms);
+    plot::LineStyle tol;
+    tol.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
+    tol.width = 1.0f;
+    if (lab.config.stop.grad_tol > 0) plot::PlotHLine("tolerance", lab.config.stop.grad_tol, tol);
+    plot::EndPlot();
+  }
+}
+
+void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
+  const bool show_pin = lab.pinned && !view.hovering;
+  if (!view.hovering && !lab.pinned) {
+    ImGui::TextDisabled("Hover the contour to inspect a point;");
+    ImGui::TextDisabled("right-click it to pin one (curvature axes, Newton step).");
+    return;
+  }
+  const Vec2 w = show_pin ? lab.pin : view.hover;
+  const PointInspection p = inspectPoint(*lab.objective, w);
+  const ObjectiveInfo& info = lab.objective->info();
+  ImGui::Text("%s at (%s, %s) = (%.5g, %.5g)", show_pin ? "pinned" : "hover", info.var_x.c_str(),
+              info.var_y.c_str(), w.x(), w.y());
+  if (!std::isfinite(p.eval.f)) {
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "f is undefined here (NaN or inf)");
+    return;
+  }
+  ImGui::Text("f = %.7g", p.eval.f);
+  ImGui::Text("grad f = (%.5g, %.5g),  ||grad f|| = %.4g", p.eval.grad.x(), p.eval.grad.y(),
+              p.eval.grad.norm());
+  ImGui::Text("Hessian [[%.4g, %.4g], [%.4g, %.4g]]", p.eval.hess(0, 0), p.eval.hess(0, 1),
+              p.eval.hess(1, 0), p.eval.hess(1, 1));
+  ImGui::Text("eigenvalues %.4g, %.4g: %s", p.hessian.eigenvalues(0), p.hessian.eigenvalues(1),
+              pointKindName(p.hessian.kind));
+  ImGui::SameLine();
+  HelpMarker(
+      "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl "
+      "(minimum if grad = 0), both < 0 a dome (maximum), opposite signs a saddle, a zero "
+      "eigenvalue degenerate (a valley or ridge).");
+  if (std::isfinite(p.hessian.condition_number))
+    ImGui::Text("condition number %.4g", p.hessian.condition_number);
+  if (p.newton_ok)
+    ImGui::Text("Newton step -H^-1 grad = (%.4g, %.4g)", p.newton_step.x(), p.newton_step.y());
+  else
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "Newton step impossible: Hessian singular");
+  const double stable = largestStableStep(p.eval.hess, lab.config.maximize);
+  if (std::isfinite(stable) && stable > 0) {
+    ImGui::Text("largest stable GD step here 2/|lambda| = %.4g", stable);
+    ImGui::SameLine();
+    HelpMarker(
+        "For a quadratic, gradient descent converges exactly when the step size is below "
+        "2 / lambda_max (EXERCISES D1). Elsewhere it is the local, second-order estimate.");
+  }
+  if (lab.pinned && ImGui::SmallButton("unpin")) lab.pinned = false;
+}
+
+void drawSweep(OptimizerLab& lab, float height) {
+  if (lab.compare) {
+    ImGui::TextDisabled("The sweep runs the single-method mode; leave compare mode to use it.");
+    return;
+  }
+  const int runs = int(lab.starts.size());
+  lab.sweep_run = std::clamp(lab.sweep_run, 0, std::max(0, runs - 1));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
+  ImGui::SliderInt("start", &lab.sweep_run, 1 - 1, std::max(0, runs - 1), "run %d");
+  ImGui::SameLine();
+  HelpMarker(
+      "Runs the chosen start over 41 step sizes from 1e-4 to 10 (log-spaced) and plots the "
+      "iterations to converge. Red crosses diverged; orange did not converge (oscillating "
+      "or too slow); grey stopped on a plateau.");
+  // Recompute only when the runs changed (same frame, about 410,000 gradient steps at most).
+  if (lab.sweep_version != lab.runs_version && runs > 0) {
+    lab.sweep_points =
+        stepSizeSweep(*lab.objective, lab.config, lab.starts[lab.sweep_run], lab.sweep);
+    lab.sweep_version = lab.runs_version;
+  }
+  std::vector<double> ok_x, ok_y, bad_x, bad_y, slow_x, slow_y, flat_x, flat_y;
+  const SweepPoint* best = nullptr;
+  const double cap = std::max(1, lab.config.stop.max_iterations);
+  for (const SweepPoint& p : lab.sweep_points) {
+    switch (p.status) {
+      case RunStatus::Converged:
+        ok_x.push_back(p.step_size);
+        ok_y.push_back(std::max(1, p.iterations));
+        if (!best || p.iterations < best->iterations) best = &p;
+        break;
+      case RunStatus::Diverged:
+      case RunStatus::NewtonImpossible:
+      case RunStatus::InvalidConfig:
+      case RunStatus::LineSearchFailed:
+        bad_x.push_back(p.step_size);
+        bad_y.push_back(cap);
+        break;
+      case RunStatus::Plateau:
+        flat_x.push_back(p.step_size);
+        flat_y.push_back(std::max(1, p.iterations));
+        break;
+      default:
+        slow_x.push_back(p.step_size);
+        slow_y.push_back(cap);
+        break;
+    }
+  }
+  const float plot_h = height - ImGui::GetFrameHeightWithSpacing() * 2;
+  if (plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, plot_h))) {
+    plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
+    plot::LineStyle line;
+    line.color = plot::RunColor(lab.sweep_run);
+    plot::PlotLine("converged", ok_x.data(), ok_y.data(), int(ok_x.size()), line);
+    plot::MarkerStyle m;
+    m.color = plot::RunColor(lab.sweep_run);
+    plot::PlotMarkers("converged##dots", ok_x.data(), ok_y.data(), int(ok_x.size()), m);
+    m.color = plot::Color::hex(0xD55E00);
+    m.shape = plot::MarkerShape::Cross;
+    m.size = 5;
+    plot::PlotMarkers("diverged", bad_x.data(), bad_y.data(), int(bad_x.size()), m);
+    m.color = plot::Color::hex(0xE69F00);
+    m.shape = plot::MarkerShape::Diamond;
+    plot::PlotMarkers("no convergence", slow_x.data(), slow_y.data(), int(slow_x.size()), m);
+    m.color = plot::Color{0.6f, 0.6f, 0.6f, 1};
+    m.shape = plot::MarkerShape::Square;
+    plot::PlotMarkers("plateau", flat_x.data(), flat_y.data(), int(flat_x.size()), m);
+    plot::LineStyle now;
+    now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.9f};
+    now.width = 1.0f;
+    plot::PlotVLine("current step", stepSize(lab.config), now);
+    plot::EndPlot();
+  }
+  if (best) {
+    char text[96];
+    std::snprintf(text, sizeof text, "use best step (%.3g, %d iterations)", best->step_size,
+                  best->iterations);
+    if (ImGui::Button(text)) {
+      setStepSize(lab.config, best->step_size);
+      recomputeRuns(lab);
+    }
+  } else {
+    ImGui::TextDisabled("No step size in the sweep converged.");
+  }
+}
+
+}  // namespace
+
+void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
+  rebuildCurves(lab, view);
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const float bottom = std::max(avail * 0.36f, ImGui::GetTextLineHeightWithSpacing() * 9);
+  const float curve_h = std::max((avail - bottom) * 0.5f - ImGui::GetStyle().ItemSpacing.y, 60.0f);
+  drawLossCurves(lab, view, curve_h);
+  if (ImGui::BeginTabBar("inspect")) {
+    if (ImGui::BeginTabItem("Hessian inspector")) {
+      drawInspector(lab, view);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Step-size sweep")) {
+      drawSweep(lab, ImGui::GetContentRegionAvail().y);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+}  // namespace gradlab

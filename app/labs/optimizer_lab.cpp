@@ -1,0 +1,183 @@
+// The Optimizer lab's state changes and computations. See optimizer_lab.h.
+#include "app/labs/optimizer_lab.h"
+
+#include <Eigen/LU>
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace gradlab {
+namespace {
+
+const ObjectiveInfo* findBuiltin(const std::string& name) {
+  for (const ObjectiveInfo& info : builtinObjectives())
+    if (info.name == name) return &info;
+  return nullptr;
+}
+
+// Rebuilds the objective from lab.spec; on failure keeps the previous one.
+bool rebuildObjective(OptimizerLab& lab, std::string* error) {
+  ObjectivePtr made = makeObjective(lab.spec, error);
+  if (!made) return false;
+  lab.objective = made;
+  ++lab.objective_version;
+  return true;
+}
+
+}  // namespace
+
+void resetOptimizerLab(OptimizerLab& lab) {
+  lab = OptimizerLab();
+  selectBuiltin(lab, "two-bumps");
+  lab.config = defaultRunConfig(Method::GradientDescent, lab.objective->info().maximize);
+  setStepSize(lab.config, 0.1);
+  lab.compare_entries.clear();
+  for (Method method : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
+    CompareEntry entry;
+    entry.config = defaultRunConfig(method, lab.config.maximize);
+    if (method != Method::Newton) setStepSize(entry.config, method == Method::Adam ? 0.05 : 0.1);
+    lab.compare_entries.push_back(entry);
+  }
+  recomputeRuns(lab);
+}
+
+void selectBuiltin(OptimizerLab& lab, const std::string& name) {
+  const ObjectiveInfo* info = findBuiltin(name);
+  if (!info) return;
+  lab.spec = ObjectiveSpec();
+  lab.spec.name = name;
+  for (const Param& p : info->params) lab.spec.params.emplace_back(p.name, p.value);
+  std::string error;
+  if (!rebuildObjective(lab, &error)) return;
+  lab.view = info->window;
+  lab.reset_view = true;
+  lab.starts = info->starts;
+  if (lab.starts.empty())
+    lab.starts.push_back(Vec2(0.5 * (info->window.x_min + info->window.x_max),
+                              0.5 * (info->window.y_min + info->window.y_max)));
+  lab.config.maximize = info->maximize;
+  for (CompareEntry& entry : lab.compare_entries) entry.config.maximize = info->maximize;
+  lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
+  lab.pinned = false;
+  lab.expression_error.clear();
+}
+
+bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,
+                       std::string* error) {
+  ObjectiveSpec previous = lab.spec;
+  bool found = false;
+  for (auto& [key, v] : lab.spec.params) {
+    if (key == name) {
+      v = value;
+      found = true;
+    }
+  }
+  if (!found) lab.spec.params.emplace_back(name, value);
+  if (!rebuildObjective(lab, error)) {
+    lab.spec = previous;
+    return false;
+  }
+  return true;
+}
+
+bool applyExpression(OptimizerLab& lab, const std::string& text) {
+  lab.expression_text = text;
+  ObjectiveSpec spec;
+  spec.name = "expression";
+  spec.expression = text;
+  std::string error;
+  ObjectivePtr made = makeObjective(spec, &error);
+  if (!made) {
+    lab.expression_error = error;
+    return false;
+  }
+  const bool was_expression = lab.spec.name == "expression";
+  lab.spec = spec;
+  lab.objective = made;
+  ++lab.objective_version;
+  lab.expression_error.clear();
+  if (!was_expression) {
+    // Coming from a built-in, take the expression's default window and start.
+    lab.view = made->info().window;
+    lab.reset_view = true;
+    lab.starts = made->info().starts;
+    lab.config.maximize = false;
+  }
+  return true;
+}
+
+void selectMethod(OptimizerLab& lab, Method method) {
+  const double step = stepSize(lab.config);
+  const bool keep_step = method != Method::Newton && method != Method::DampedNewton &&
+                         lab.config.method != Method::Newton &&
+                         lab.config.method != Method::DampedNewton;
+  RunConfig config = defaultRunConfig(method, lab.config.maximize);
+  config.stop = lab.config.stop;
+  if (keep_step) setStepSize(config, step);
+  lab.config = config;
+}
+
+void recomputeRuns(OptimizerLab& lab) {
+  const Objective& f = *lab.objective;
+  if (lab.compare) {
+    const Vec2 start = lab.starts.empty() ? Vec2::Zero() : lab.starts.front();
+    lab.runs.resize(lab.compare_entries.size());
+    for (std::size_t i = 0; i < lab.compare_entries.size(); ++i) {
+      RunConfig config = lab.compare_entries[i].config;
+      config.stop = lab.config.stop;
+      config.maximize = lab.config.maximize;
+      if (lab.compare_entries[i].enabled)
+        run(f, config, start, lab.runs[i]);
+      else
+        lab.runs[i] = Trajectory();
+    }
+  } else {
+    lab.runs.resize(lab.starts.size());
+    for (std::size_t i = 0; i < lab.starts.size(); ++i)
+      run(f, lab.config, lab.starts[i], lab.runs[i]);
+  }
+  ++lab.runs_version;
+}
+
+int longestRun(const OptimizerLab& lab) {
+  int longest = 0;
+  for (const Trajectory& t : lab.runs) longest = std::max(longest, int(t.iterates.size()) - 1);
+  return longest;
+}
+
+int shownIterations(const OptimizerLab& lab, int run) {
+  const int last = int(lab.runs[run].iterates.size()) - 1;
+  if (!lab.animated) return last;
+  return std::clamp(int(std::floor(lab.animation_iteration)), 0, last);
+}
+
+void advanceAnimation(OptimizerLab& lab, double dt) {
+  if (!lab.playing) return;
+  lab.animation_iteration += lab.speed * std::clamp(dt, 0.0, 0.25);
+  const int last = longestRun(lab);
+  if (lab.animation_iteration >= last) {
+    lab.animation_iteration = last;
+    lab.playing = false;
+  }
+}
+
+PointInspection inspectPoint(const Objective& objective, const Vec2& w) {
+  PointInspection p;
+  p.w = w;
+  p.eval = objective.eval(w);
+  p.hessian = analyzeHessian(p.eval.hess);
+  // Newton step -H^-1 g, only where H is safely invertible (same relative test as the method).
+  const double scale = p.eval.hess.cwiseAbs().maxCoeff();
+  const double det = p.eval.hess.determinant();
+  p.newton_ok = std::isfinite(det) && scale > 0 && std::fabs(det) > 1e-12 * scale * scale;
+  if (p.newton_ok) p.newton_step = -p.eval.hess.inverse() * p.eval.grad;
+  return p;
+}
+
+std::string runSummary(const OptimizerLab& lab, int run) {
+  const Trajectory& t = lab.runs[run];
+  if (t.iterates.empty()) return "off";
+  return t.message;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,358 @@
+// The Optimizer lab's layout and its contour view: the shaded field, trajectories as arrows,
+// draggable start points, known optima and the pinned Hessian inspector's curvature axes.
+#include "app/labs/optimizer_lab_ui.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/labs/optimizer_views.h"
+#include "app/plot/colormap.h"
+#include "app/plot/plot_imgui.h"
+#include "core/field.h"
+
+namespace gradlab {
+namespace {
+
+bool sameWindow(const Window& a, const Window& b) {
+  return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
+}
+
+bool sameOptions(const ContourOptions& a, const ContourOptions& b) {
+  return a.levels == b.levels && a.log_levels == b.log_levels && a.lines_only == b.lines_only &&
+         a.colormap == b.colormap;
+}
+
+// Re-evaluates the field when the objective or the window changed, and re-shades the texture when
+// anything it shows changed. Returns the texture (0 when there is none to show).
+GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot::Limits& limits,
+                     int pixel_w, int pixel_h, Theme theme) {
+  if (!view.contour_initialized) {
+    view.contour_initialized = true;
+    view.contour.init(&view.contour_error);
+  }
+  if (!view.contour.ready() || pixel_w < 2 || pixel_h < 2) return 0;
+  const Window window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
+  // About one sample per two pixels; the texture's bilinear filter smooths in between.
+  const int nx = std::clamp(pixel_w / 2, 48, 400), ny = std::clamp(pixel_h / 2, 48, 400);
+  const bool field_stale = view.objective_version != lab.objective_version ||
+                           !sameWindow(view.window, window) || view.grid_nx != nx ||
+                           view.grid_ny != ny;
+  if (field_stale) {
+    ScalarField field = evaluateField(*lab.objective, window, nx, ny);
+    view.values.resize(field.values.size());
+    for (std::size_t i = 0; i < field.values.size(); ++i) view.values[i] = float(field.values[i]);
+    view.field_valid = field.finite_count > 0;
+    view.field_min = field.min;
+    view.field_max = field.max > field.min ? field.max : field.min + 1;
+    view.objective_version = lab.objective_version;
+    view.window = window;
+    view.grid_nx = nx;
+    view.grid_ny = ny;
+    ++view.field_evaluations;
+    // Log levels follow core's logLevels(): base = min - eps, eps = 1e-3 (max - min).
+    const double eps = 1e-3 * (view.field_max - view.field_min);
+    view.contour.setField(view.values.data(), nx, ny, float(view.field_min), float(view.field_max),
+                          float(view.field_min - eps));
+  }
+  if (field_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
+      !sameOptions(view.options, lab.contour) || view.theme != theme) {
+    const plot::Theme colors = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
+    ContourStyle style;
+    // The shader draws a line at every integer band: n + 1 bands put n levels strictly inside
+    // (min, max), the same levels as core's linearLevels(n) / logLevels(n).
+    style.levels = lab.contour.levels + 1;
+    style.log_levels = lab.contour.log_levels;
+    style.filled = !lab.contour.lines_only;
+    style.colored_lines = true;
+    style.line_px = lab.contour.lines_only ? 1.6f : 1.0f;
+    const float ink = theme == Theme::Dark ? 0.0f : 0.1f;
+    const float line_rgba[4] = {ink, ink, ink, 0.28f};
+    std::copy(line_rgba, line_rgba + 4, style.line_rgba);
+    const plot::Color bg = colors.plot_background;
+    const float background[4] = {bg.r, bg.g, bg.b, 1.0f};
+    std::copy(background, background + 4, style.background_rgba);
+    style.colormap_rgb = plot::ColormapEntry(plot::Colormap(lab.contour.colormap), 0);
+    view.contour.shade(pixel_w, pixel_h, style);
+    view.pixel_w = pixel_w;
+    view.pixel_h = pixel_h;
+    view.options = lab.contour;
+    view.theme = theme;
+  }
+  return view.contour.texture();
+}
+
+// A horizontal colour bar under the contour, labelled with the visible range.
+void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float width) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float h = ImGui::GetFontSize() * 0.7f;
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  char lo[32], hi[32];
+  std::snprintf(lo, sizeof lo, "%.4g", view.field_min);
+  std::snprintf(hi, sizeof hi, "%.4g", view.field_max);
+  const float pad = ImGui::GetFontSize() * 0.4f;
+  const float x0 = p.x + ImGui::CalcTextSize(lo).x + pad;
+  const float x1 = p.x + width - ImGui::CalcTextSize(hi).x - pad;
+  const plot::Colormap map = plot::Colormap(lab.contour.colormap);
+  const int steps = 64;
+  for (int i = 0; i < steps; ++i) {
+    const plot::Color c = plot::SampleColormap(map, (i + 0.5) / steps);
+    const float a = x0 + (x1 - x0) * i / steps, b = x0 + (x1 - x0) * (i + 1) / steps + 0.5f;
+    draw->AddRectFilled(ImVec2(a, p.y), ImVec2(b, p.y + h),
+                        ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1)));
+  }
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  const float ty = p.y + 0.5f * (h - ImGui::GetFontSize());
+  draw->AddText(ImVec2(p.x, ty), text, lo);
+  draw->AddText(ImVec2(x1 + pad, ty), text, hi);
+  ImGui::Dummy(ImVec2(width, h));
+  ImGui::TextDisabled("f over the visible window%s; %d levels",
+                      lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
+}
+
+// Arrows w_i -> w_i+1 for a run's shown iterates. Up to kMaxArrows steps each get an arrow;
+// longer runs draw the whole path as a line (points closer than a pixel merged) and put arrows
+// on evenly spaced steps, so thousands of iterations stay readable and cheap.
+void plotTrajectory(const OptimizerLab& lab, int run, plot::Color color, const char* label,
+                    const plot::Limits& limits, ImVec2 plot_size) {
+  constexpr int kMaxArrows = 120;
+  const Trajectory& t = lab.runs[run];
+  const int shown = shownIterations(lab, run);
+  if (t.iterates.empty()) return;
+  const double px_x = (limits.x.max - limits.x.min) / std::max(1.0f, plot_size.x);
+  const double px_y = (limits.y.max - limits.y.min) / std::max(1.0f, plot_size.y);
+  std::vector<double> xs, ys;
+  if (shown <= kMaxArrows && lab.show_arrows) {
+    for (int i = 0; i <= shown; ++i) {
+      xs.push_back(t.iterates[i].w.x());
+      ys.push_back(t.iterates[i].w.y());
+    }
+    plot::ArrowStyle style;
+    style.color = color;
+    plot::PlotArrows(label, xs.data(), ys.data(), int(xs.size()), style);
+    return;
+  }
+  double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
+  xs.push_back(last_x);
+  ys.push_back(last_y);
+  for (int i = 1; i <= shown; ++i) {
+    const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
+    if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
+      xs.push_back(x);
+      ys.push_back(y);
+      last_x = x;
+      last_y = y;
+    }
+  }
+  plot::LineStyle line;
+  line.color = color;
+  line.width = 1.5f;
+  plot::PlotLine(label, xs.data(), ys.data(), int(xs.size()), line);
+  if (!lab.show_arrows || shown < 1) return;
+  std::vector<double> ax, ay;
+  const int stride = std::max(1, shown / kMaxArrows);
+  const double nan = std::nan("");
+  for (int i = 0; i < shown; i += stride) {
+    ax.insert(ax.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
+    ay.insert(ay.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
+  }
+  plot::ArrowStyle arrows;
+  arrows.color = color;
+  // Same label as the path: one legend entry, hidden together.
+  plot::PlotArrows(label, ax.data(), ay.data(), int(ax.size()), arrows);
+}
+
+// Eigenvectors scaled by |eigenvalue| (solid: positive curvature, dashed look: negative) and the
+// Newton step, from the pinned point.
+void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
+  const PointInspection p = inspectPoint(*lab.objective, lab.pin);
+  const double span = 0.12 * std::min(limits.x.max - limits.x.min, limits.y.max - limits.y.min);
+  const double largest = p.hessian.eigenvalues.cwiseAbs().maxCoeff();
+  for (int i = 0; i < 2; ++i) {
+    const double lambda = p.hessian.eigenvalues(i);
+    const double length = largest > 0 ? span * std::fabs(lambda) / largest : 0;
+    const Vec2 v = p.hessian.eigenvectors.col(i) * length;
+    const double xs[2] = {lab.pin.x() - v.x(), lab.pin.x() + v.x()};
+    const double ys[2] = {lab.pin.y() - v.y(), lab.pin.y() + v.y()};
+    plot::LineStyle style;
+    style.color = lambda > 0 ? plot::Color::hex(0xE69F00) : plot::Color::hex(0x56B4E9);
+    style.width = 3.0f;
+    char label[48];
+    std::snprintf(label, sizeof label, "##axis%d", i);
+    plot::PlotLine(label, xs, ys, 2, style);
+    char text[48];
+    std::snprintf(text, sizeof text, "lambda%d = %.3g", i + 1, lambda);
+    plot::TextStyle ts;
+    ts.color = style.color;
+    ts.anchor_x = 0;
+    ts.offset_x = 6;
+    plot::PlotText(text, xs[1], ys[1], ts);
+  }
+  if (p.newton_ok) {
+    const double xs[2] = {lab.pin.x(), lab.pin.x() + p.newton_step.x()};
+    const double ys[2] = {lab.pin.y(), lab.pin.y() + p.newton_step.y()};
+    plot::ArrowStyle style;
+    style.color = plot::Color::hex(0xCC79A7);
+    style.width = 2.5f;
+    plot::PlotArrows("Newton step##pin", xs, ys, 2, style);
+  }
+  plot::MarkerStyle pin;
+  pin.color = plot::Color::hex(0xCC79A7);
+  pin.shape = plot::MarkerShape::Diamond;
+  pin.size = 6;
+  const double px = lab.pin.x(), py = lab.pin.y();
+  plot::PlotMarkers("##pin", &px, &py, 1, pin);
+}
+
+// Returns true when the runs must be recomputed (a start moved, was added or deleted).
+bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImVec2 size) {
+  bool changed = false;
+  const ObjectiveInfo& info = lab.objective->info();
+  const float colorbar_h = lab.contour.colorbar
+                               ? ImGui::GetFontSize() * 0.7f + ImGui::GetFrameHeightWithSpacing() +
+                                     ImGui::GetStyle().ItemSpacing.y
+                               : 0.0f;
+  const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));
+  const plot::PlotFlags flags = plot::PlotFlags_EqualAspect | plot::PlotFlags_CallerOwnsLeftClick;
+  if (!plot::BeginPlot("##contour", plot_size, flags)) return false;
+  plot::SetupAxes(info.var_x.c_str(), info.var_y.c_str());
+  plot::SetupAxesLimits(lab.view.x_min, lab.view.x_max, lab.view.y_min, lab.view.y_max,
+                        lab.reset_view ? ImGuiCond_Always : ImGuiCond_Once);
+  lab.reset_view = false;
+
+  // Drag and right-click handling first, so the trajectories below already follow the drag.
+  int delete_start = -1;
+  const int handles =
+      lab.compare ? std::min<int>(1, int(lab.starts.size())) : int(lab.starts.size());
+  for (int i = 0; i < handles; ++i) {
+    double x = lab.starts[i].x(), y = lab.starts[i].y();
+    bool right_clicked = false;
+    if (plot::DragPoint(i, &x, &y, plot::RunColor(i), 6, &right_clicked)) {
+      if (x != lab.starts[i].x() || y != lab.starts[i].y()) {
+        lab.starts[i] = Vec2(x, y);
+        changed = true;
+      }
+    }
+    if (right_clicked && lab.starts.size() > 1) delete_start = i;
+  }
+  if (delete_start >= 0) {
+    lab.starts.erase(lab.starts.begin() + delete_start);
+    changed = true;
+  }
+  if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.compare &&
+      int(lab.starts.size()) < kMaxRuns) {
+    const plot::Point m = plot::GetPlotMousePos();
+    lab.starts.emplace_back(m.x, m.y);
+    changed = true;
+  }
+  if (plot::IsPlotClicked(ImGuiMouseButton_Right)) {
+    const plot::Point m = plot::GetPlotMousePos();
+    lab.pinned = true;
+    lab.pin = Vec2(m.x, m.y);
+  }
+  if (changed) recomputeRuns(lab);
+
+  const plot::Limits limits = plot::GetPlotLimits();
+  const ImVec2 area = plot::GetPlotSize();
+  const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  const GLuint texture =
+      updateContour(lab, view, limits, int(area.x * fb_scale), int(area.y * fb_scale), theme);
+  if (texture) {
+    char source[128];
+    std::snprintf(source, sizeof source, "contour:%s", lab.spec.name.c_str());
+    plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)), limits.x.min,
+                    limits.y.min, limits.x.max, limits.y.max, source);
+  }
+  lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
+
+  // Known stationary points as crosses, labelled by kind: where the answers are.
+  for (const KnownPoint& k : info.known_points) {
+    plot::MarkerStyle style;
+    style.color = theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
+    style.shape = k.kind == "saddle" ? plot::MarkerShape::Cross : plot::MarkerShape::Plus;
+    style.size = 6;
+    const double x = k.w.x(), y = k.w.y();
+    plot::PlotMarkers(("known " + k.kind).c_str(), &x, &y, 1, style);
+  }
+
+  for (int i = 0; i < int(lab.runs.size()); ++i) {
+    if (lab.runs[i].iterates.empty()) continue;
+    char label[96];
+    if (lab.compare)
+      std::snprintf(label, sizeof label, "%s",
+                    methodDisplayName(lab.compare_entries[i].config.method));
+    else
+      std::snprintf(label, sizeof label, "run %d", i + 1);
+    plotTrajectory(lab, i, plot::RunColor(i), label, limits, area);
+    // End marker: where the run is now (animation) or where it stopped.
+    const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];
+    plot::MarkerStyle style;
+    style.color = plot::RunColor(i);
+    style.shape = plot::MarkerShape::Square;
+    style.size = 5;
+    const double ex = end.w.x(), ey = end.w.y();
+    plot::PlotMarkers(label, &ex, &ey, 1, style);
+  }
+  // The handles again, on top of the trajectories they start.
+  for (int i = 0; i < handles; ++i) {
+    plot::MarkerStyle ring;
+    ring.color = theme == Theme::Dark ? plot::Color{0.1f, 0.1f, 0.12f, 1} : plot::Color{1, 1, 1, 1};
+    ring.size = 8;
+    plot::MarkerStyle dot;
+    dot.color = plot::RunColor(i);
+    dot.size = 6;
+    const double x = lab.starts[i].x(), y = lab.starts[i].y();
+    plot::PlotMarkers("##start ring", &x, &y, 1, ring);
+    plot::PlotMarkers("##start", &x, &y, 1, dot);
+  }
+  if (lab.pinned) plotCurvatureAxes(lab, limits);
+
+  view.hovering = plot::IsPlotHovered();
+  if (view.hovering) {
+    const plot::Point m = plot::GetPlotMousePos();
+    view.hover = Vec2(m.x, m.y);
+  }
+  plot::EndPlot();
+  if (!view.contour_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.4f, 0.3f, 1));
+    ImGui::TextWrapped("Contour shader failed, showing trajectories only:\n%s",
+                       view.contour_error.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (lab.contour.colorbar && view.field_valid) drawColorbar(lab, view, size.x);
+  return changed;
+}
+
+}  // namespace
+
+void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotContext& plots,
+                      Theme theme, float dt) {
+  plot::SetCurrentContext(&plots);
+  advanceAnimation(lab, dt);
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float font = ImGui::GetFontSize();
+  const float controls_w = std::clamp(avail.x * 0.26f, font * 18.0f, font * 26.0f);
+  const float right_w = std::max((avail.x - controls_w) * 0.38f, font * 12.0f);
+  const float center_w = std::max(avail.x - controls_w - right_w - 2 * spacing, font * 8.0f);
+
+  ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
+  if (drawOptimizerControls(lab)) recomputeRuns(lab);
+  ImGui::EndChild();
+  ImGui::SameLine();
+
+  ImGui::BeginChild("contour view", ImVec2(center_w, 0), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  drawContourView(lab, view, theme, ImGui::GetContentRegionAvail());
+  ImGui::EndChild();
+  ImGui::SameLine();
+
+  ImGui::BeginChild("curves", ImVec2(0, 0), false);
+  drawCurvesAndInspector(lab, view);
+  ImGui::EndChild();
+}
+
+}  // namespace gradlab

@@ -1,0 +1,53 @@
+// The Optimizer lab's ImGui views: controls, contour with trajectories, loss curves, Hessian
+// inspector, step-size sweep. The GL-side resources the views need live in OptimizerLabView.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/gl/contour_renderer.h"
+#include "app/labs/optimizer_lab.h"
+#include "app/theme.h"
+
+namespace gradlab {
+
+namespace plot {
+struct PlotContext;
+}
+
+// What the contour view keeps between frames so it re-evaluates and re-shades only on change.
+struct OptimizerLabView {
+  ContourRenderer contour;
+  std::string contour_error;  // shader problems, shown in the view instead of a crash
+  bool contour_initialized = false;
+  // The inputs the current texture was made from.
+  int objective_version = -1;
+  Window window;
+  int pixel_w = 0, pixel_h = 0;
+  ContourOptions options;
+  Theme theme = Theme::Dark;
+  double field_min = 0, field_max = 1;  // finite range over the visible window (colour bar)
+  bool field_valid = false;
+  std::vector<float> values;  // the last grid, row 0 at y_min
+  int grid_nx = 0, grid_ny = 0;
+  int field_evaluations = 0;  // how many times the field was recomputed (tests, bench)
+
+  // The inspector follows the mouse over the contour (or the pinned point).
+  bool hovering = false;
+  Vec2 hover = Vec2::Zero();
+
+  // Curve data per run, rebuilt only when the runs change (runs_version).
+  int curves_version = -1;
+  std::vector<std::vector<double>> iterations, f_values, grad_norms;
+};
+
+// Left panel. Returns true when the runs must be recomputed (the objective, the method, a
+// hyperparameter, a stop rule or a start changed).
+bool drawOptimizerControls(OptimizerLab& lab);
+
+// The whole lab: controls on the left, the contour in the middle, curves and inspector right.
+void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotContext& plots,
+                      Theme theme, float dt);
+
+}  // namespace gradlab

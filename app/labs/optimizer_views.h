@@ -1,0 +1,11 @@
+// The Optimizer lab's right-hand column (loss curves, gradient norms, Hessian inspector,
+// step-size sweep), shared between optimizer_lab_ui.cpp and optimizer_curves_ui.cpp.
+#pragma once
+
+#include "app/labs/optimizer_lab_ui.h"
+
+namespace gradlab {
+
+void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view);
+
+}  // namespace gradlab

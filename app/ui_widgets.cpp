@@ -1,0 +1,65 @@
+// Shared widgets. See ui_widgets.h.
+#include "app/ui_widgets.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // FindRenderedTextEnd: a label stops at "##", as in ImGui
+
+#include <algorithm>
+#include <cmath>
+
+namespace gradlab {
+
+void HelpMarker(const char* text) {
+  ImGui::TextDisabled("(?)");
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+bool SliderLogDouble(const char* label, double* value, double min, double max, const char* format) {
+  ImGui::PushID(label);
+  const float full = ImGui::CalcItemWidth();
+  const float entry = std::min(full * 0.38f, ImGui::GetFontSize() * 5.5f);
+  const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+  bool changed = false;
+  ImGui::SetNextItemWidth(full - entry - spacing);
+  double v = *value;
+  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &v, &min, &max, format,
+                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+    changed = true;
+  }
+  ImGui::SameLine(0, spacing);
+  ImGui::SetNextItemWidth(entry);
+  double typed = v;
+  if (ImGui::InputDouble("##exact", &typed, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue) &&
+      std::isfinite(typed)) {
+    v = std::clamp(typed, min, max);
+    changed = true;
+  }
+  ImGui::SameLine(0, spacing);
+  const char* end = ImGui::FindRenderedTextEnd(label);
+  ImGui::TextUnformatted(label, end);
+  ImGui::PopID();
+  if (changed && v != *value) {
+    *value = v;
+    return true;
+  }
+  return false;
+}
+
+bool SliderDouble(const char* label, double* value, double min, double max, const char* format) {
+  double v = *value;
+  if (ImGui::SliderScalar(label, ImGuiDataType_Double, &v, &min, &max, format,
+                          ImGuiSliderFlags_AlwaysClamp) &&
+      std::isfinite(v) && v != *value) {
+    *value = v;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace gradlab
