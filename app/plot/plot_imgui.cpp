@@ -75,16 +75,20 @@ void AddText(ImDrawList* dl, ImVec2 pos, ImU32 col, const char* text) {
 // glyph quads are added upright, then their vertices are rotated in place.
 void AddTextVertical(ImDrawList* dl, ImVec2 center, ImU32 col, const char* text) {
   const ImVec2 size = TextSize(text);
+  const ImVec2 pos(center.x - 0.5f * size.x, center.y - 0.5f * size.y);
+  // AddText culls glyphs outside the clip rect, and the upright text may stick out of the
+  // window (it is rotated afterwards): widen the clip rect to include it while adding.
+  const ImVec2 clip0 = dl->GetClipRectMin(), clip1 = dl->GetClipRectMax();
+  dl->PushClipRect(ImVec2(std::min(clip0.x, pos.x), std::min(clip0.y, pos.y)),
+                   ImVec2(std::max(clip1.x, pos.x + size.x), std::max(clip1.y, pos.y + size.y)));
   const int first = dl->VtxBuffer.Size;
-  const ImVec4 no_cull(-FLT_MAX, -FLT_MAX, FLT_MAX, FLT_MAX);  // upright text may leave the window
-  dl->AddText(ImGui::GetFont(), FontSize(),
-              ImVec2(center.x - 0.5f * size.x, center.y - 0.5f * size.y), col, text, nullptr, 0,
-              &no_cull);
+  dl->AddText(ImGui::GetFont(), FontSize(), pos, col, text);
   for (int i = first; i < dl->VtxBuffer.Size; ++i) {
     ImVec2& p = dl->VtxBuffer[i].pos;
     const float dx = p.x - center.x, dy = p.y - center.y;
     p = ImVec2(center.x + dy, center.y - dx);
   }
+  dl->PopClipRect();
 }
 
 int TickCount(double pixels, float spacing) {
