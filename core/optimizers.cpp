@@ -1,6 +1,7 @@
 // Optimizer step rules; the formulas and their sources are in optimizers.h.
 #include "core/optimizers.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -19,6 +20,7 @@ const MethodInfo kMethods[] = {
     {Method::AMSGrad, "amsgrad", "AMSGrad"},
     {Method::Newton, "newton", "Newton"},
     {Method::DampedNewton, "damped-newton", "Damped Newton"},
+    {Method::Lbfgs, "lbfgs", "L-BFGS"},
 };
 constexpr int kMethodCount = sizeof(kMethods) / sizeof(kMethods[0]);
 
@@ -121,6 +123,17 @@ std::string NewtonParams::validate() const {
   if (!finite(eta) || eta <= 0) return bad("eta must be > 0", eta);
   if (!finite(singular_tol) || singular_tol < 0)
     return bad("singular_tol must be >= 0", singular_tol);
+  return "";
+}
+
+std::string LbfgsParams::validate() const {
+  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
+  if (!finite(tolerance_grad) || tolerance_grad < 0)
+    return bad("tolerance_grad must be >= 0", tolerance_grad);
+  if (!finite(tolerance_change) || tolerance_change < 0)
+    return bad("tolerance_change must be >= 0", tolerance_change);
+  if (history_size < 1 || history_size > 1000)
+    return bad("history_size must be in [1, 1000]", history_size);
   return "";
 }
 
@@ -237,6 +250,58 @@ bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2
   const Vec2 direction(-(d * g(0) - b * g(1)) / det, -(-c * g(0) + a * g(1)) / det);
   s.direction = direction;
   *w_next = w + p.eta * direction;
+  return true;
+}
+
+bool lbfgsStep(const LbfgsParams& p, LbfgsState& s, const Vec2& w, const Vec2& g_in, Vec2* w_next) {
+  *w_next = w;
+  const Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
+  if (g.cwiseAbs().maxCoeff() <= p.tolerance_grad) return false;
+  s.n_iter += 1;
+  if (s.n_iter == 1) {
+    s.d = -g;
+    const std::size_t capacity = static_cast<std::size_t>(p.history_size);
+    s.s.clear();
+    s.y.clear();
+    s.rho.clear();
+    s.s.reserve(capacity);
+    s.y.reserve(capacity);
+    s.rho.reserve(capacity);
+    s.alpha.assign(capacity, 0.0);
+    s.h_diag = 1;
+  } else {
+    const Vec2 y = g - s.prev_grad;
+    const Vec2 step = s.d * s.t;
+    const double ys = y.dot(step);
+    if (ys > 1e-10) {
+      if (static_cast<int>(s.y.size()) == p.history_size) {
+        s.y.erase(s.y.begin());
+        s.s.erase(s.s.begin());
+        s.rho.erase(s.rho.begin());
+      }
+      s.y.push_back(y);
+      s.s.push_back(step);
+      s.rho.push_back(1. / ys);
+      s.h_diag = ys / y.dot(y);
+    }
+    // Two-loop recursion: d = -H g.
+    const int n = static_cast<int>(s.y.size());
+    Vec2 q = -g;
+    for (int i = n - 1; i >= 0; --i) {
+      s.alpha[i] = s.s[i].dot(q) * s.rho[i];
+      q = q + (-s.alpha[i]) * s.y[i];
+    }
+    Vec2 r = q * s.h_diag;
+    for (int i = 0; i < n; ++i) {
+      const double beta = s.y[i].dot(r) * s.rho[i];
+      r = r + (s.alpha[i] - beta) * s.s[i];
+    }
+    s.d = r;
+  }
+  s.prev_grad = g;
+  s.t = s.n_iter == 1 ? std::min(1., 1. / g.cwiseAbs().sum()) * p.lr : p.lr;
+  if (g.dot(s.d) > -p.tolerance_change) return false;
+  *w_next = w + s.t * s.d;
   return true;
 }
 

@@ -8,6 +8,7 @@
 // [SECTION] RMSProp
 // [SECTION] Adam and AMSGrad
 // [SECTION] Newton and damped Newton
+// [SECTION] L-BFGS
 //
 // The first-order rules, their hyperparameter names and defaults are exactly those of PyTorch 1.13
 // torch.optim (sgd.py, adagrad.py, rmsprop.py, adam.py, the single-tensor code path), so a
@@ -21,6 +22,7 @@
 
 #include <Eigen/Core>
 #include <string>
+#include <vector>
 
 #include "core/objective.h"
 
@@ -39,6 +41,7 @@ enum class Method {
   AMSGrad,                // "amsgrad" (torch Adam with amsgrad=True)
   Newton,                 // "newton"
   DampedNewton,           // "damped-newton"
+  Lbfgs,                  // "lbfgs" (torch LBFGS, max_iter = 1 per step, no line search)
 };
 
 struct MethodInfo {
@@ -211,5 +214,42 @@ struct NewtonState {
 // Returns false when H is singular (w_next untouched).
 bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
                 const Mat2& hess, Vec2* w_next);
+
+// [SECTION] L-BFGS -----------------------------------------------------------------------------
+// torch.optim.LBFGS (lbfgs.py) with max_iter = 1, so that one torch .step() is one gradlab step,
+// and line_search_fn = None. With n the global step count (1, 2, ...):
+//   g <- maximize ? -g : g            (torch has no maximize: this is L-BFGS on -f)
+//   if max|g_i| <= tolerance_grad: no step
+//   n = 1:  d <- -g;  history cleared;  H_diag <- 1
+//   n > 1:  y <- g - g_prev;  s <- t_prev d_prev;  if y.s > 1e-10: push (s, y, rho = 1/(y.s)),
+//           dropping the oldest beyond history_size, and H_diag <- y.s / y.y;
+//           d <- -H g by the two-loop recursion (Nocedal & Wright, Algorithm 7.4) with H0 = H_diag
+//           I
+//   t <- n = 1 ? min(1, 1 / sum|g_i|) lr : lr
+//   if g.d > -tolerance_change: no step (d is not a descent direction)
+//   w <- w + t d
+// (torch's max_eval and the loss-change test only matter with more than one inner iteration.)
+struct LbfgsParams {
+  double lr = 1;                   // step along the quasi-Newton direction (> 0)
+  double tolerance_grad = 1e-7;    // no step once max|g_i| <= this
+  double tolerance_change = 1e-9;  // no step unless g.d < -tolerance_change
+  int history_size = 100;          // pairs (s, y) kept, in [1, 1000]
+  bool maximize = false;
+  std::string validate() const;
+};
+
+struct LbfgsState {
+  std::vector<Vec2> s, y;  // oldest first; reserved to history_size on the first step
+  std::vector<double> rho, alpha;
+  Vec2 d = Vec2::Zero();  // the last direction
+  double t = 0;           // the last step length along d
+  double h_diag = 1;      // the initial inverse Hessian scale y.s / y.y
+  Vec2 prev_grad = Vec2::Zero();
+  int n_iter = 0;
+};
+
+// Returns false when no step was taken (gradient below tolerance_grad, or no descent direction);
+// then *w_next = w.
+bool lbfgsStep(const LbfgsParams& p, LbfgsState& s, const Vec2& w, const Vec2& g, Vec2* w_next);
 
 }  // namespace gradlab

@@ -67,6 +67,10 @@ void finish(Trajectory& t, RunStatus status, int k) {
       t.message = format("line search failed at step %d (no sufficient decrease)", k);
       t.hint = "the gradient is too small to measure a decrease: raise the gradient tolerance";
       break;
+    case RunStatus::Stalled:
+      t.message = format("stalled at step %d (L-BFGS found no descent direction)", k);
+      t.hint = "the gradient is below L-BFGS's tolerance or its direction points uphill";
+      break;
     case RunStatus::InvalidConfig:
     case RunStatus::Running:
       break;
@@ -103,6 +107,8 @@ const char* runStatusName(RunStatus status) {
       return "line-search-failed";
     case RunStatus::InvalidConfig:
       return "invalid-config";
+    case RunStatus::Stalled:
+      return "stalled";
   }
   return "?";
 }
@@ -148,6 +154,9 @@ std::string RunConfig::validate() const {
     case Method::DampedNewton:
       error = r.newton.validate();
       break;
+    case Method::Lbfgs:
+      error = r.lbfgs.validate();
+      break;
   }
   if (!error.empty()) return error;
   return stop.validate();
@@ -188,7 +197,7 @@ RunConfig resolved(const RunConfig& config) {
       break;
   }
   r.sgd.maximize = r.armijo.maximize = r.adagrad.maximize = r.rmsprop.maximize = r.adam.maximize =
-      r.newton.maximize = r.maximize;
+      r.newton.maximize = r.lbfgs.maximize = r.maximize;
   return r;
 }
 
@@ -211,6 +220,8 @@ double stepSize(const RunConfig& c) {
       return 1.0;
     case Method::DampedNewton:
       return c.newton.eta;
+    case Method::Lbfgs:
+      return c.lbfgs.lr;
   }
   return 0;
 }
@@ -238,6 +249,9 @@ void setStepSize(RunConfig& c, double step_size) {
     case Method::Newton:
     case Method::DampedNewton:
       c.newton.eta = step_size;
+      break;
+    case Method::Lbfgs:
+      c.lbfgs.lr = step_size;
       break;
   }
 }
@@ -276,6 +290,9 @@ StepResult takeStep(const RunConfig& r, OptimizerState& s, const Objective& f, c
       return newtonStep(r.newton, s.newton, at.w, at.grad, *hess, w_next)
                  ? StepResult::Ok
                  : StepResult::HessianSingular;
+    case Method::Lbfgs:
+      return lbfgsStep(r.lbfgs, s.lbfgs, at.w, at.grad, w_next) ? StepResult::Ok
+                                                                : StepResult::NoStep;
   }
   return StepResult::Ok;
 }
@@ -365,10 +382,10 @@ void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& ou
     if (step != StepResult::Ok) {
       out.endpoint = analyzeHessian(hessian ? hess : f.eval(w).hess);
       out.endpoint_valid = true;
-      finish(out,
-             step == StepResult::HessianSingular ? RunStatus::NewtonImpossible
-                                                 : RunStatus::LineSearchFailed,
-             k);
+      const RunStatus status = step == StepResult::HessianSingular    ? RunStatus::NewtonImpossible
+                               : step == StepResult::LineSearchFailed ? RunStatus::LineSearchFailed
+                                                                      : RunStatus::Stalled;
+      finish(out, status, k);
       return;
     }
   }

@@ -41,6 +41,7 @@ struct RunConfig {
   RmspropParams rmsprop;
   AdamParams adam;      // adam, amsgrad
   NewtonParams newton;  // newton (eta forced to 1), damped-newton
+  LbfgsParams lbfgs;
   StopRules stop;
   std::string validate() const;  // "" when the active method's params and the stop rules are fine
 };
@@ -72,6 +73,7 @@ enum class RunStatus {
   Plateau,           // a tolerance rule fired on a flat plain far from the best f seen
   LineSearchFailed,  // Armijo found no sufficient decrease within max_halvings
   InvalidConfig,     // config.validate() failed; only the start is recorded
+  Stalled,           // L-BFGS took no step (gradient below its tolerance or no descent direction)
 };
 const char* runStatusName(RunStatus status);  // "converged", "max-iterations", ...
 
@@ -99,9 +101,10 @@ struct OptimizerState {
   RmspropState rmsprop;
   AdamState adam;
   NewtonState newton;
+  LbfgsState lbfgs;
 };
 
-enum class StepResult { Ok, HessianSingular, LineSearchFailed };
+enum class StepResult { Ok, HessianSingular, LineSearchFailed, NoStep };
 
 bool needsHessian(Method method);
 // One step of a resolved config from `at`; hess is needed (non-null) for Newton methods.

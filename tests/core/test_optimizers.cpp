@@ -22,9 +22,9 @@ namespace {
 TEST(Methods, CliNamesRoundTrip) {
   int n = 0;
   const MethodInfo* table = methodTable(&n);
-  ASSERT_EQ(n, 10);
-  const char* expected[] = {"gd",      "gd-armijo", "momentum", "nesterov", "adagrad",
-                            "rmsprop", "adam",      "amsgrad",  "newton",   "damped-newton"};
+  ASSERT_EQ(n, 11);
+  const char* expected[] = {"gd",   "gd-armijo", "momentum", "nesterov",      "adagrad", "rmsprop",
+                            "adam", "amsgrad",   "newton",   "damped-newton", "lbfgs"};
   for (int i = 0; i < n; ++i) {
     EXPECT_STREQ(table[i].cli_name, expected[i]);
     Method m;
@@ -44,6 +44,10 @@ TEST(Validate, DefaultsAreValidAndBadValuesSayWhatIsWrong) {
   EXPECT_EQ(RmspropParams{}.validate(), "");
   EXPECT_EQ(AdamParams{}.validate(), "");
   EXPECT_EQ(NewtonParams{}.validate(), "");
+  EXPECT_EQ(LbfgsParams{}.validate(), "");
+  LbfgsParams lbfgs;
+  lbfgs.history_size = 0;
+  EXPECT_NE(lbfgs.validate(), "");
   SgdParams sgd;
   sgd.nesterov = true;  // torch: "Nesterov momentum requires a momentum and zero dampening"
   EXPECT_NE(sgd.validate().find("Nesterov"), std::string::npos);
@@ -193,91 +197,63 @@ RunConfig configFor(const Reference& r, std::string* unknown) {
   c.stop.grad_tol = 0;  // compare the raw iterations
   c.stop.max_iterations = static_cast<int>(r.rows.size()) - 1;
   c.stop.divergence_bound = 1e300;
+  double centered = 0, history_size = c.lbfgs.history_size;  // bool and int knobs
+  std::map<std::string, double*> knobs;
+  switch (method) {
+    case Method::GradientDescent:
+    case Method::Momentum:
+    case Method::Nesterov:
+      knobs = {{"lr", &c.sgd.lr},
+               {"momentum", &c.sgd.momentum},
+               {"dampening", &c.sgd.dampening},
+               {"weight_decay", &c.sgd.weight_decay}};
+      break;
+    case Method::GradientDescentArmijo:
+      knobs = {{"lr", &c.armijo.lr}, {"c", &c.armijo.c}, {"shrink", &c.armijo.shrink}};
+      break;
+    case Method::AdaGrad:
+      knobs = {{"lr", &c.adagrad.lr},
+               {"lr_decay", &c.adagrad.lr_decay},
+               {"initial_accumulator_value", &c.adagrad.initial_accumulator_value},
+               {"eps", &c.adagrad.eps},
+               {"weight_decay", &c.adagrad.weight_decay}};
+      break;
+    case Method::RMSProp:
+      knobs = {{"lr", &c.rmsprop.lr},   {"alpha", &c.rmsprop.alpha},
+               {"eps", &c.rmsprop.eps}, {"momentum", &c.rmsprop.momentum},
+               {"centered", &centered}, {"weight_decay", &c.rmsprop.weight_decay}};
+      break;
+    case Method::Adam:
+    case Method::AMSGrad:
+      knobs = {{"lr", &c.adam.lr},
+               {"beta1", &c.adam.beta1},
+               {"beta2", &c.adam.beta2},
+               {"eps", &c.adam.eps},
+               {"weight_decay", &c.adam.weight_decay}};
+      break;
+    case Method::Newton:
+    case Method::DampedNewton:
+      knobs = {{"eta", &c.newton.eta}};
+      break;
+    case Method::Lbfgs:
+      knobs = {{"lr", &c.lbfgs.lr},
+               {"history_size", &history_size},
+               {"tolerance_grad", &c.lbfgs.tolerance_grad},
+               {"tolerance_change", &c.lbfgs.tolerance_change}};
+      break;
+  }
   const std::set<std::string> common = {"function", "method", "maximize", "start", "steps"};
   for (const auto& [key, value] : r.meta) {
     if (common.count(key)) continue;
-    const double v = std::stod(value);
-    bool known = true;
-    switch (method) {
-      case Method::GradientDescent:
-      case Method::Momentum:
-      case Method::Nesterov:
-        if (key == "lr")
-          c.sgd.lr = v;
-        else if (key == "momentum")
-          c.sgd.momentum = v;
-        else if (key == "dampening")
-          c.sgd.dampening = v;
-        else if (key == "weight_decay")
-          c.sgd.weight_decay = v;
-        else
-          known = false;
-        break;
-      case Method::GradientDescentArmijo:
-        if (key == "lr")
-          c.armijo.lr = v;
-        else if (key == "c")
-          c.armijo.c = v;
-        else if (key == "shrink")
-          c.armijo.shrink = v;
-        else
-          known = false;
-        break;
-      case Method::AdaGrad:
-        if (key == "lr")
-          c.adagrad.lr = v;
-        else if (key == "lr_decay")
-          c.adagrad.lr_decay = v;
-        else if (key == "initial_accumulator_value")
-          c.adagrad.initial_accumulator_value = v;
-        else if (key == "eps")
-          c.adagrad.eps = v;
-        else if (key == "weight_decay")
-          c.adagrad.weight_decay = v;
-        else
-          known = false;
-        break;
-      case Method::RMSProp:
-        if (key == "lr")
-          c.rmsprop.lr = v;
-        else if (key == "alpha")
-          c.rmsprop.alpha = v;
-        else if (key == "eps")
-          c.rmsprop.eps = v;
-        else if (key == "momentum")
-          c.rmsprop.momentum = v;
-        else if (key == "centered")
-          c.rmsprop.centered = v != 0;
-        else if (key == "weight_decay")
-          c.rmsprop.weight_decay = v;
-        else
-          known = false;
-        break;
-      case Method::Adam:
-      case Method::AMSGrad:
-        if (key == "lr")
-          c.adam.lr = v;
-        else if (key == "beta1")
-          c.adam.beta1 = v;
-        else if (key == "beta2")
-          c.adam.beta2 = v;
-        else if (key == "eps")
-          c.adam.eps = v;
-        else if (key == "weight_decay")
-          c.adam.weight_decay = v;
-        else
-          known = false;
-        break;
-      case Method::Newton:
-      case Method::DampedNewton:
-        if (key == "eta")
-          c.newton.eta = v;
-        else
-          known = false;
-        break;
+    const auto knob = knobs.find(key);
+    if (knob == knobs.end()) {
+      *unknown = key;
+      continue;
     }
-    if (!known) *unknown = key;
+    *knob->second = std::stod(value);
   }
+  c.rmsprop.centered = centered != 0;
+  c.lbfgs.history_size = static_cast<int>(history_size);
   return c;
 }
 
@@ -307,7 +283,7 @@ TEST(TorchReference, EveryMethodMatchesPyTorchOnThreeFunctionsWithTwoSettings) {
   for (const auto& path : files) {
     const Reference ref = readReference(path);
     SCOPED_TRACE(ref.file);
-    ASSERT_GE(ref.rows.size(), 10u);
+    ASSERT_GE(ref.rows.size(), 5u);
     std::string unknown;
     const RunConfig config = configFor(ref, &unknown);
     ASSERT_EQ(unknown, "") << "unknown hyperparameter in the CSV header";
@@ -345,8 +321,8 @@ TEST(TorchReference, EveryMethodMatchesPyTorchOnThreeFunctionsWithTwoSettings) {
     functions_per_method[ref.meta.at("method")].insert(ref.meta.at("function"));
     settings_per_method[ref.meta.at("method")] += 1;
   }
-  // Coverage: all ten methods, three functions each, two settings (pure Newton has none to vary).
-  ASSERT_EQ(functions_per_method.size(), 10u);
+  // Coverage: all eleven methods, three functions each, two settings (pure Newton has none).
+  ASSERT_EQ(functions_per_method.size(), 11u);
   for (const auto& [method, functions] : functions_per_method) {
     EXPECT_GE(functions.size(), 3u) << method;
     EXPECT_GE(settings_per_method[method], method == "newton" ? 3 : 6) << method;

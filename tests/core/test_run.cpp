@@ -311,6 +311,22 @@ TEST(RunStatusRules, ArmijoLineSearchFailureIsReported) {
   EXPECT_NEAR(t.iterates.back().f, -3, 1e-12);
 }
 
+TEST(RunStatusRules, LbfgsWithoutDescentDirectionStalls) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  RunConfig c = defaultRunConfig(Method::Lbfgs);
+  c.stop.grad_tol = 0;
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  // torch's tolerance_change = 1e-9 on g.d stops L-BFGS 2e-6 from the minimum (as in the torch
+  // reference tests/data/torch/quadratic__lbfgs__a.csv, which ends at the same iterate).
+  EXPECT_EQ(t.status, RunStatus::Stalled);
+  EXPECT_EQ(t.status_iteration, 4);
+  EXPECT_EQ(t.message, "stalled at step 4 (L-BFGS found no descent direction)");
+  EXPECT_NEAR(t.iterates.back().f, -3, 1e-11);
+  // With the default gradient rule the run converges first.
+  EXPECT_EQ(run(*f, defaultRunConfig(Method::Lbfgs), Vec2(1, 1)).status, RunStatus::Converged);
+}
+
 // [SECTION] Plumbing
 
 TEST(RunPlumbing, RunManyKeepsStartOrderAndReusedBufferGivesSameResult) {
