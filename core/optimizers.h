@@ -11,9 +11,10 @@
 // [SECTION] L-BFGS
 //
 // The first-order rules, their hyperparameter names and defaults are exactly those of PyTorch 1.13
-// torch.optim (sgd.py, adagrad.py, rmsprop.py, adam.py, the single-tensor code path), so a
-// trajectory here matches torch.optim's in float64 to rounding. tests/data/make_torch_reference.py
-// writes the reference trajectories the tests compare against.
+// torch.optim (sgd.py, adagrad.py, rmsprop.py, adam.py, lbfgs.py; the single-tensor code path),
+// so a trajectory here matches torch.optim's in float64 to rounding (tested to 1e-9 relative).
+// tests/data/make_torch_reference.py writes the reference trajectories the tests compare against.
+// Armijo and Newton are not in torch.optim; their references are written in torch by that script.
 //
 // Notation below: w the point, g = grad f(w), lr the step size, all operations elementwise.
 // maximize = true flips the sign of the gradient first (g <- -g), exactly as PyTorch does, so
