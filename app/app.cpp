@@ -95,7 +95,10 @@ void drawStatusBar(App& app, float height) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
-  ImGui::Text("frame %.1f ms (max %.1f)", app.frame_stats.mean(), app.frame_stats.max());
+  if (app.frame_stats.count > 0)
+    ImGui::Text("frame %.1f ms (max %.1f)", app.frame_stats.mean(), app.frame_stats.max());
+  else
+    ImGui::TextDisabled("frame time: measuring");
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();

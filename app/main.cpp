@@ -92,6 +92,23 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
       ->check(CLI::Range(0.25f, 4.0f));
   command->add_option("--theme", theme, "dark or light (default dark)")
       ->check(CLI::IsMember({"dark", "light"}));
+  command->add_option("--function", options.function, "optimizer lab: a built-in function");
+  command->add_option("--expr", options.expression, "optimizer lab: a typed f(x, y)");
+  command->add_option("--method", options.method, "optimizer lab: the method (gd, adam, ...)");
+  command->add_option("--lr", options.step_size, "optimizer lab: the step size")
+      ->check(CLI::PositiveNumber);
+  command->add_flag("--compare", options.compare, "optimizer lab: compare mode");
+  command
+      ->add_option_function<std::vector<double>>(
+          "--pin",
+          [&options](const std::vector<double>& xy) {
+            options.pin = true;
+            options.pin_x = xy[0];
+            options.pin_y = xy[1];
+          },
+          "optimizer lab: pin the Hessian inspector at X,Y")
+      ->delimiter(',')
+      ->expected(2);
 }
 
 }  // namespace
@@ -117,6 +134,7 @@ int main(int argc, char** argv) {
   render->add_option("--out", render_options.out, "the PNG file to write")->required();
   render->add_option("--frames", render_options.frames, "frames to draw before the capture")
       ->check(CLI::Range(1, 10000));
+  render->add_flag("--report", render_options.report, "print where the contour plot lies");
 
   HeadlessOptions bench_options;
   bench_options.frames = 300;
@@ -125,6 +143,7 @@ int main(int argc, char** argv) {
   addHeadlessOptions(bench, bench_options, bench_lab, bench_size, bench_theme);
   bench->add_option("--frames", bench_options.frames, "frames to time (default 300)")
       ->check(CLI::Range(1, 100000));
+  bench->add_flag("--drag", bench_options.drag, "drag the first start point every frame");
 
   CLI::App* shaders = cli.add_subcommand("check-shaders", "compile every embedded shader");
 

@@ -46,7 +46,9 @@ void main() {
   float line = 1.0 - smoothstep(0.5 * u_line_px - 0.5, 0.5 * u_line_px + 0.5, distance_px);
   // Where levels crowd closer than a few pixels, fade the lines instead of painting a solid mass.
   line *= clamp(1.5 - 4.0 * per_pixel, 0.0, 1.0);
-  if (t < 0.0 || t > 1.0) line = 0.0;
+  // Levels sit strictly inside (lo, hi): bands 1 .. u_levels - 1. Band 0 is the minimum itself,
+  // which would paint a flat floor as one wide line.
+  if (band < 0.5 || band > u_levels - 0.5) line = 0.0;
 
   if (u_filled == 1) {
     frag_color = vec4(mix(fill, u_line_color.rgb, line * u_line_color.a), 1.0);

@@ -169,6 +169,19 @@ bool drawMethodParams(RunConfig& config, const char* id) {
     case Method::Newton:
       ImGui::TextDisabled("w <- w - H^-1 grad f (no step size)");
       break;
+    case Method::Lbfgs:
+      sliderLog("step size", &config.lbfgs.lr, 1e-6, 10,
+                "Step along the quasi-Newton direction (torch.optim.LBFGS, one iteration per "
+                "step, no line search).");
+      {
+        int history = config.lbfgs.history_size;
+        ImGui::SetNextItemWidth(width * 0.62f);
+        if (ImGui::SliderInt("history", &history, 1, 100, "%d", ImGuiSliderFlags_AlwaysClamp)) {
+          config.lbfgs.history_size = history;
+          changed = true;
+        }
+      }
+      break;
     case Method::DampedNewton:
       sliderLog("eta", &config.newton.eta, 1e-3, 2, "w <- w - eta H^-1 grad f.");
       break;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "app/labs/optimizer_views.h"
 #include "app/plot/colormap.h"
@@ -76,6 +77,7 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     std::copy(background, background + 4, style.background_rgba);
     style.colormap_rgb = plot::ColormapEntry(plot::Colormap(lab.contour.colormap), 0);
     view.contour.shade(pixel_w, pixel_h, style);
+    ++view.contour_shades;
     view.pixel_w = pixel_w;
     view.pixel_h = pixel_h;
     view.options = lab.contour;
@@ -256,6 +258,12 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
 
   const plot::Limits limits = plot::GetPlotLimits();
   const ImVec2 area = plot::GetPlotSize();
+  const ImVec2 area_pos = plot::GetPlotPos();
+  view.plot_x = area_pos.x;
+  view.plot_y = area_pos.y;
+  view.plot_w = area.x;
+  view.plot_h = area.y;
+  view.plot_limits = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
   const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x;
   const GLuint texture =
       updateContour(lab, view, limits, int(area.x * fb_scale), int(area.y * fb_scale), theme);

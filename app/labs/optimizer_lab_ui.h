@@ -32,6 +32,12 @@ struct OptimizerLabView {
   std::vector<float> values;  // the last grid, row 0 at y_min
   int grid_nx = 0, grid_ny = 0;
   int field_evaluations = 0;  // how many times the field was recomputed (tests, bench)
+  int contour_shades = 0;     // how many times the texture was re-shaded
+
+  // Where the contour plot was drawn last frame (UI units) and what it showed: scripted input
+  // (bench-frames --drag) and the pixel tests map data points to pixels with these.
+  float plot_x = 0, plot_y = 0, plot_w = 0, plot_h = 0;
+  Window plot_limits;
 
   // The inspector follows the mouse over the contour (or the pinned point).
   bool hovering = false;

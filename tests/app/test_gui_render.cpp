@@ -1,8 +1,5 @@
 // GUI tests: the real app drawn headlessly under Xvfb (ctest starts the server), checked by its
 // pixels: size, not blank, theme background, scale.
-#define STB_IMAGE_IMPLEMENTATION
-#include <stb_image.h>
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,51 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "tests/app/png_image.h"
 #include "tests/app/run_command.h"
 
 namespace gradlab::test {
 namespace {
-
-struct Image {
-  int width = 0, height = 0;
-  std::vector<unsigned char> rgba;
-  const unsigned char* at(int x, int y) const { return &rgba[(std::size_t(y) * width + x) * 4]; }
-};
-
-Image loadPng(const std::string& path) {
-  Image image;
-  int channels = 0;
-  unsigned char* data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
-  if (data) {
-    image.rgba.assign(data, data + std::size_t(image.width) * image.height * 4);
-    stbi_image_free(data);
-  }
-  return image;
-}
-
-double lumaVariance(const Image& image) {
-  double sum = 0, sum2 = 0;
-  const std::size_t n = std::size_t(image.width) * image.height;
-  for (std::size_t i = 0; i < n; ++i) {
-    const unsigned char* p = &image.rgba[i * 4];
-    const double y = 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
-    sum += y;
-    sum2 += y * y;
-  }
-  const double mean = sum / double(n);
-  return sum2 / double(n) - mean * mean;
-}
-
-// The most frequent colour: the background of a mostly empty window.
-std::array<int, 3> dominantColor(const Image& image) {
-  std::map<int, int> counts;
-  for (std::size_t i = 0; i < image.rgba.size(); i += 4)
-    ++counts[(image.rgba[i] << 16) | (image.rgba[i + 1] << 8) | image.rgba[i + 2]];
-  int best = 0, best_count = -1;
-  for (auto [color, count] : counts)
-    if (count > best_count) best = color, best_count = count;
-  return {(best >> 16) & 255, (best >> 8) & 255, best & 255};
-}
 
 std::string outPath(const std::string& name) {
   return ::testing::TempDir() + "gradlab_" + name;

@@ -1,0 +1,178 @@
+// The Optimizer lab drawn headlessly: contours and trajectories must sit where the core says.
+// `render --report` tells where the contour plot lies; pixels there are compared with the colour
+// map at the core's f, and with the run colours at the core's trajectory end points.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+
+#include "app/plot/color.h"
+#include "app/plot/colormap.h"
+#include "core/objective.h"
+#include "core/run.h"
+#include "tests/app/png_image.h"
+#include "tests/app/run_command.h"
+
+namespace gradlab::test {
+namespace {
+
+struct ContourPlacement {
+  double x = 0, y = 0, w = 0, h = 0;                  // plot area in output pixels
+  double x_min = 0, x_max = 0, y_min = 0, y_max = 0;  // data window shown
+  bool ok = false;
+  int px(double wx) const { return int(std::floor(x + (wx - x_min) / (x_max - x_min) * w)); }
+  int py(double wy) const { return int(std::floor(y + (y_max - wy) / (y_max - y_min) * h)); }
+};
+
+ContourPlacement parseReport(const std::string& output) {
+  ContourPlacement p;
+  std::istringstream in(output);
+  std::string line;
+  int found = 0;
+  while (std::getline(in, line)) {
+    if (std::sscanf(line.c_str(), "contour_area_px: %lf %lf %lf %lf", &p.x, &p.y, &p.w, &p.h) == 4)
+      ++found;
+    if (std::sscanf(line.c_str(), "contour_window: %lf %lf %lf %lf", &p.x_min, &p.x_max, &p.y_min,
+                    &p.y_max) == 4)
+      ++found;
+  }
+  p.ok = found == 2 && p.w > 0 && p.h > 0 && p.x_max > p.x_min && p.y_max > p.y_min;
+  return p;
+}
+
+struct Rendered {
+  Image image;
+  ContourPlacement placement;
+  std::string output;
+};
+
+Rendered renderOptimizer(const std::string& name, const std::string& extra) {
+  const std::string png = ::testing::TempDir() + "gradlab_opt_" + name + ".png";
+  std::remove(png.c_str());
+  CommandResult r = runGradlab("render --lab optimizer --report --out " + png + " " + extra, false);
+  Rendered out;
+  out.output = r.output;
+  if (r.exit_code != 0) return out;
+  out.image = loadPng(png);
+  out.placement = parseReport(r.output);
+  return out;
+}
+
+double colorDistance(const unsigned char* p, const plot::Color& c) {
+  const double dr = p[0] - 255.0 * c.r, dg = p[1] - 255.0 * c.g, db = p[2] - 255.0 * c.b;
+  return std::sqrt(dr * dr + dg * dg + db * db);
+}
+
+// The colour map's position of f as the lab maps it: linear between the visible minimum and
+// maximum, which for two-bumps' default window are ~0 and the maxima's f.
+constexpr double kTwoBumpsMax = 1.0600767905778838;
+
+TEST(GuiOptimizer, ContourColoursMatchTheCoreValues) {
+  Rendered r = renderOptimizer("contour", "--size 1200x800");
+  ASSERT_TRUE(r.placement.ok) << r.output;
+  std::string error;
+  ObjectivePtr f = makeObjective(ObjectiveSpec{}, &error);
+  ASSERT_TRUE(f) << error;
+  // Points away from markers and trajectories, spread over the colour map.
+  const Vec2 points[] = {{0.0, 1.6}, {2.5, -1.5}, {1.4, 0.2}, {-0.6, 0.9}, {0.9, -0.6}};
+  for (const Vec2& w : points) {
+    const double t = f->value(w) / kTwoBumpsMax;
+    const unsigned char* px = r.image.at(r.placement.px(w.x()), r.placement.py(w.y()));
+    const double right = colorDistance(px, plot::SampleColormap(plot::Colormap::Viridis, t));
+    // A mirrored or shifted field would show the colour of a different f: compare with the colour
+    // map well away from t.
+    const double wrong_low =
+        colorDistance(px, plot::SampleColormap(plot::Colormap::Viridis, t - 0.25));
+    const double wrong_high =
+        colorDistance(px, plot::SampleColormap(plot::Colormap::Viridis, t + 0.25));
+    EXPECT_LT(right, 40.0) << "at (" << w.x() << ", " << w.y() << ") f = " << f->value(w);
+    if (t > 0.25) EXPECT_LT(right, wrong_low) << w.transpose();
+    if (t < 0.75) EXPECT_LT(right, wrong_high) << w.transpose();
+  }
+}
+
+TEST(GuiOptimizer, StartsAndEndPointsSitWhereTheCorePutsThem) {
+  Rendered r = renderOptimizer("runs", "--size 1200x800");
+  ASSERT_TRUE(r.placement.ok) << r.output;
+  std::string error;
+  ObjectivePtr f = makeObjective(ObjectiveSpec{}, &error);
+  ASSERT_TRUE(f);
+  RunConfig config = defaultRunConfig(Method::GradientDescent, true);
+  setStepSize(config, 0.1);
+  const auto& starts = f->info().starts;
+  ASSERT_EQ(starts.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    const plot::Color color = plot::RunColor(i);
+    const unsigned char* start_px =
+        r.image.at(r.placement.px(starts[i].x()), r.placement.py(starts[i].y()));
+    EXPECT_LT(colorDistance(start_px, color), 30.0) << "start of run " << i + 1;
+  }
+  // End markers: runs 1 and 3 both stop at the first maximum, and later runs are drawn on top,
+  // so the pixel there shows the last run that ends within a few pixels of it.
+  std::vector<Vec2> ends;
+  for (int i = 0; i < 3; ++i) {
+    const Trajectory t = run(*f, config, starts[i]);
+    ASSERT_EQ(t.status, RunStatus::Converged);
+    ends.push_back(t.iterates.back().w);
+  }
+  for (int i = 0; i < 3; ++i) {
+    int top = i;
+    for (int j = i + 1; j < 3; ++j)
+      if (std::abs(r.placement.px(ends[j].x()) - r.placement.px(ends[i].x())) <= 3 &&
+          std::abs(r.placement.py(ends[j].y()) - r.placement.py(ends[i].y())) <= 3)
+        top = j;
+    const unsigned char* end_px =
+        r.image.at(r.placement.px(ends[i].x()), r.placement.py(ends[i].y()));
+    EXPECT_LT(colorDistance(end_px, plot::RunColor(top)), 30.0) << "end of run " << i + 1;
+  }
+}
+
+TEST(GuiOptimizer, InvalidExpressionKeepsThePreviousFunctionAndShowsTheError) {
+  Rendered good = renderOptimizer("before", "--size 1200x800");
+  Rendered bad = renderOptimizer("bad_expr", "--size 1200x800 --expr \"x^2 + (y\"");
+  ASSERT_TRUE(good.placement.ok && bad.placement.ok) << bad.output;
+  // The contour is still two-bumps: same pixels at a probe point.
+  const int x = good.placement.px(0.0), y = good.placement.py(1.6);
+  for (int c = 0; c < 3; ++c) EXPECT_NEAR(good.image.at(x, y)[c], bad.image.at(x, y)[c], 2);
+  // The error is shown in red in the controls panel (left of the contour).
+  int red = 0;
+  for (int py = 0; py < bad.image.height; ++py) {
+    for (int px = 0; px < int(bad.placement.x) - 40; ++px) {
+      const unsigned char* p = bad.image.at(px, py);
+      red += p[0] > 200 && p[1] < 110 && p[2] < 100;
+    }
+  }
+  EXPECT_GT(red, 60) << "no red error text in the controls panel";
+}
+
+TEST(GuiOptimizer, UnknownFunctionOnTheCommandLineIsAOneLineError) {
+  CommandResult r = runGradlab("render --lab optimizer --function nope --out /tmp/never.png");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("unknown function 'nope'"), std::string::npos) << r.output;
+  EXPECT_EQ(countLines(r.output), 1) << r.output;
+}
+
+TEST(GuiOptimizer, IdleFramesRecomputeNothingAndDragFramesRerun) {
+  CommandResult idle = runGradlab("bench-frames --lab optimizer --frames 20 --size 800x500", false);
+  ASSERT_EQ(idle.exit_code, 0) << idle.output;
+  EXPECT_NE(idle.output.find("run_recomputes: 0\n"), std::string::npos) << idle.output;
+  EXPECT_NE(idle.output.find("field_evaluations: 0\n"), std::string::npos) << idle.output;
+  EXPECT_NE(idle.output.find("contour_shades: 0\n"), std::string::npos) << idle.output;
+  CommandResult drag =
+      runGradlab("bench-frames --lab optimizer --frames 20 --size 800x500 --drag", false);
+  ASSERT_EQ(drag.exit_code, 0) << drag.output;
+  // Every dragged frame moves the start, so every frame reruns (in that same frame); the press
+  // frame may count too (the grab point rounds through float pixels).
+  int recomputes = -1;
+  const std::size_t at = drag.output.find("run_recomputes: ");
+  if (at != std::string::npos) recomputes = std::atoi(drag.output.c_str() + at + 16);
+  EXPECT_GE(recomputes, 19) << drag.output;
+  EXPECT_LE(recomputes, 20) << drag.output;
+  EXPECT_NE(drag.output.find("field_evaluations: 0\n"), std::string::npos) << drag.output;
+}
+
+}  // namespace
+}  // namespace gradlab::test

@@ -1,0 +1,126 @@
+// The Optimizer lab's logic without a window: the default scene, expression errors, method
+// switches and the inspector, against the core's own numbers and EXERCISES.md.
+#include <gtest/gtest.h>
+
+#include "app/labs/optimizer_lab.h"
+
+namespace gradlab {
+namespace {
+
+TEST(OptimizerLab, DefaultSceneIsExerciseC4WithThreeConvergedAscents) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  EXPECT_EQ(lab.spec.name, "two-bumps");
+  EXPECT_TRUE(lab.config.maximize);
+  EXPECT_EQ(lab.config.method, Method::GradientDescent);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.1);
+  ASSERT_EQ(lab.runs.size(), 3u);
+  const int steps[3] = {55, 54, 65};  // EXERCISES C4, eta = 0.1
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(lab.runs[i].status, RunStatus::Converged);
+    EXPECT_EQ(lab.runs[i].status_iteration, steps[i]) << "run " << i + 1;
+    EXPECT_NE(runSummary(lab, i).find("to a maximum (f = 1.060077)"), std::string::npos)
+        << runSummary(lab, i);
+  }
+}
+
+TEST(OptimizerLab, InvalidExpressionKeepsThePreviousObjectiveAndReportsTheColumn) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  const ObjectivePtr before = lab.objective;
+  const int version = lab.objective_version;
+  EXPECT_FALSE(applyExpression(lab, "x^2 + (y"));
+  EXPECT_EQ(lab.objective, before);
+  EXPECT_EQ(lab.objective_version, version);
+  EXPECT_NE(lab.expression_error.find("column"), std::string::npos) << lab.expression_error;
+  EXPECT_EQ(lab.spec.name, "two-bumps");
+
+  EXPECT_TRUE(applyExpression(lab, "(x - 1)^2 + (y + 2)^2"));
+  EXPECT_TRUE(lab.expression_error.empty());
+  EXPECT_NE(lab.objective, before);
+  EXPECT_EQ(lab.spec.name, "expression");
+  EXPECT_FALSE(lab.config.maximize);  // a typed function is minimized unless asked otherwise
+  recomputeRuns(lab);
+  ASSERT_FALSE(lab.runs.empty());
+  EXPECT_EQ(lab.runs[0].status, RunStatus::Converged);
+  EXPECT_NEAR(lab.runs[0].iterates.back().w.x(), 1.0, 1e-4);
+  EXPECT_NEAR(lab.runs[0].iterates.back().w.y(), -2.0, 1e-4);
+}
+
+TEST(OptimizerLab, SwitchingMethodKeepsTheStepSizeButNewtonUsesItsOwn) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  setStepSize(lab.config, 0.25);
+  selectMethod(lab, Method::Adam);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.25);
+  EXPECT_TRUE(lab.config.maximize);
+  selectMethod(lab, Method::Newton);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 1.0);
+}
+
+TEST(OptimizerLab, NewtonOnTheLinearFunctionSaysSoInTheChip) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  selectBuiltin(lab, "linear");
+  selectMethod(lab, Method::Newton);
+  recomputeRuns(lab);
+  ASSERT_FALSE(lab.runs.empty());
+  EXPECT_EQ(lab.runs[0].status, RunStatus::NewtonImpossible);
+  EXPECT_NE(runSummary(lab, 0).find("Newton impossible"), std::string::npos) << runSummary(lab, 0);
+}
+
+TEST(OptimizerLab, InspectorClassifiesTheTwoBumpsSaddleAndGivesTheNewtonStep) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  // (0.5, 0.5) is stationary by point symmetry: a saddle between the two maxima.
+  const PointInspection p = inspectPoint(*lab.objective, Vec2(0.5, 0.5));
+  EXPECT_NEAR(p.eval.grad.norm(), 0.0, 1e-12);
+  EXPECT_EQ(p.hessian.kind, PointKind::Saddle);
+  EXPECT_LT(p.hessian.eigenvalues(0), 0.0);
+  EXPECT_GT(p.hessian.eigenvalues(1), 0.0);
+  ASSERT_TRUE(p.newton_ok);
+  EXPECT_NEAR(p.newton_step.norm(), 0.0, 1e-12);
+  // C5 quadratic: one Newton step from (1, 1) lands on the minimum (2, 1).
+  selectBuiltin(lab, "quadratic");
+  const PointInspection q = inspectPoint(*lab.objective, Vec2(1, 1));
+  ASSERT_TRUE(q.newton_ok);
+  EXPECT_NEAR(1 + q.newton_step.x(), 2.0, 1e-12);
+  EXPECT_NEAR(1 + q.newton_step.y(), 1.0, 1e-12);
+  // The linear function's Hessian is 0: no Newton step (EXERCISES C2).
+  selectBuiltin(lab, "linear");
+  EXPECT_FALSE(inspectPoint(*lab.objective, Vec2(0.3, 0.7)).newton_ok);
+}
+
+TEST(OptimizerLab, AnimationRevealsIterationsAndStopsAtTheEnd) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  EXPECT_EQ(shownIterations(lab, 0), 55);  // not animating: everything shown
+  lab.animated = true;
+  lab.playing = true;
+  lab.animation_iteration = 0;
+  lab.speed = 20;
+  advanceAnimation(lab, 0.25);  // 5 iterations
+  EXPECT_EQ(shownIterations(lab, 0), 5);
+  for (int i = 0; i < 100; ++i) advanceAnimation(lab, 0.25);
+  EXPECT_FALSE(lab.playing);
+  EXPECT_EQ(shownIterations(lab, 2), 65);
+  EXPECT_EQ(shownIterations(lab, 1), 54);  // a shorter run stays at its end
+}
+
+TEST(OptimizerLab, CompareModeRunsEveryEnabledMethodFromTheFirstStart) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  lab.compare = true;
+  lab.compare_entries[1].enabled = false;
+  recomputeRuns(lab);
+  ASSERT_EQ(lab.runs.size(), lab.compare_entries.size());
+  EXPECT_TRUE(lab.runs[1].iterates.empty());
+  for (std::size_t i = 0; i < lab.runs.size(); ++i) {
+    if (i == 1) continue;
+    ASSERT_FALSE(lab.runs[i].iterates.empty());
+    EXPECT_EQ(lab.runs[i].iterates.front().w, lab.starts.front());
+  }
+}
+
+}  // namespace
+}  // namespace gradlab
