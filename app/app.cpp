@@ -182,6 +182,10 @@ void drawApp(App& app) {
   ImGui::BeginChild("lab", ImVec2(0, -status_height - ImGui::GetStyle().ItemSpacing.y), false);
   plot::PlotStyle& plot_style = app.plots.style;
   plot_style.theme = app.theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
+  // Plots sit on the window's own colour: no fill needed behind them.
+  const Rgb window = themeBackground(app.theme);
+  plot_style.theme.plot_background = plot::Color{window.r, window.g, window.b, 1};
+  plot_style.fill_plot_area = false;
   plot_style.scale = app.ui_scale;
   const LabInfo& lab = labInfo(app.lab);
   if (lab.id == LabId::Optimizer)

@@ -918,7 +918,17 @@ void EndPlot() {
                       ImVec2(static_cast<float>(f.x1), static_cast<float>(f.y1)),
                       ToU32(st.theme.frame_background));
   }
-  dl->AddRectFilled(a0, a1, ToU32(st.theme.plot_background));
+  // Under software GL every filled pixel costs: skip the plot-area fill when the window already
+  // shows that colour, or when an opaque image (a contour) covers the whole area anyway.
+  bool area_covered = !st.fill_plot_area;
+  for (const Item& item : rec.figure().items) {
+    const auto* image = std::get_if<ImageItem>(&item);
+    if (image && image->tint.a >= 1 && image->x_min <= cur.transform.limits.x.min &&
+        image->x_max >= cur.transform.limits.x.max && image->y_min <= cur.transform.limits.y.min &&
+        image->y_max >= cur.transform.limits.y.max)
+      area_covered = true;
+  }
+  if (!area_covered) dl->AddRectFilled(a0, a1, ToU32(st.theme.plot_background));
 
   dl->PushClipRect(a0, a1, true);
   DrawGrid(dl, cur);

@@ -55,6 +55,8 @@ struct PlotStyle {
   float hover_radius = 12;      // the tooltip picks data points this close to the mouse
   float drag_point_radius = 6;  // default DragPoint radius
   double fit_padding = 0.05;    // auto-fit margin: fraction of the data span on each side
+  bool fill_plot_area = true;   // false: the window behind already is theme.plot_background
+                                // (skips a full-plot fill, which software GL pays for per pixel)
   bool grid = true;             // grid lines at the major (and log minor) ticks
 };
 
