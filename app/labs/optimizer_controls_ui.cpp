@@ -20,6 +20,31 @@ ImVec4 toImVec4(const plot::Color& c) {
   return ImVec4(c.r, c.g, c.b, c.a);
 }
 
+// A run's status line ("converged in 55 steps to a maximum (f = 1.060077)"), orange when the
+// run failed, with the hint below it ("lower the step size").
+void drawStatusChip(const OptimizerLab& lab, int run) {
+  const Trajectory& t = lab.runs[run];
+  ImGui::Indent(ImGui::GetStyle().IndentSpacing * 0.5f);
+  ImGui::PushTextWrapPos(0);
+  const bool bad = t.status != RunStatus::Converged && t.status != RunStatus::Running &&
+                   t.status != RunStatus::MaxIterations;
+  if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.55f, 0.2f, 1.0f));
+  // ImGui wraps after '.', which would split "f = 1.060077"; put the parenthesis (the numbers)
+  // on a line of its own instead.
+  const std::string summary = runSummary(lab, run);
+  const std::size_t paren = summary.find(" (");
+  if (paren != std::string::npos && summary.back() == ')') {
+    ImGui::TextUnformatted(summary.c_str(), summary.c_str() + paren);
+    ImGui::TextUnformatted(summary.c_str() + paren + 2, summary.c_str() + summary.size() - 1);
+  } else {
+    ImGui::TextUnformatted(summary.c_str());
+  }
+  if (bad) ImGui::PopStyleColor();
+  if (!t.hint.empty()) ImGui::TextDisabled("%s", t.hint.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(ImGui::GetStyle().IndentSpacing * 0.5f);
+}
+
 // [Function] picker, description, parameters, expression box with the error at its column.
 bool drawFunctionSection(OptimizerLab& lab) {
   bool changed = false;
@@ -248,7 +273,10 @@ bool drawOptimizerSection(OptimizerLab& lab) {
     }
     ImGui::SameLine();
     const bool remove = ImGui::Button("x") && lab.compare_entries.size() > 1;
-    if (entry.enabled) changed |= drawMethodParams(entry.config, "entry");
+    if (entry.enabled) {
+      changed |= drawMethodParams(entry.config, "entry");
+      if (i < lab.runs.size()) drawStatusChip(lab, int(i));
+    }
     ImGui::PopID();
     if (remove) {
       lab.compare_entries.erase(lab.compare_entries.begin() + long(i));
@@ -314,20 +342,7 @@ bool drawStartsSection(OptimizerLab& lab) {
     }
     ImGui::SameLine();
     if (ImGui::Button("x") && lab.starts.size() > 1) remove = int(i);
-    if (!lab.compare && i < lab.runs.size()) {
-      ImGui::Indent(ImGui::GetStyle().IndentSpacing * 0.5f);
-      ImGui::PushTextWrapPos(0);
-      const RunStatus status = lab.runs[i].status;
-      const bool bad = status == RunStatus::Diverged || status == RunStatus::NewtonImpossible ||
-                       status == RunStatus::InvalidConfig || status == RunStatus::Plateau ||
-                       status == RunStatus::LineSearchFailed;
-      if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.55f, 0.2f, 1.0f));
-      ImGui::TextUnformatted(runSummary(lab, int(i)).c_str());
-      if (bad) ImGui::PopStyleColor();
-      if (!lab.runs[i].hint.empty()) ImGui::TextDisabled("%s", lab.runs[i].hint.c_str());
-      ImGui::PopTextWrapPos();
-      ImGui::Unindent(ImGui::GetStyle().IndentSpacing * 0.5f);
-    }
+    if (!lab.compare && i < lab.runs.size()) drawStatusChip(lab, int(i));
     ImGui::PopID();
   }
   if (remove >= 0) {

@@ -18,8 +18,9 @@ std::string runLabel(const OptimizerLab& lab, int i) {
   return "run " + std::to_string(i + 1);
 }
 
-void rebuildCurves(const OptimizerLab& lab, OptimizerLabView& view) {
-  if (view.curves_version == lab.runs_version) return;
+// Returns true when the curves were rebuilt (the runs changed): the plots then re-fit.
+bool rebuildCurves(const OptimizerLab& lab, OptimizerLabView& view) {
+  if (view.curves_version == lab.runs_version) return false;
   const std::size_t n = lab.runs.size();
   view.iterations.resize(n);
   view.f_values.resize(n);
@@ -37,6 +38,7 @@ void rebuildCurves(const OptimizerLab& lab, OptimizerLabView& view) {
     }
   }
   view.curves_version = lab.runs_version;
+  return true;
 }
 
 void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view,
@@ -56,14 +58,20 @@ void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view,
   }
 }
 
-void drawLossCurves(const OptimizerLab& lab, const OptimizerLabView& view, float height) {
+void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float height, bool refit) {
+  ImGui::Checkbox("log scale for f", &lab.log_f_axis);
+  ImGui::SameLine();
+  ImGui::TextDisabled("hover a curve for exact values");
   if (plot::BeginPlot("f versus iteration##loss", ImVec2(-1, height))) {
-    plot::SetupAxes("iteration", "f(w)");
+    plot::SetupAxes("iteration", "f(w)", plot::Scale::Linear,
+                    lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
+    if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, view.f_values);
     plot::EndPlot();
   }
   if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height))) {
     plot::SetupAxes("iteration", "||grad f||", plot::Scale::Linear, plot::Scale::Log);
+    if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, view.grad_norms);
     plot::LineStyle tol;
     tol.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
@@ -206,11 +214,15 @@ void drawSweep(OptimizerLab& lab, float height) {
 }  // namespace
 
 void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
-  rebuildCurves(lab, view);
+  // A toggled axis scale needs a fit too: the old limits mean nothing on the new scale.
+  const bool refit = rebuildCurves(lab, view) || view.log_f_axis_drawn != lab.log_f_axis;
+  view.log_f_axis_drawn = lab.log_f_axis;
   const float avail = ImGui::GetContentRegionAvail().y;
   const float bottom = std::max(avail * 0.36f, ImGui::GetTextLineHeightWithSpacing() * 9);
-  const float curve_h = std::max((avail - bottom) * 0.5f - ImGui::GetStyle().ItemSpacing.y, 60.0f);
-  drawLossCurves(lab, view, curve_h);
+  const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -
+                                     ImGui::GetStyle().ItemSpacing.y,
+                                 60.0f);
+  drawLossCurves(lab, view, curve_h, refit);
   if (ImGui::BeginTabBar("inspect")) {
     if (ImGui::BeginTabItem("Hessian inspector")) {
       drawInspector(lab, view);

@@ -35,10 +35,36 @@ void resetOptimizerLab(OptimizerLab& lab) {
   for (Method method : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
     CompareEntry entry;
     entry.config = defaultRunConfig(method, lab.config.maximize);
-    if (method != Method::Newton) setStepSize(entry.config, method == Method::Adam ? 0.05 : 0.1);
+    const double step = suggestedStepSize(*lab.objective, method, lab.starts.front());
+    if (step > 0) setStepSize(entry.config, step);
     lab.compare_entries.push_back(entry);
   }
   recomputeRuns(lab);
+}
+
+double suggestedStepSize(const Objective& objective, Method method, const Vec2& start) {
+  switch (method) {
+    case Method::Newton:
+    case Method::DampedNewton:
+    case Method::Lbfgs:
+      return 0;  // their own defaults (eta = 1, lr = 1) are the right scale
+    case Method::AdaGrad:
+    case Method::RMSProp:
+    case Method::Adam:
+    case Method::AMSGrad: {
+      // Adaptive methods move each coordinate by about lr per step, whatever the curvature.
+      const Window& w = objective.info().window;
+      return 0.01 * std::max(w.x_max - w.x_min, w.y_max - w.y_min);
+    }
+    default: {
+      // Gradient steps are stable below 2 / lambda_max (EXERCISES D1); 1 / lambda_max keeps a
+      // margin. Clamped so a flat start does not suggest an absurd step.
+      const double lambda =
+          analyzeHessian(objective.eval(start).hess).eigenvalues.cwiseAbs().maxCoeff();
+      if (!std::isfinite(lambda) || lambda <= 0) return 0.1;
+      return std::clamp(1.0 / lambda, 1e-5, 1.0);
+    }
+  }
 }
 
 void selectBuiltin(OptimizerLab& lab, const std::string& name) {
@@ -56,7 +82,11 @@ void selectBuiltin(OptimizerLab& lab, const std::string& name) {
     lab.starts.push_back(Vec2(0.5 * (info->window.x_min + info->window.x_max),
                               0.5 * (info->window.y_min + info->window.y_max)));
   lab.config.maximize = info->maximize;
-  for (CompareEntry& entry : lab.compare_entries) entry.config.maximize = info->maximize;
+  for (CompareEntry& entry : lab.compare_entries) {
+    entry.config.maximize = info->maximize;
+    const double step = suggestedStepSize(*lab.objective, entry.config.method, lab.starts.front());
+    if (step > 0) setStepSize(entry.config, step);
+  }
   lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
   lab.pinned = false;
   lab.expression_error.clear();

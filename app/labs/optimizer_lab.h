@@ -54,6 +54,7 @@ struct OptimizerLab {
   bool reset_view = true;  // the contour view fits `view` on the next frame
   ContourOptions contour;
   bool show_arrows = true;  // arrows w_i -> w_i+1, as the homework asks
+  bool log_f_axis = false;  // f versus iteration on a log axis (f <= 0 leaves gaps)
 
   // [Animation] the views show iterations 0..shown(); playing advances the clock
   bool playing = false;
@@ -75,7 +76,13 @@ struct OptimizerLab {
 // The default scene: EXERCISES C4, two bumps, three starts, gradient ascent, eta = 0.1.
 void resetOptimizerLab(OptimizerLab& lab);
 
-// Switches to a built-in: its default parameters, window and starts, its natural direction.
+// A step size that suits `method` on this objective from `start`: 1 / |lambda|max of the Hessian
+// there for gradient methods, 1% of the window for adaptive ones, 0 for Newton and L-BFGS (their
+// defaults fit). Compare mode starts each method with it.
+double suggestedStepSize(const Objective& objective, Method method, const Vec2& start);
+
+// Switches to a built-in: its default parameters, window and starts, its natural direction;
+// compare-mode methods get suggestedStepSize().
 void selectBuiltin(OptimizerLab& lab, const std::string& name);
 // Sets one parameter of the current built-in; false with *error when out of range or unknown.
 bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,

@@ -17,6 +17,22 @@
 namespace gradlab {
 namespace {
 
+// A point placed with the mouse, rounded to the largest 1-2-5 step that is at most a pixel: a
+// click lands on (2, 2), not on (1.999, 2.001), and never more than a pixel from the cursor.
+Vec2 roundToPixel(const Vec2& w, const plot::Limits& limits, ImVec2 size) {
+  auto round = [](double v, double span, float pixels) {
+    const double pixel = span / std::max(1.0f, pixels);
+    if (!(pixel > 0) || !std::isfinite(pixel)) return v;
+    const double decade = std::pow(10.0, std::floor(std::log10(pixel)));
+    const double step = pixel >= 5 * decade   ? 5 * decade
+                        : pixel >= 2 * decade ? 2 * decade
+                                              : decade;
+    return std::round(v / step) * step;
+  };
+  return Vec2(round(w.x(), limits.x.max - limits.x.min, size.x),
+              round(w.y(), limits.y.max - limits.y.min, size.y));
+}
+
 bool sameWindow(const Window& a, const Window& b) {
   return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
 }
@@ -232,8 +248,9 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     double x = lab.starts[i].x(), y = lab.starts[i].y();
     bool right_clicked = false;
     if (plot::DragPoint(i, &x, &y, plot::RunColor(i), 6, &right_clicked)) {
-      if (x != lab.starts[i].x() || y != lab.starts[i].y()) {
-        lab.starts[i] = Vec2(x, y);
+      const Vec2 moved = roundToPixel(Vec2(x, y), plot::GetPlotLimits(), plot::GetPlotSize());
+      if (moved != lab.starts[i]) {
+        lab.starts[i] = moved;
         changed = true;
       }
     }
@@ -246,7 +263,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.compare &&
       int(lab.starts.size()) < kMaxRuns) {
     const plot::Point m = plot::GetPlotMousePos();
-    lab.starts.emplace_back(m.x, m.y);
+    lab.starts.push_back(roundToPixel(Vec2(m.x, m.y), plot::GetPlotLimits(), plot::GetPlotSize()));
     changed = true;
   }
   if (plot::IsPlotClicked(ImGuiMouseButton_Right)) {

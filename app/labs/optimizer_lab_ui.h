@@ -45,6 +45,7 @@ struct OptimizerLabView {
 
   // Curve data per run, rebuilt only when the runs change (runs_version).
   int curves_version = -1;
+  bool log_f_axis_drawn = false;
   std::vector<std::vector<double>> iterations, f_values, grad_norms;
 };
 

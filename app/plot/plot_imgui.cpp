@@ -189,6 +189,13 @@ void SetupAxesLimits(double x_min, double x_max, double y_min, double y_max, ImG
   }
 }
 
+void SetupAxesFit() {
+  CurrentPlot& cur = Cur();
+  IM_ASSERT(!cur.locked && "SetupAxesFit() must come before any Plot*(), DragPoint or query.");
+  // EndPlot fits an unset view to this frame's items, as on the first frame.
+  cur.state->has_view = false;
+}
+
 namespace {
 
 // Plot-area rectangle inside the frame: room for the title, axis labels and tick labels.

@@ -128,6 +128,10 @@ void SetupAxes(const char* x_label, const char* y_label, Scale x_scale = Scale::
 void SetupAxesLimits(double x_min, double x_max, double y_min, double y_max,
                      ImGuiCond cond = ImGuiCond_Once);
 
+// Fits the view to this frame's items (as a double click does without SetupAxesLimits). Call it
+// on the frames where the data changed, e.g. when an optimizer run was recomputed.
+void SetupAxesFit();
+
 // [SECTION] Items (count is the number of points; NaN breaks lines and skips points)
 
 void PlotLine(const char* label, const double* xs, const double* ys, int count,
