@@ -115,7 +115,12 @@ void Platform::rebuildFonts(float raster_scale, float layout_scale) {
   config.OversampleV = 2;
   const float px = std::round(kBaseFontPx * raster_scale);
   ImFont* font = nullptr;
-  if (fileExists(kFontPath)) font = io.Fonts->AddFontFromFileTTF(kFontPath, px, &config);
+  // Latin, Greek (eta, lambda, sigma), subscripts and the math symbols the labs write
+  // (nabla, norms, arrows, <=): DejaVu Sans has them all.
+  static const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2010, 0x2027, 0x2070,
+                                         0x209F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0};
+  if (fileExists(kFontPath))
+    font = io.Fonts->AddFontFromFileTTF(kFontPath, px, &config, kGlyphRanges);
   if (font) {
     font_warning_.clear();
   } else {

@@ -98,8 +98,11 @@ bool drawFunctionSection(OptimizerLab& lab) {
       ImGui::PopStyleColor();
       ImGui::TextDisabled("Still showing the last valid function.");
     }
-    ImGui::TextDisabled("x, y (or w1, w2), + - * / ^, exp log sqrt abs sin cos tan tanh");
-    ImGui::TextDisabled("sigmoid relu softplus min max pow, pi, e");
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled(
+        "Variables x, y (or w1, w2); + - * / ^; exp log sqrt abs sin cos tan tanh "
+        "sigmoid relu softplus min max pow; pi, e.");
+    ImGui::PopTextWrapPos();
   } else {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", lab.objective->info().description.c_str());

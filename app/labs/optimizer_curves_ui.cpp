@@ -98,12 +98,12 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     return;
   }
   ImGui::Text("f = %.7g", p.eval.f);
-  ImGui::Text("grad f = (%.5g, %.5g),  ||grad f|| = %.4g", p.eval.grad.x(), p.eval.grad.y(),
-              p.eval.grad.norm());
+  ImGui::Text("\u2207f = (%.5g, %.5g),  \u2016\u2207f\u2016 = %.4g", p.eval.grad.x(),
+              p.eval.grad.y(), p.eval.grad.norm());
   ImGui::Text("Hessian [[%.4g, %.4g], [%.4g, %.4g]]", p.eval.hess(0, 0), p.eval.hess(0, 1),
               p.eval.hess(1, 0), p.eval.hess(1, 1));
-  ImGui::Text("eigenvalues %.4g, %.4g: %s", p.hessian.eigenvalues(0), p.hessian.eigenvalues(1),
-              pointKindName(p.hessian.kind));
+  ImGui::Text("eigenvalues \u03bb\u2081 = %.4g, \u03bb\u2082 = %.4g: %s", p.hessian.eigenvalues(0),
+              p.hessian.eigenvalues(1), pointKindName(p.hessian.kind));
   ImGui::SameLine();
   HelpMarker(
       "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl "
@@ -112,12 +112,16 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   if (std::isfinite(p.hessian.condition_number))
     ImGui::Text("condition number %.4g", p.hessian.condition_number);
   if (p.newton_ok)
-    ImGui::Text("Newton step -H^-1 grad = (%.4g, %.4g)", p.newton_step.x(), p.newton_step.y());
+    ImGui::Text("Newton step \u2212H\u207b\u00b9\u2207f = (%.4g, %.4g)", p.newton_step.x(),
+                p.newton_step.y());
   else
     ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "Newton step impossible: Hessian singular");
+  // A stable step exists only where the method is pulled in along both axes: a bowl when
+  // minimizing, a dome when maximizing. Elsewhere one direction runs away at any step size.
+  const PointKind pulled_in = lab.config.maximize ? PointKind::Maximum : PointKind::Minimum;
   const double stable = largestStableStep(p.eval.hess, lab.config.maximize);
-  if (std::isfinite(stable) && stable > 0) {
-    ImGui::Text("largest stable GD step here 2/|lambda| = %.4g", stable);
+  if (p.hessian.kind == pulled_in && std::isfinite(stable) && stable > 0) {
+    ImGui::Text("largest stable GD step here 2/|\u03bb|max = %.4g", stable);
     ImGui::SameLine();
     HelpMarker(
         "For a quadratic, gradient descent converges exactly when the step size is below "
@@ -133,13 +137,16 @@ void drawSweep(OptimizerLab& lab, float height) {
   }
   const int runs = int(lab.starts.size());
   lab.sweep_run = std::clamp(lab.sweep_run, 0, std::max(0, runs - 1));
+  int shown_run = lab.sweep_run + 1;  // people count runs from 1, as the legend does
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  ImGui::SliderInt("start", &lab.sweep_run, 1 - 1, std::max(0, runs - 1), "run %d");
+  if (ImGui::SliderInt("start", &shown_run, 1, std::max(1, runs), "run %d"))
+    lab.sweep_run = shown_run - 1;
   ImGui::SameLine();
   HelpMarker(
       "Runs the chosen start over 41 step sizes from 1e-4 to 10 (log-spaced) and plots the "
-      "iterations to converge. Red crosses diverged; orange did not converge (oscillating "
-      "or too slow); grey stopped on a plateau.");
+      "iterations to converge (dots). Red crosses above the top line diverged; orange "
+      "diamonds on it did not converge within max iterations (oscillating or too slow); "
+      "grey squares stopped on a plateau. The grey vertical line is the current step.");
   // Recompute only when the runs changed (same frame, about 410,000 gradient steps at most).
   if (lab.sweep_version != lab.runs_version && runs > 0) {
     lab.sweep_points =
@@ -161,7 +168,7 @@ void drawSweep(OptimizerLab& lab, float height) {
       case RunStatus::InvalidConfig:
       case RunStatus::LineSearchFailed:
         bad_x.push_back(p.step_size);
-        bad_y.push_back(cap);
+        bad_y.push_back(cap * 3);  // above the cap: visibly apart from "no convergence"
         break;
       case RunStatus::Plateau:
         flat_x.push_back(p.step_size);
@@ -174,14 +181,15 @@ void drawSweep(OptimizerLab& lab, float height) {
     }
   }
   const float plot_h = height - ImGui::GetFrameHeightWithSpacing() * 2;
-  if (plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, plot_h))) {
+  if (plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, plot_h),
+                      plot::PlotFlags_NoLegend)) {
     plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
     plot::LineStyle line;
     line.color = plot::RunColor(lab.sweep_run);
     plot::PlotLine("converged", ok_x.data(), ok_y.data(), int(ok_x.size()), line);
     plot::MarkerStyle m;
     m.color = plot::RunColor(lab.sweep_run);
-    plot::PlotMarkers("converged##dots", ok_x.data(), ok_y.data(), int(ok_x.size()), m);
+    plot::PlotMarkers("converged", ok_x.data(), ok_y.data(), int(ok_x.size()), m);
     m.color = plot::Color::hex(0xD55E00);
     m.shape = plot::MarkerShape::Cross;
     m.size = 5;

@@ -194,18 +194,27 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     const Vec2 v = p.hessian.eigenvectors.col(i) * length;
     const double xs[2] = {lab.pin.x() - v.x(), lab.pin.x() + v.x()};
     const double ys[2] = {lab.pin.y() - v.y(), lab.pin.y() + v.y()};
+    // A dark casing under each axis and label keeps them readable on any colour of the map.
+    const plot::Color casing{0.05f, 0.05f, 0.07f, 0.85f};
+    plot::LineStyle under;
+    under.color = casing;
+    under.width = 5.5f;
+    plot::PlotLine("##axis casing", xs, ys, 2, under);
     plot::LineStyle style;
     style.color = lambda > 0 ? plot::Color::hex(0xE69F00) : plot::Color::hex(0x56B4E9);
     style.width = 3.0f;
-    char label[48];
-    std::snprintf(label, sizeof label, "##axis%d", i);
-    plot::PlotLine(label, xs, ys, 2, style);
+    plot::PlotLine("##axis", xs, ys, 2, style);
     char text[48];
-    std::snprintf(text, sizeof text, "lambda%d = %.3g", i + 1, lambda);
+    std::snprintf(text, sizeof text, "\u03bb%s = %.3g", i == 0 ? "\u2081" : "\u2082", lambda);
     plot::TextStyle ts;
-    ts.color = style.color;
     ts.anchor_x = 0;
+    ts.offset_x = 7;
+    ts.offset_y = 1;
+    ts.color = casing;
+    plot::PlotText(text, xs[1], ys[1], ts);
     ts.offset_x = 6;
+    ts.offset_y = 0;
+    ts.color = style.color;
     plot::PlotText(text, xs[1], ys[1], ts);
   }
   if (p.newton_ok) {
