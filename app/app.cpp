@@ -153,7 +153,7 @@ void setTheme(App& app, Theme theme) {
 }
 
 bool appIsAnimating(const App& app) {
-  return app.optimizer.playing;
+  return app.optimizer.playing || optimizerLabBusy(app.optimizer_view);
 }
 
 void initApp(App& app) {

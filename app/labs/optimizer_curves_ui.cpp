@@ -130,72 +130,81 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   if (lab.pinned && ImGui::SmallButton("unpin")) lab.pinned = false;
 }
 
-void drawSweep(OptimizerLab& lab, float height) {
+void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
   if (lab.compare) {
     ImGui::TextDisabled("The sweep runs the single-method mode; leave compare mode to use it.");
     return;
   }
-  const int runs = int(lab.starts.size());
-  lab.sweep_run = std::clamp(lab.sweep_run, 0, std::max(0, runs - 1));
-  int shown_run = lab.sweep_run + 1;  // people count runs from 1, as the legend does
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6);
-  if (ImGui::SliderInt("start", &shown_run, 1, std::max(1, runs), "run %d"))
-    lab.sweep_run = shown_run - 1;
+  if (view.sweep_requested != lab.runs_version) {
+    view.sweep_worker.request({lab.objective, lab.config, lab.starts, lab.sweep, lab.runs_version});
+    view.sweep_requested = lab.runs_version;
+  }
+  view.sweep_worker.poll(view.sweeps);
+  const bool current = view.sweeps.version == lab.runs_version;
+
+  ImGui::TextDisabled("every start, %d step sizes from %.0e to %.0f", lab.sweep.count,
+                      lab.sweep.min_step, lab.sweep.max_step);
   ImGui::SameLine();
   HelpMarker(
-      "Runs the chosen start over 41 step sizes from 1e-4 to 10 (log-spaced) and plots the "
-      "iterations to converge (dots). Red crosses above the top line diverged; orange "
+      "Each start is run with every step size (log-spaced) and the iterations to converge "
+      "are plotted in the run's colour. Red crosses above the top line diverged; orange "
       "diamonds on it did not converge within max iterations (oscillating or too slow); "
-      "grey squares stopped on a plateau. The grey vertical line is the current step.");
-  // Recompute only when the runs changed (same frame, about 410,000 gradient steps at most).
-  if (lab.sweep_version != lab.runs_version && runs > 0) {
-    lab.sweep_points =
-        stepSizeSweep(*lab.objective, lab.config, lab.starts[lab.sweep_run], lab.sweep);
-    lab.sweep_version = lab.runs_version;
+      "grey squares stopped on a plateau. The grey vertical line is the current step. "
+      "Computed in the background: the app stays responsive.");
+  if (!current) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("updating...");
   }
-  std::vector<double> ok_x, ok_y, bad_x, bad_y, slow_x, slow_y, flat_x, flat_y;
-  const SweepPoint* best = nullptr;
+
   const double cap = std::max(1, lab.config.stop.max_iterations);
-  for (const SweepPoint& p : lab.sweep_points) {
-    switch (p.status) {
-      case RunStatus::Converged:
-        ok_x.push_back(p.step_size);
-        ok_y.push_back(std::max(1, p.iterations));
-        if (!best || p.iterations < best->iterations) best = &p;
-        break;
-      case RunStatus::Diverged:
-      case RunStatus::NewtonImpossible:
-      case RunStatus::InvalidConfig:
-      case RunStatus::LineSearchFailed:
-        bad_x.push_back(p.step_size);
-        bad_y.push_back(cap * 3);  // above the cap: visibly apart from "no convergence"
-        break;
-      case RunStatus::Plateau:
-        flat_x.push_back(p.step_size);
-        flat_y.push_back(std::max(1, p.iterations));
-        break;
-      default:
-        slow_x.push_back(p.step_size);
-        slow_y.push_back(cap);
-        break;
-    }
-  }
+  const auto& sweeps = view.sweeps.per_start;
   const float plot_h = height - ImGui::GetFrameHeightWithSpacing() * 2;
   if (plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, plot_h),
                       plot::PlotFlags_NoLegend)) {
     plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
-    plot::LineStyle line;
-    line.color = plot::RunColor(lab.sweep_run);
-    plot::PlotLine("converged", ok_x.data(), ok_y.data(), int(ok_x.size()), line);
+    std::vector<double> ok_x, ok_y, bad_x, bad_y, slow_x, slow_y, flat_x, flat_y;
+    for (std::size_t r = 0; r < sweeps.size(); ++r) {
+      ok_x.clear();
+      ok_y.clear();
+      for (const SweepPoint& p : sweeps[r]) {
+        switch (p.status) {
+          case RunStatus::Converged:
+            ok_x.push_back(p.step_size);
+            ok_y.push_back(std::max(1, p.iterations));
+            break;
+          case RunStatus::Diverged:
+          case RunStatus::NewtonImpossible:
+          case RunStatus::InvalidConfig:
+          case RunStatus::LineSearchFailed:
+            bad_x.push_back(p.step_size);
+            bad_y.push_back(cap * 3);  // above the cap: visibly apart from "no convergence"
+            break;
+          case RunStatus::Plateau:
+            flat_x.push_back(p.step_size);
+            flat_y.push_back(std::max(1, p.iterations));
+            break;
+          default:
+            slow_x.push_back(p.step_size);
+            slow_y.push_back(cap);
+            break;
+        }
+      }
+      const std::string label = "run " + std::to_string(r + 1);
+      plot::LineStyle line;
+      line.color = plot::RunColor(int(r));
+      plot::PlotLine(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), line);
+      plot::MarkerStyle dots;
+      dots.color = plot::RunColor(int(r));
+      plot::PlotMarkers(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), dots);
+    }
     plot::MarkerStyle m;
-    m.color = plot::RunColor(lab.sweep_run);
-    plot::PlotMarkers("converged", ok_x.data(), ok_y.data(), int(ok_x.size()), m);
     m.color = plot::Color::hex(0xD55E00);
     m.shape = plot::MarkerShape::Cross;
-    m.size = 5;
+    m.size = 6;
     plot::PlotMarkers("diverged", bad_x.data(), bad_y.data(), int(bad_x.size()), m);
     m.color = plot::Color::hex(0xE69F00);
     m.shape = plot::MarkerShape::Diamond;
+    m.size = 5;
     plot::PlotMarkers("no convergence", slow_x.data(), slow_y.data(), int(slow_x.size()), m);
     m.color = plot::Color{0.6f, 0.6f, 0.6f, 1};
     m.shape = plot::MarkerShape::Square;
@@ -206,20 +215,42 @@ void drawSweep(OptimizerLab& lab, float height) {
     plot::PlotVLine("current step", stepSize(lab.config), now);
     plot::EndPlot();
   }
+
+  // The best step converges from every start in the fewest iterations (summed over starts).
+  const SweepPoint* best = nullptr;
+  long best_total = 0;
+  if (current && !sweeps.empty()) {
+    for (std::size_t k = 0; k < sweeps[0].size(); ++k) {
+      long total = 0;
+      bool all = true;
+      for (const auto& per_start : sweeps) {
+        all = all && k < per_start.size() && per_start[k].status == RunStatus::Converged;
+        if (all) total += per_start[k].iterations;
+      }
+      if (all && (!best || total < best_total)) {
+        best = &sweeps[0][k];
+        best_total = total;
+      }
+    }
+  }
   if (best) {
-    char text[96];
-    std::snprintf(text, sizeof text, "use best step (%.3g, %d iterations)", best->step_size,
-                  best->iterations);
+    char text[112];
+    std::snprintf(text, sizeof text, "use best step (%.3g: %ld iterations over all starts)",
+                  best->step_size, best_total);
     if (ImGui::Button(text)) {
       setStepSize(lab.config, best->step_size);
       recomputeRuns(lab);
     }
-  } else {
-    ImGui::TextDisabled("No step size in the sweep converged.");
+  } else if (current) {
+    ImGui::TextDisabled("No step size in the sweep converges from every start.");
   }
 }
 
 }  // namespace
+
+bool optimizerLabBusy(const OptimizerLabView& view) {
+  return view.sweep_worker.busy();
+}
 
 void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   // A toggled axis scale needs a fit too: the old limits mean nothing on the new scale.
@@ -237,7 +268,7 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Step-size sweep")) {
-      drawSweep(lab, ImGui::GetContentRegionAvail().y);
+      drawSweep(lab, view, ImGui::GetContentRegionAvail().y);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

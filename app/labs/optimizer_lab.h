@@ -66,11 +66,8 @@ struct OptimizerLab {
   bool pinned = false;
   Vec2 pin = Vec2::Zero();
 
-  // [Sweep]
-  int sweep_run = 0;  // which run's start the sweep uses
+  // [Sweep] every start over a log grid of step sizes (computed off the UI thread)
   SweepConfig sweep;
-  std::vector<SweepPoint> sweep_points;  // empty until computed
-  int sweep_version = -1;                // runs_version the sweep belongs to
 };
 
 // The default scene: EXERCISES C4, two bumps, three starts, gradient ascent, eta = 0.1.

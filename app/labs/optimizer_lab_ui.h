@@ -8,6 +8,7 @@
 
 #include "app/gl/contour_renderer.h"
 #include "app/labs/optimizer_lab.h"
+#include "app/labs/sweep_worker.h"
 #include "app/theme.h"
 
 namespace gradlab {
@@ -45,9 +46,17 @@ struct OptimizerLabView {
 
   // Curve data per run, rebuilt only when the runs change (runs_version).
   int curves_version = -1;
+
+  // Step-size sweeps: requested when the runs change while the sweep tab is open.
+  SweepWorker sweep_worker;
+  SweepResult sweeps;
+  int sweep_requested = -1;  // runs_version of the last request
   bool log_f_axis_drawn = false;
   std::vector<std::vector<double>> iterations, f_values, grad_norms;
 };
+
+// True while work runs in the background (a sweep): the app keeps drawing frames to collect it.
+bool optimizerLabBusy(const OptimizerLabView& view);
 
 // Left panel. Returns true when the runs must be recomputed (the objective, the method, a
 // hyperparameter, a stop rule or a start changed).

@@ -2,7 +2,11 @@
 // switches and the inspector, against the core's own numbers and EXERCISES.md.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "app/labs/optimizer_lab.h"
+#include "app/labs/sweep_worker.h"
 
 namespace gradlab {
 namespace {
@@ -120,6 +124,46 @@ TEST(OptimizerLab, CompareModeRunsEveryEnabledMethodFromTheFirstStart) {
     ASSERT_FALSE(lab.runs[i].iterates.empty());
     EXPECT_EQ(lab.runs[i].iterates.front().w, lab.starts.front());
   }
+}
+
+}  // namespace
+}  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+TEST(SweepWorker, DeliversTheNewestRequestAndMatchesADirectSweep) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  SweepRequest first{lab.objective, lab.config, lab.starts, lab.sweep, 1};
+  SweepRequest second = first;
+  second.version = 2;
+  second.starts = {lab.starts[0]};
+  SweepWorker worker;
+  SweepResult result;
+  worker.request(first);
+  worker.poll(result);     // starts the first job
+  worker.request(second);  // waits for it, then supersedes it
+  for (int i = 0; i < 4000 && result.version < 2; ++i) {
+    worker.poll(result);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(result.version, 2);
+  ASSERT_EQ(result.per_start.size(), 1u);
+  const SweepResult direct = computeSweeps(second);
+  ASSERT_EQ(direct.per_start[0].size(), result.per_start[0].size());
+  for (std::size_t k = 0; k < direct.per_start[0].size(); ++k) {
+    EXPECT_EQ(result.per_start[0][k].status, direct.per_start[0][k].status);
+    EXPECT_EQ(result.per_start[0][k].iterations, direct.per_start[0][k].iterations);
+  }
+  // The grid 1e-4 .. 10 with 41 points holds eta = 0.1 (k = 24): EXERCISES C4's 55 steps from
+  // (0.2, 0.5), and eta = 1 (k = 32) never converges.
+  EXPECT_NEAR(result.per_start[0][24].step_size, 0.1, 1e-12);
+  EXPECT_EQ(result.per_start[0][24].status, RunStatus::Converged);
+  EXPECT_EQ(result.per_start[0][24].iterations, 55);
+  EXPECT_NEAR(result.per_start[0][32].step_size, 1.0, 1e-12);
+  EXPECT_EQ(result.per_start[0][32].status, RunStatus::MaxIterations);
+  EXPECT_FALSE(worker.busy());
 }
 
 }  // namespace
