@@ -1,6 +1,8 @@
 // `gradlab trace`: option parsing into a RunConfig, the runs, and CSV / JSON output.
 #include "app/cli.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -15,12 +17,6 @@ namespace {
 
 // The --max-iter cap keeps a trace's memory bounded (each iterate is 56 bytes).
 constexpr int kMaxIterCap = 10000000;
-
-std::string fmt17(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
 
 // A whole string as one finite double; false on trailing text, overflow or NaN.
 bool parseNumber(const std::string& text, double* out) {
@@ -42,40 +38,6 @@ bool parseStart(const std::string& text, Vec2* out) {
     return false;
   *out = Vec2(x, y);
   return true;
-}
-
-std::string jsonString(const std::string& s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-// JSON has no NaN or infinity: those become null.
-std::string jsonNumber(double v) {
-  return std::isfinite(v) ? fmt17(v) : "null";
 }
 
 void printList(std::ostream& out) {
@@ -159,35 +121,40 @@ void printCsv(std::ostream& out, const std::vector<Trajectory>& runs) {
   }
 }
 
+// One JSON document: the set-up, then per run its start, status and every iterate as
+// [iter, x, y, f, grad_norm]. nlohmann-json writes doubles so they read back exactly and
+// non-finite values (a diverged run) as null.
 void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& info,
                const RunConfig& c, const std::vector<Vec2>& starts,
                const std::vector<Trajectory>& runs) {
-  out << "{\n  \"function\": " << jsonString(info.name);
-  if (!o.expr.empty()) out << ",\n  \"expression\": " << jsonString(o.expr);
-  out << ",\n  \"method\": " << jsonString(methodCliName(c.method))
-      << ",\n  \"maximize\": " << (c.maximize ? "true" : "false")
-      << ",\n  \"step_size\": " << jsonNumber(stepSize(c))
-      << ",\n  \"tol\": " << jsonNumber(c.stop.grad_tol)
-      << ",\n  \"max_iter\": " << c.stop.max_iterations << ",\n  \"params\": {";
-  for (std::size_t i = 0; i < info.params.size(); ++i)
-    out << (i ? ", " : "") << jsonString(info.params[i].name) << ": "
-        << jsonNumber(info.params[i].value);
-  out << "},\n  \"columns\": [\"iter\", \"x\", \"y\", \"f\", \"grad_norm\"],\n  \"runs\": [";
+  nlohmann::ordered_json doc;
+  doc["function"] = info.name;
+  if (!o.expr.empty()) doc["expression"] = o.expr;
+  doc["method"] = methodCliName(c.method);
+  doc["maximize"] = c.maximize;
+  doc["step_size"] = stepSize(c);
+  doc["tol"] = c.stop.grad_tol;
+  doc["max_iter"] = c.stop.max_iterations;
+  doc["params"] = nlohmann::ordered_json::object();
+  for (const Param& p : info.params) doc["params"][p.name] = p.value;
+  doc["columns"] = {"iter", "x", "y", "f", "grad_norm"};
+  doc["runs"] = nlohmann::ordered_json::array();
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const Trajectory& t = runs[r];
-    out << (r ? "," : "") << "\n    {\"start\": [" << jsonNumber(starts[r].x()) << ", "
-        << jsonNumber(starts[r].y()) << "], \"status\": " << jsonString(runStatusName(t.status))
-        << ", \"status_iteration\": " << t.status_iteration
-        << ", \"message\": " << jsonString(t.message) << ",\n     \"iterates\": [";
+    nlohmann::ordered_json run;
+    run["start"] = {starts[r].x(), starts[r].y()};
+    run["status"] = runStatusName(t.status);
+    run["status_iteration"] = t.status_iteration;
+    run["message"] = t.message;
+    nlohmann::ordered_json iterates = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < t.iterates.size(); ++k) {
       const Iterate& it = t.iterates[k];
-      out << (k ? ", " : "") << "[" << k << ", " << jsonNumber(it.w.x()) << ", "
-          << jsonNumber(it.w.y()) << ", " << jsonNumber(it.f) << ", " << jsonNumber(it.grad_norm)
-          << "]";
+      iterates.push_back({k, it.w.x(), it.w.y(), it.f, it.grad_norm});
     }
-    out << "]}";
+    run["iterates"] = std::move(iterates);
+    doc["runs"].push_back(std::move(run));
   }
-  out << "\n  ]\n}\n";
+  out << doc.dump() << "\n";
 }
 
 }  // namespace
