@@ -9,19 +9,9 @@ ContourRenderer::~ContourRenderer() {
 
 bool ContourRenderer::init(std::string* error) {
   if (!program_.build("field.vert", "field.frag", error)) return false;
-  glGenTextures(1, &field_texture_);
-  glBindTexture(GL_TEXTURE_2D, field_texture_);
   // Linear filtering interpolates the grid bilinearly: smooth iso-lines from a coarse grid.
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glGenTextures(1, &colormap_texture_);
-  glBindTexture(GL_TEXTURE_2D, colormap_texture_);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  field_texture_ = makeClampedTexture(GL_LINEAR);
+  colormap_texture_ = makeClampedTexture(GL_LINEAR);
   glBindTexture(GL_TEXTURE_2D, 0);
   glGenVertexArrays(1, &vertex_array_);  // core profile draws need a bound VAO, even empty
   return true;
@@ -37,17 +27,13 @@ void ContourRenderer::destroy() {
   target_.destroy();
 }
 
-void ContourRenderer::setField(const float* values, int nx, int ny, float lo, float hi,
-                               float log_base) {
+void ContourRenderer::setField(const float* values, int nx, int ny) {
   glBindTexture(GL_TEXTURE_2D, field_texture_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, nx, ny, 0, GL_RED, GL_FLOAT, values);
   glBindTexture(GL_TEXTURE_2D, 0);
   nx_ = nx;
   ny_ = ny;
-  lo_ = lo;
-  hi_ = hi;
-  log_base_ = log_base;
 }
 
 GLuint ContourRenderer::shade(int width, int height, const ContourStyle& style) {
@@ -69,10 +55,10 @@ GLuint ContourRenderer::shade(int width, int height, const ContourStyle& style) 
   glUniform1i(program_.uniform("u_field"), 0);
   glUniform1i(program_.uniform("u_colormap"), 1);
   glUniform2f(program_.uniform("u_grid_size"), float(nx_), float(ny_));
-  glUniform1f(program_.uniform("u_lo"), lo_);
-  glUniform1f(program_.uniform("u_hi"), hi_);
+  glUniform1f(program_.uniform("u_lo"), style.lo);
+  glUniform1f(program_.uniform("u_hi"), style.hi);
   glUniform1i(program_.uniform("u_log_levels"), style.log_levels ? 1 : 0);
-  glUniform1f(program_.uniform("u_log_base"), log_base_);
+  glUniform1f(program_.uniform("u_log_base"), style.log_base);
   glUniform1f(program_.uniform("u_levels"), float(style.levels));
   glUniform1i(program_.uniform("u_filled"), style.filled ? 1 : 0);
   glUniform1i(program_.uniform("u_colored_lines"), style.colored_lines ? 1 : 0);

@@ -12,6 +12,8 @@
 namespace gradlab {
 
 struct ContourStyle {
+  float lo = 0, hi = 1;       // values at the colour map's ends; levels lie strictly between
+  float log_base = 0;         // log levels: spaced in log(f - log_base)
   int levels = 14;            // iso-line levels between lo and hi
   bool log_levels = false;    // levels spaced in log(f - log_base)
   bool filled = true;         // false: lines only, like matplotlib's contour
@@ -31,8 +33,7 @@ class ContourRenderer {
   ~ContourRenderer();
 
   // Uploads a field of nx x ny values, row 0 at the window's lowest y. NaN marks "undefined".
-  // lo/hi: the values mapped to the colour map's ends; log_base: subtracted before the log.
-  void setField(const float* values, int nx, int ny, float lo, float hi, float log_base);
+  void setField(const float* values, int nx, int ny);
   // Shades the current field into a width x height texture and returns it (0 on failure).
   // Leaves the default framebuffer bound.
   GLuint shade(int width, int height, const ContourStyle& style);
@@ -45,7 +46,6 @@ class ContourRenderer {
   GLuint field_texture_ = 0, colormap_texture_ = 0, vertex_array_ = 0;
   const float* uploaded_colormap_ = nullptr;
   int nx_ = 0, ny_ = 0;
-  float lo_ = 0, hi_ = 1, log_base_ = 0;
 };
 
 }  // namespace gradlab

@@ -88,6 +88,9 @@ void selectBuiltin(OptimizerLab& lab, const std::string& name) {
     if (step > 0) setStepSize(entry.config, step);
   }
   lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
+  // Saddles read best on a diverging map centred on their level (0): up one colour, down the
+  // other. Everything else keeps the perceptually uniform default.
+  lab.contour.colormap = (name == "saddle" || name == "monkey-saddle") ? 2 : 0;
   lab.pinned = false;
   lab.expression_error.clear();
 }

@@ -69,15 +69,27 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.grid_nx = nx;
     view.grid_ny = ny;
     ++view.field_evaluations;
-    // Log levels follow core's logLevels(): base = min - eps, eps = 1e-3 (max - min).
-    const double eps = 1e-3 * (view.field_max - view.field_min);
-    view.contour.setField(view.values.data(), nx, ny, float(view.field_min), float(view.field_max),
-                          float(view.field_min - eps));
+    view.contour.setField(view.values.data(), nx, ny);
   }
   if (field_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
       !sameOptions(view.options, lab.contour) || view.theme != theme) {
     const plot::Theme colors = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
     ContourStyle style;
+    // The map spans the visible range. A diverging map is centred on f = 0 when the range
+    // straddles it (above and below the saddle's level read as the two colours), else on the
+    // middle. Log levels follow core's logLevels(): base = min - eps, eps = 1e-3 (max - min).
+    double lo = view.field_min, hi = view.field_max;
+    if (lab.contour.colormap == int(plot::Colormap::Coolwarm)) {
+      const double center = (lo < 0 && hi > 0) ? 0.0 : 0.5 * (lo + hi);
+      const double half = std::max(center - lo, hi - center);
+      lo = center - half;
+      hi = center + half;
+    }
+    view.map_lo = lo;
+    view.map_hi = hi;
+    style.lo = float(lo);
+    style.hi = float(hi);
+    style.log_base = float(view.field_min - 1e-3 * (view.field_max - view.field_min));
     // The shader draws a line at every integer band: n + 1 bands put n levels strictly inside
     // (min, max), the same levels as core's linearLevels(n) / logLevels(n).
     style.levels = lab.contour.levels + 1;
@@ -108,8 +120,8 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   const float h = ImGui::GetFontSize() * 0.7f;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   char lo[32], hi[32];
-  std::snprintf(lo, sizeof lo, "%.4g", view.field_min);
-  std::snprintf(hi, sizeof hi, "%.4g", view.field_max);
+  std::snprintf(lo, sizeof lo, "%.4g", view.map_lo);
+  std::snprintf(hi, sizeof hi, "%.4g", view.map_hi);
   const float pad = ImGui::GetFontSize() * 0.4f;
   const float x0 = p.x + ImGui::CalcTextSize(lo).x + pad;
   const float x1 = p.x + width - ImGui::CalcTextSize(hi).x - pad;

@@ -28,7 +28,8 @@ struct OptimizerLabView {
   int pixel_w = 0, pixel_h = 0;
   ContourOptions options;
   Theme theme = Theme::Dark;
-  double field_min = 0, field_max = 1;  // finite range over the visible window (colour bar)
+  double field_min = 0, field_max = 1;  // finite range over the visible window
+  double map_lo = 0, map_hi = 1;        // values at the colour map's ends (colour bar)
   bool field_valid = false;
   std::vector<float> values;  // the last grid, row 0 at y_min
   int grid_nx = 0, grid_ny = 0;
