@@ -48,14 +48,18 @@ int runGui(const GuiOptions& options) {
   // Draw a few frames after every wake-up so ImGui's hover and layout settle, then sleep until
   // the next event unless something animates.
   int busy_frames = 3;
-  auto last = std::chrono::steady_clock::now();
   while (!platform.shouldClose() && !app.quit_requested) {
+    int fb_w = 0, fb_h = 0;
+    platform.framebufferSize(&fb_w, &fb_h);
+    if (fb_w <= 0 || fb_h <= 0) {
+      // Minimized: nothing to draw and nothing to animate; sleep until the window returns.
+      platform.waitOrPoll(true, 0.5);
+      busy_frames = 2;
+      continue;
+    }
     const bool idle = busy_frames <= 0 && !appIsAnimating(app);
     platform.waitOrPoll(idle, 0.5);
     busy_frames = idle ? 2 : busy_frames - 1;
-    int fb_w = 0, fb_h = 0;
-    platform.framebufferSize(&fb_w, &fb_h);
-    if (fb_w <= 0 || fb_h <= 0) continue;  // minimized: nothing to draw
     const auto start = std::chrono::steady_clock::now();
     platform.beginFrame();
     app.ui_scale = platform.uiScale();
@@ -64,7 +68,6 @@ int runGui(const GuiOptions& options) {
     platform.endFrame(bg.r, bg.g, bg.b);
     const auto end = std::chrono::steady_clock::now();
     app.frame_stats.add(std::chrono::duration<float, std::milli>(end - start).count());
-    last = end;
   }
   return 0;
 }

@@ -89,8 +89,12 @@ TEST(GuiOptimizer, ContourColoursMatchTheCoreValues) {
     const double wrong_high =
         colorDistance(px, plot::SampleColormap(plot::Colormap::Viridis, t + 0.25));
     EXPECT_LT(right, 40.0) << "at (" << w.x() << ", " << w.y() << ") f = " << f->value(w);
-    if (t > 0.25) EXPECT_LT(right, wrong_low) << w.transpose();
-    if (t < 0.75) EXPECT_LT(right, wrong_high) << w.transpose();
+    if (t > 0.25) {
+      EXPECT_LT(right, wrong_low) << w.transpose();
+    }
+    if (t < 0.75) {
+      EXPECT_LT(right, wrong_high) << w.transpose();
+    }
   }
 }
 
