@@ -141,6 +141,12 @@ bool parseLab(const std::string& name, LabId* id) {
   return false;
 }
 
+std::vector<std::string> labNames() {
+  std::vector<std::string> names;
+  for (const LabInfo& lab : kLabs) names.push_back(lab.cli_name);
+  return names;
+}
+
 std::string labNameList() {
   std::string names;
   for (const LabInfo& lab : kLabs) names += std::string(names.empty() ? "" : "|") + lab.cli_name;

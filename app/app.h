@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "app/frame_stats.h"
 #include "app/labs/optimizer_lab.h"
@@ -24,7 +25,8 @@ struct LabInfo {
 
 const LabInfo& labInfo(LabId id);
 bool parseLab(const std::string& name, LabId* id);
-std::string labNameList();  // "optimizer|activations|..."
+std::string labNameList();            // "optimizer|activations|..."
+std::vector<std::string> labNames();  // the same, one per entry (CLI validation)
 
 struct App {
   Theme theme = Theme::Dark;

@@ -90,14 +90,24 @@ struct HeadlessSession {
       if (!known) return "unknown function '" + options.function + "' (see gradlab trace --list)";
       selectBuiltin(lab, options.function);
     }
-    if (!options.expression.empty()) applyExpression(lab, options.expression);
+    if (!options.expression.empty() && !applyExpression(lab, options.expression))
+      return lab.expression_error;
+    // As if typed: the lab keeps the last valid function and shows the error at its column.
+    if (!options.typed_expression.empty()) {
+      if (lab.spec.name != "expression") applyExpression(lab, "x^2 + y^2");
+      applyExpression(lab, options.typed_expression);
+    }
     if (!options.method.empty()) {
       Method method;
       if (!methodFromCliName(options.method, &method))
         return "unknown method '" + options.method + "'";
       selectMethod(lab, method);
     }
-    if (options.step_size > 0) setStepSize(lab.config, options.step_size);
+    if (options.step_size > 0) {
+      if (lab.config.method == Method::Newton)
+        return "--lr does not apply to newton (it takes full steps); use --method damped-newton";
+      setStepSize(lab.config, options.step_size);
+    }
     lab.compare = options.compare;
     if (options.pin) {
       lab.pinned = true;

@@ -18,12 +18,13 @@ struct HeadlessOptions {
   std::string out;  // render: the PNG to write
 
   // Optimizer-lab set-up on top of its default scene (JSON scenes will carry all of this).
-  std::string function;    // a built-in's name
-  std::string expression;  // a typed f(x, y); an invalid one shows its error in the lab
-  std::string method;      // a method's CLI name, e.g. "adam"
-  double step_size = 0;    // > 0: the method's step size
-  bool compare = false;    // compare mode: GD, momentum, Adam, Newton from the first start
-  bool pin = false;        // pin the Hessian inspector at pin_x, pin_y
+  std::string function;          // a built-in's name
+  std::string expression;        // an f(x, y); an invalid one is a command-line error
+  std::string typed_expression;  // typed into the lab's box: an invalid one shows its error there
+  std::string method;            // a method's CLI name, e.g. "adam"
+  double step_size = 0;          // > 0: the method's step size
+  bool compare = false;          // compare mode: GD, momentum, Adam, Newton from the first start
+  bool pin = false;              // pin the Hessian inspector at pin_x, pin_y
   double pin_x = 0, pin_y = 0;
   bool report = false;  // render: print where the contour plot lies (pixel tests)
   bool drag = false;    // bench-frames: drag the first start point around a circle

@@ -88,15 +88,16 @@ std::string parseSize(const std::string& text, int* width, int* height) {
 void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string& lab,
                         std::string& size, std::string& theme) {
   command->add_option("--lab", lab, "the lab to draw: " + labNameList())
-      ->check(CLI::IsMember(
-          {"optimizer", "activations", "networks", "elbows", "stochastic", "backprop"}));
+      ->check(CLI::IsMember(labNames()));
   command->add_option("--size", size, "window size in UI units, WxH (default 1600x900)");
   command->add_option("--scale", options.scale, "output pixels per UI unit (default 1)")
       ->check(CLI::Range(0.25f, 4.0f));
   command->add_option("--theme", theme, "dark or light (default dark)")
       ->check(CLI::IsMember({"dark", "light"}));
   command->add_option("--function", options.function, "optimizer lab: a built-in function");
-  command->add_option("--expr", options.expression, "optimizer lab: a typed f(x, y)");
+  command->add_option("--expr", options.expression, "optimizer lab: a function f(x, y)");
+  command->add_option("--type-expr", options.typed_expression,
+                      "optimizer lab: text typed into the expression box (errors shown there)");
   command->add_option("--method", options.method, "optimizer lab: the method (gd, adam, ...)");
   command->add_option("--lr", options.step_size, "optimizer lab: the step size")
       ->check(CLI::PositiveNumber);
@@ -123,8 +124,7 @@ int main(int argc, char** argv) {
   GuiOptions gui_options;
   CLI::App* gui = cli.add_subcommand("gui", "open the app (the default)");
   gui->add_option("--lab", gui_options.lab, "the lab to open on: " + labNameList())
-      ->check(CLI::IsMember(
-          {"optimizer", "activations", "networks", "elbows", "stochastic", "backprop"}));
+      ->check(CLI::IsMember(labNames()));
   gui->add_option("--theme", gui_options.theme, "dark or light")
       ->check(CLI::IsMember({"dark", "light"}));
   gui->add_option("--scale", gui_options.scale, "UI scale on top of the monitor's (1 to 3)")

@@ -20,16 +20,21 @@ void HelpMarker(const char* text) {
   }
 }
 
-bool SliderLogDouble(const char* label, double* value, double min, double max, const char* format) {
+bool SliderLogDouble(const char* label, double* value, double min, double max, const char* format,
+                     bool allow_zero) {
   ImGui::PushID(label);
   const float full = ImGui::CalcItemWidth();
   const float entry = std::min(full * 0.38f, ImGui::GetFontSize() * 5.5f);
   const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
+  const bool off = allow_zero && *value == 0;
+  double v = *value;
+  double shown = off ? min : v;  // a log slider has no 0: it rests at its minimum, labelled off
   bool changed = false;
   ImGui::SetNextItemWidth(full - entry - spacing);
-  double v = *value;
-  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &v, &min, &max, format,
+  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &min, &max,
+                          off ? "off" : format,
                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+    v = shown;
     changed = true;
   }
   ImGui::SameLine(0, spacing);
@@ -37,7 +42,7 @@ bool SliderLogDouble(const char* label, double* value, double min, double max, c
   double typed = v;
   if (ImGui::InputDouble("##exact", &typed, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue) &&
       std::isfinite(typed)) {
-    v = std::clamp(typed, min, max);
+    v = (allow_zero && typed == 0) ? 0.0 : std::clamp(typed, min, max);
     changed = true;
   }
   ImGui::SameLine(0, spacing);

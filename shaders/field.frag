@@ -4,28 +4,16 @@
 in vec2 v_uv;
 out vec4 frag_color;
 
-uniform sampler2D u_field;     // R32F, grid values; NaN where the objective is undefined
+uniform sampler2D u_field;     // R32F: each sample's colour-map position t (0..1 spans the
+                               // map; computed on the CPU in double); NaN where f is undefined
 uniform sampler2D u_colormap;  // 256 x 1 RGB lookup table
 uniform vec2 u_grid_size;      // samples in x and y
-uniform float u_lo;            // value mapped to the colour map's start (after the level map)
-uniform float u_hi;            // value mapped to its end
-uniform int u_log_levels;      // 1: levels are spaced in log(f - u_log_base)
-uniform float u_log_base;      // subtracted before the log (just below the field's minimum)
-uniform float u_levels;        // number of level bands between u_lo and u_hi
+uniform float u_levels;        // number of level bands between t = 0 and t = 1
 uniform int u_filled;          // 0: lines only, like matplotlib's contour
 uniform float u_line_px;       // iso-line width in pixels
 uniform vec4 u_line_color;     // iso-line colour (used for lines only on a filled map)
 uniform vec4 u_background;     // behind lines-only contours and undefined regions
 uniform int u_colored_lines;   // 1: lines take the colour map's colour (lines-only mode)
-
-float levelCoordinate(float value) {
-  if (u_log_levels == 1) {
-    float lo = log(max(u_lo - u_log_base, 1e-300));
-    float hi = log(max(u_hi - u_log_base, 1e-300));
-    return (log(max(value - u_log_base, 1e-300)) - lo) / max(hi - lo, 1e-30);
-  }
-  return (value - u_lo) / max(u_hi - u_lo, 1e-30);
-}
 
 void main() {
   vec2 texel = (v_uv * (u_grid_size - 1.0) + 0.5) / u_grid_size;
@@ -36,9 +24,11 @@ void main() {
     frag_color = mix(u_background, vec4(0.5, 0.5, 0.5, 1.0), 0.25 * hatch);
     return;
   }
-  float t = levelCoordinate(value);
+  float t = value;
   float band = t * u_levels;
-  vec3 fill = texture(u_colormap, vec2(clamp(t, 0.0, 1.0), 0.5)).rgb;
+  // Texel centres: entry i of 256 sits at (i + 0.5) / 256, so t = 0 and 1 hit the end entries
+  // exactly, as the CPU colour bar samples them.
+  vec3 fill = texture(u_colormap, vec2((clamp(t, 0.0, 1.0) * 255.0 + 0.5) / 256.0, 0.5)).rgb;
 
   // Distance to the nearest level in pixels: fwidth gives the band coordinate's change per pixel.
   float per_pixel = max(fwidth(band), 1e-6);

@@ -55,10 +55,6 @@ GLuint ContourRenderer::shade(int width, int height, const ContourStyle& style) 
   glUniform1i(program_.uniform("u_field"), 0);
   glUniform1i(program_.uniform("u_colormap"), 1);
   glUniform2f(program_.uniform("u_grid_size"), float(nx_), float(ny_));
-  glUniform1f(program_.uniform("u_lo"), style.lo);
-  glUniform1f(program_.uniform("u_hi"), style.hi);
-  glUniform1i(program_.uniform("u_log_levels"), style.log_levels ? 1 : 0);
-  glUniform1f(program_.uniform("u_log_base"), style.log_base);
   glUniform1f(program_.uniform("u_levels"), float(style.levels));
   glUniform1i(program_.uniform("u_filled"), style.filled ? 1 : 0);
   glUniform1i(program_.uniform("u_colored_lines"), style.colored_lines ? 1 : 0);

@@ -12,10 +12,7 @@
 namespace gradlab {
 
 struct ContourStyle {
-  float lo = 0, hi = 1;       // values at the colour map's ends; levels lie strictly between
-  float log_base = 0;         // log levels: spaced in log(f - log_base)
-  int levels = 14;            // iso-line levels between lo and hi
-  bool log_levels = false;    // levels spaced in log(f - log_base)
+  int levels = 14;            // bands between t = 0 and 1: lines at t = k / levels
   bool filled = true;         // false: lines only, like matplotlib's contour
   bool colored_lines = true;  // lines only: lines take the colour map's colour
   float line_px = 1.0f;       // iso-line width in output pixels
@@ -32,7 +29,8 @@ class ContourRenderer {
   void destroy();
   ~ContourRenderer();
 
-  // Uploads a field of nx x ny values, row 0 at the window's lowest y. NaN marks "undefined".
+  // Uploads a field of nx x ny colour-map positions t (0 and 1 are the map's ends, levels are
+  // at t = k / levels), row 0 at the window's lowest y. NaN marks "undefined".
   void setField(const float* values, int nx, int ny);
   // Shades the current field into a width x height texture and returns it (0 on failure).
   // Leaves the default framebuffer bound.

@@ -268,10 +268,9 @@ bool drawOptimizerSection(OptimizerLab& lab) {
     Method method = entry.config.method;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.4f);
     if (methodCombo("##method", &method)) {
-      RunConfig fresh = defaultRunConfig(method, lab.config.maximize);
-      if (method != Method::Newton && method != Method::DampedNewton)
-        setStepSize(fresh, stepSize(entry.config) > 0 ? stepSize(entry.config) : 0.1);
-      entry.config = fresh;
+      entry.config = defaultRunConfig(method, lab.config.maximize);
+      const double step = suggestedStepSize(*lab.objective, method, lab.starts.front());
+      if (step > 0) setStepSize(entry.config, step);
       changed = true;
     }
     ImGui::SameLine();
@@ -290,6 +289,8 @@ bool drawOptimizerSection(OptimizerLab& lab) {
   if (int(lab.compare_entries.size()) < 8 && ImGui::Button("+ add a method")) {
     CompareEntry entry;
     entry.config = defaultRunConfig(Method::RMSProp, lab.config.maximize);
+    const double step = suggestedStepSize(*lab.objective, Method::RMSProp, lab.starts.front());
+    if (step > 0) setStepSize(entry.config, step);
     lab.compare_entries.push_back(entry);
     changed = true;
   }
@@ -301,7 +302,7 @@ bool drawStopSection(OptimizerLab& lab) {
   StopRules& stop = lab.config.stop;
   const float width = ImGui::GetContentRegionAvail().x * 0.72f;
   ImGui::SetNextItemWidth(width);
-  changed |= SliderLogDouble("||grad|| tol", &stop.grad_tol, 1e-12, 1.0);
+  changed |= SliderLogDouble("||grad|| tol", &stop.grad_tol, 1e-12, 1.0, "%.3g", true);
   ImGui::SameLine();
   HelpMarker(
       "Stop when ||grad f|| falls below this (the homework uses 1e-4). 0 disables it: "
@@ -315,9 +316,9 @@ bool drawStopSection(OptimizerLab& lab) {
   }
   if (ImGui::TreeNode("more stop rules")) {
     ImGui::SetNextItemWidth(width);
-    changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0);
+    changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0, "%.3g", true);
     ImGui::SetNextItemWidth(width);
-    changed |= SliderLogDouble("||delta w|| tol", &stop.x_tol, 1e-15, 1.0);
+    changed |= SliderLogDouble("||delta w|| tol", &stop.x_tol, 1e-15, 1.0, "%.3g", true);
     ImGui::TextDisabled("Type 0 to switch a rule off.");
     ImGui::TreePop();
   }
@@ -364,8 +365,7 @@ bool drawStartsSection(OptimizerLab& lab) {
     ImGui::SameLine();
   }
   if (ImGui::Button("default starts")) {
-    lab.starts = lab.objective->info().starts;
-    if (lab.starts.empty()) lab.starts.push_back(Vec2::Zero());
+    lab.starts = defaultStarts(lab.objective->info());
     changed = true;
   }
   ImGui::PushTextWrapPos(0);

@@ -13,11 +13,6 @@
 namespace gradlab {
 namespace {
 
-std::string runLabel(const OptimizerLab& lab, int i) {
-  if (lab.compare) return methodDisplayName(lab.compare_entries[i].config.method);
-  return "run " + std::to_string(i + 1);
-}
-
 // Returns true when the curves were rebuilt (the runs changed): the plots then re-fit.
 bool rebuildCurves(const OptimizerLab& lab, OptimizerLabView& view) {
   if (view.curves_version == lab.runs_version) return false;
@@ -238,6 +233,8 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
     std::snprintf(text, sizeof text, "use best step (%.3g: %ld iterations over all starts)",
                   best->step_size, best_total);
     if (ImGui::Button(text)) {
+      // For Newton the sweep varies the damping eta: only damped Newton takes one.
+      if (lab.config.method == Method::Newton) selectMethod(lab, Method::DampedNewton);
       setStepSize(lab.config, best->step_size);
       recomputeRuns(lab);
     }

@@ -24,7 +24,32 @@ bool rebuildObjective(OptimizerLab& lab, std::string* error) {
   return true;
 }
 
+// Every method gets the step that suits it on the current objective from the first start
+// (gradient methods: a stable one), so a newly chosen function is a working demo.
+void suggestSteps(OptimizerLab& lab) {
+  const Vec2 start = lab.starts.front();
+  const double step = suggestedStepSize(*lab.objective, lab.config.method, start);
+  if (step > 0) setStepSize(lab.config, step);
+  for (CompareEntry& entry : lab.compare_entries) {
+    entry.config.maximize = lab.config.maximize;
+    const double entry_step = suggestedStepSize(*lab.objective, entry.config.method, start);
+    if (entry_step > 0) setStepSize(entry.config, entry_step);
+  }
+}
+
 }  // namespace
+
+std::vector<Vec2> defaultStarts(const ObjectiveInfo& info) {
+  if (!info.starts.empty()) return info.starts;
+  return {Vec2(0.5 * (info.window.x_min + info.window.x_max),
+               0.5 * (info.window.y_min + info.window.y_max))};
+}
+
+std::string runLabel(const OptimizerLab& lab, int run) {
+  if (lab.compare && run < int(lab.compare_entries.size()))
+    return methodDisplayName(lab.compare_entries[run].config.method);
+  return "run " + std::to_string(run + 1);
+}
 
 void resetOptimizerLab(OptimizerLab& lab) {
   lab = OptimizerLab();
@@ -77,16 +102,9 @@ void selectBuiltin(OptimizerLab& lab, const std::string& name) {
   if (!rebuildObjective(lab, &error)) return;
   lab.view = info->window;
   lab.reset_view = true;
-  lab.starts = info->starts;
-  if (lab.starts.empty())
-    lab.starts.push_back(Vec2(0.5 * (info->window.x_min + info->window.x_max),
-                              0.5 * (info->window.y_min + info->window.y_max)));
+  lab.starts = defaultStarts(*info);
   lab.config.maximize = info->maximize;
-  for (CompareEntry& entry : lab.compare_entries) {
-    entry.config.maximize = info->maximize;
-    const double step = suggestedStepSize(*lab.objective, entry.config.method, lab.starts.front());
-    if (step > 0) setStepSize(entry.config, step);
-  }
+  suggestSteps(lab);
   lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
   // Saddles read best on a diverging map centred on their level (0): up one colour, down the
   // other. Everything else keeps the perceptually uniform default.
@@ -133,8 +151,9 @@ bool applyExpression(OptimizerLab& lab, const std::string& text) {
     // Coming from a built-in, take the expression's default window and start.
     lab.view = made->info().window;
     lab.reset_view = true;
-    lab.starts = made->info().starts;
+    lab.starts = defaultStarts(made->info());
     lab.config.maximize = false;
+    suggestSteps(lab);
   }
   return true;
 }
@@ -148,6 +167,16 @@ void selectMethod(OptimizerLab& lab, Method method) {
   config.stop = lab.config.stop;
   if (keep_step) setStepSize(config, step);
   lab.config = config;
+}
+
+void recomputeRun(OptimizerLab& lab, int i) {
+  if (lab.compare || i < 0) {
+    recomputeRuns(lab);  // compare mode: every run starts from the moved point
+    return;
+  }
+  lab.runs.resize(lab.starts.size());
+  if (i < int(lab.starts.size())) run(*lab.objective, lab.config, lab.starts[i], lab.runs[i]);
+  ++lab.runs_version;
 }
 
 void recomputeRuns(OptimizerLab& lab) {

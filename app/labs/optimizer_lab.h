@@ -79,7 +79,7 @@ void resetOptimizerLab(OptimizerLab& lab);
 double suggestedStepSize(const Objective& objective, Method method, const Vec2& start);
 
 // Switches to a built-in: its default parameters, window and starts, its natural direction;
-// compare-mode methods get suggestedStepSize().
+// the method (and every compare-mode method) gets suggestedStepSize().
 void selectBuiltin(OptimizerLab& lab, const std::string& name);
 // Sets one parameter of the current built-in; false with *error when out of range or unknown.
 bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,
@@ -94,6 +94,14 @@ void selectMethod(OptimizerLab& lab, Method method);
 // config or the starts; it is fast enough (3 x 10,000 iterations in about a millisecond) to run
 // in the frame that made the change.
 void recomputeRuns(OptimizerLab& lab);
+
+// Reruns start i only (a dragged start); in compare mode every run, as they share the start.
+void recomputeRun(OptimizerLab& lab, int i);
+
+// The function's default starts, or the middle of its window when it declares none.
+std::vector<Vec2> defaultStarts(const ObjectiveInfo& info);
+// "run 3", or the method's name in compare mode: the same in the legend, chips and curves.
+std::string runLabel(const OptimizerLab& lab, int run);
 
 // The number of iterations the views show for run i (all of them unless animating).
 int shownIterations(const OptimizerLab& lab, int run);

@@ -37,13 +37,25 @@ bool sameWindow(const Window& a, const Window& b) {
   return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
 }
 
-bool sameOptions(const ContourOptions& a, const ContourOptions& b) {
-  return a.levels == b.levels && a.log_levels == b.log_levels && a.lines_only == b.lines_only &&
-         a.colormap == b.colormap;
+// The colour-map position t of every grid value, computed in double: 0 at the map's low end,
+// 1 at its high end, linear in f or in log(f - log_base) as core's linearLevels / logLevels
+// space the levels. A float texture of raw f would lose the contours of 1e8 + x^2 or of a deep
+// zoom; t in [0, 1] keeps full detail. NaN (undefined) stays NaN.
+void mapToColormap(const std::vector<double>& f, double lo, double hi, bool log_levels,
+                   double log_base, std::vector<float>& t) {
+  t.resize(f.size());
+  const double a = log_levels ? std::log(lo - log_base) : lo;
+  const double b = log_levels ? std::log(hi - log_base) : hi;
+  const double span = b > a ? b - a : 1.0;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const double v = log_levels ? std::log(std::max(f[i] - log_base, 1e-300)) : f[i];
+    t[i] = std::isfinite(f[i]) ? float((v - a) / span) : std::nanf("");
+  }
 }
 
-// Re-evaluates the field when the objective or the window changed, and re-shades the texture when
-// anything it shows changed. Returns the texture (0 when there is none to show).
+// Re-evaluates the field when the objective or the window changed, re-maps it when the colour
+// mapping changed, and re-shades the texture when anything it shows changed. Returns the
+// texture (0 when there is none to show).
 GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot::Limits& limits,
                      int pixel_w, int pixel_h, Theme theme) {
   if (!view.contour_initialized) {
@@ -59,8 +71,7 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
                            view.grid_ny != ny;
   if (field_stale) {
     ScalarField field = evaluateField(*lab.objective, window, nx, ny);
-    view.values.resize(field.values.size());
-    for (std::size_t i = 0; i < field.values.size(); ++i) view.values[i] = float(field.values[i]);
+    view.field_values = std::move(field.values);
     view.field_valid = field.finite_count > 0;
     view.field_min = field.min;
     view.field_max = field.max > field.min ? field.max : field.min + 1;
@@ -69,12 +80,10 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.grid_nx = nx;
     view.grid_ny = ny;
     ++view.field_evaluations;
-    view.contour.setField(view.values.data(), nx, ny);
   }
-  if (field_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
-      !sameOptions(view.options, lab.contour) || view.theme != theme) {
-    const plot::Theme colors = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
-    ContourStyle style;
+  const bool mapping_stale = field_stale || view.options.log_levels != lab.contour.log_levels ||
+                             view.options.colormap != lab.contour.colormap;
+  if (mapping_stale) {
     // The map spans the visible range. A diverging map is centred on f = 0 when the range
     // straddles it (above and below the saddle's level read as the two colours), else on the
     // middle. Log levels follow core's logLevels(): base = min - eps, eps = 1e-3 (max - min).
@@ -87,13 +96,18 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     }
     view.map_lo = lo;
     view.map_hi = hi;
-    style.lo = float(lo);
-    style.hi = float(hi);
-    style.log_base = float(view.field_min - 1e-3 * (view.field_max - view.field_min));
+    const double log_base = view.field_min - 1e-3 * (view.field_max - view.field_min);
+    mapToColormap(view.field_values, lo, hi, lab.contour.log_levels, log_base, view.values);
+    view.contour.setField(view.values.data(), nx, ny);
+  }
+  if (mapping_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
+      view.options.levels != lab.contour.levels ||
+      view.options.lines_only != lab.contour.lines_only || view.theme != theme) {
+    const plot::Theme colors = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
+    ContourStyle style;
     // The shader draws a line at every integer band: n + 1 bands put n levels strictly inside
     // (min, max), the same levels as core's linearLevels(n) / logLevels(n).
     style.levels = lab.contour.levels + 1;
-    style.log_levels = lab.contour.log_levels;
     style.filled = !lab.contour.lines_only;
     style.colored_lines = true;
     style.line_px = lab.contour.lines_only ? 1.6f : 1.0f;
@@ -120,8 +134,14 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   const float h = ImGui::GetFontSize() * 0.7f;
   const ImVec2 p = ImGui::GetCursorScreenPos();
   char lo[32], hi[32];
-  std::snprintf(lo, sizeof lo, "%.4g", view.map_lo);
-  std::snprintf(hi, sizeof hi, "%.4g", view.map_hi);
+  // Enough digits that the two ends differ: 1e8 + x^2 shows 100000000 and 100000018.
+  const double magnitude = std::max(std::fabs(view.map_lo), std::fabs(view.map_hi));
+  const double span = view.map_hi - view.map_lo;
+  const int digits =
+      span > 0 ? std::clamp(4 + int(std::ceil(std::log10(std::max(magnitude / span, 1.0)))), 4, 16)
+               : 4;
+  std::snprintf(lo, sizeof lo, "%.*g", digits, view.map_lo);
+  std::snprintf(hi, sizeof hi, "%.*g", digits, view.map_hi);
   const float pad = ImGui::GetFontSize() * 0.4f;
   const float x0 = p.x + ImGui::CalcTextSize(lo).x + pad;
   const float x1 = p.x + width - ImGui::CalcTextSize(hi).x - pad;
@@ -233,12 +253,12 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     const double xs[2] = {lab.pin.x(), lab.pin.x() + p.newton_step.x()};
     const double ys[2] = {lab.pin.y(), lab.pin.y() + p.newton_step.y()};
     plot::ArrowStyle style;
-    style.color = plot::Color::hex(0xCC79A7);
+    style.color = plot::GetStyle().theme.text;  // ink colour: never one of the runs' colours
     style.width = 2.5f;
     plot::PlotArrows("Newton step##pin", xs, ys, 2, style);
   }
   plot::MarkerStyle pin;
-  pin.color = plot::Color::hex(0xCC79A7);
+  pin.color = plot::GetStyle().theme.text;
   pin.shape = plot::MarkerShape::Diamond;
   pin.size = 6;
   const double px = lab.pin.x(), py = lab.pin.y();
@@ -263,6 +283,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
 
   // Drag and right-click handling first, so the trajectories below already follow the drag.
   int delete_start = -1;
+  int moved_start = -1;  // the one run to rerun; -1 with `changed`: rerun all
   const int handles =
       lab.compare ? std::min<int>(1, int(lab.starts.size())) : int(lab.starts.size());
   for (int i = 0; i < handles; ++i) {
@@ -272,7 +293,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
       const Vec2 moved = roundToPixel(Vec2(x, y), plot::GetPlotLimits(), plot::GetPlotSize());
       if (moved != lab.starts[i]) {
         lab.starts[i] = moved;
-        changed = true;
+        moved_start = i;
       }
     }
     if (right_clicked && lab.starts.size() > 1) delete_start = i;
@@ -285,14 +306,19 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
       int(lab.starts.size()) < kMaxRuns) {
     const plot::Point m = plot::GetPlotMousePos();
     lab.starts.push_back(roundToPixel(Vec2(m.x, m.y), plot::GetPlotLimits(), plot::GetPlotSize()));
-    changed = true;
+    moved_start = int(lab.starts.size()) - 1;
   }
   if (plot::IsPlotClicked(ImGuiMouseButton_Right)) {
     const plot::Point m = plot::GetPlotMousePos();
     lab.pinned = true;
     lab.pin = Vec2(m.x, m.y);
   }
-  if (changed) recomputeRuns(lab);
+  // Only the dragged or added start reruns: 16 runs of 100,000 iterations would not fit a frame.
+  if (changed)
+    recomputeRuns(lab);
+  else if (moved_start >= 0)
+    recomputeRun(lab, moved_start);
+  changed |= moved_start >= 0;
 
   const plot::Limits limits = plot::GetPlotLimits();
   const ImVec2 area = plot::GetPlotSize();
@@ -325,12 +351,8 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
 
   for (int i = 0; i < int(lab.runs.size()); ++i) {
     if (lab.runs[i].iterates.empty()) continue;
-    char label[96];
-    if (lab.compare)
-      std::snprintf(label, sizeof label, "%s",
-                    methodDisplayName(lab.compare_entries[i].config.method));
-    else
-      std::snprintf(label, sizeof label, "run %d", i + 1);
+    const std::string label_text = runLabel(lab, i);
+    const char* label = label_text.c_str();
     plotTrajectory(lab, i, plot::RunColor(i), label, limits, area);
     // End marker: where the run is now (animation) or where it stopped.
     const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];

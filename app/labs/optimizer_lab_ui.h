@@ -31,7 +31,8 @@ struct OptimizerLabView {
   double field_min = 0, field_max = 1;  // finite range over the visible window
   double map_lo = 0, map_hi = 1;        // values at the colour map's ends (colour bar)
   bool field_valid = false;
-  std::vector<float> values;  // the last grid, row 0 at y_min
+  std::vector<double> field_values;  // the last grid of f, row 0 at y_min
+  std::vector<float> values;         // its colour-map positions t in [0, 1] (the texture)
   int grid_nx = 0, grid_ny = 0;
   int field_evaluations = 0;  // how many times the field was recomputed (tests, bench)
   int contour_shades = 0;     // how many times the texture was re-shaded

@@ -135,21 +135,34 @@ TEST(GuiOptimizer, StartsAndEndPointsSitWhereTheCorePutsThem) {
 }
 
 TEST(GuiOptimizer, InvalidExpressionKeepsThePreviousFunctionAndShowsTheError) {
-  Rendered good = renderOptimizer("before", "--size 1200x800");
-  Rendered bad = renderOptimizer("bad_expr", "--size 1200x800 --expr \"x^2 + (y\"");
+  // x^2 + y^2 is typed first, then a broken edit of it: the contour must stay x^2 + y^2.
+  Rendered good = renderOptimizer("before", "--size 1200x800 --type-expr \"x^2 + y^2\"");
+  Rendered bad = renderOptimizer("bad_expr", "--size 1200x800 --type-expr \"x^2 + (y\"");
   ASSERT_TRUE(good.placement.ok && bad.placement.ok) << bad.output;
-  // The contour is still two-bumps: same pixels at a probe point.
-  const int x = good.placement.px(0.0), y = good.placement.py(1.6);
-  for (int c = 0; c < 3; ++c) EXPECT_NEAR(good.image.at(x, y)[c], bad.image.at(x, y)[c], 2);
-  // The error is shown in red in the controls panel (left of the contour).
-  int red = 0;
-  for (int py = 0; py < bad.image.height; ++py) {
-    for (int px = 0; px < int(bad.placement.x) - 40; ++px) {
-      const unsigned char* p = bad.image.at(px, py);
-      red += p[0] > 200 && p[1] < 110 && p[2] < 100;
-    }
+  for (const Vec2& w : {Vec2(1.5, 2.0), Vec2(-2.0, -1.0), Vec2(0.5, -2.5)}) {
+    const int x = good.placement.px(w.x()), y = good.placement.py(w.y());
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(good.image.at(x, y)[c], bad.image.at(x, y)[c], 2);
   }
-  EXPECT_GT(red, 60) << "no red error text in the controls panel";
+  // The error is shown in red in the controls panel (left of the contour); none before.
+  auto redPixels = [](const Rendered& r) {
+    int red = 0;
+    for (int py = 0; py < r.image.height; ++py) {
+      for (int px = 0; px < int(r.placement.x) - 40; ++px) {
+        const unsigned char* p = r.image.at(px, py);
+        red += p[0] > 200 && p[1] < 110 && p[2] < 100;
+      }
+    }
+    return red;
+  };
+  EXPECT_GT(redPixels(bad), 60) << "no red error text in the controls panel";
+  EXPECT_LT(redPixels(good), 10);
+}
+
+TEST(GuiOptimizer, InvalidExpressionOnTheCommandLineExits2WithItsColumn) {
+  CommandResult r = runGradlab("render --lab optimizer --expr \"x^2 + (y\" --out /tmp/never.png");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("column"), std::string::npos) << r.output;
+  EXPECT_EQ(countLines(r.output), 1) << r.output;
 }
 
 TEST(GuiOptimizer, UnknownFunctionOnTheCommandLineIsAOneLineError) {
