@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 #include "app/labs/optimizer_views.h"
@@ -13,37 +14,74 @@
 namespace gradlab {
 namespace {
 
-// Returns true when the curves were rebuilt (the runs changed): the plots then re-fit.
-bool rebuildCurves(const OptimizerLab& lab, OptimizerLabView& view) {
-  if (view.curves_version == lab.runs_version) return false;
-  const std::size_t n = lab.runs.size();
-  view.iterations.resize(n);
-  view.f_values.resize(n);
-  view.grad_norms.resize(n);
-  for (std::size_t r = 0; r < n; ++r) {
-    const auto& its = lab.runs[r].iterates;
-    view.iterations[r].resize(its.size());
-    view.f_values[r].resize(its.size());
-    view.grad_norms[r].resize(its.size());
-    for (std::size_t i = 0; i < its.size(); ++i) {
-      view.iterations[r][i] = double(i);
-      view.f_values[r][i] = its[i].f;
-      // A zero norm has no place on a log axis; NaN leaves a gap instead of a wrong point.
-      view.grad_norms[r][i] = its[i].grad_norm > 0 ? its[i].grad_norm : std::nan("");
-    }
+// The envelope a pixel column would show: for each of `buckets` runs of consecutive iterates,
+// its smallest and largest value (in iteration order). A curve of any length then costs about
+// as much to draw as the plot is wide, and every point drawn is a real iterate (exact tooltips).
+// Zero gradient norms become NaN: no place on a log axis, a gap instead of a wrong point.
+void buildEnvelope(const Trajectory& t, int count, int buckets, OptimizerLabView::RunCache& c) {
+  c.iter.clear();
+  c.f.clear();
+  c.grad_norm.clear();
+  auto add = [&](int i) {
+    c.iter.push_back(double(i));
+    c.f.push_back(t.iterates[i].f);
+    const double g = t.iterates[i].grad_norm;
+    c.grad_norm.push_back(g > 0 ? g : std::nan(""));
+  };
+  if (count <= 2 * buckets) {
+    for (int i = 0; i < count; ++i) add(i);
+    return;
   }
-  view.curves_version = lab.runs_version;
-  return true;
+  // f and ||grad f|| each get their own extremes: keep the union, in order.
+  std::vector<int> keep;
+  for (int b = 0; b < buckets; ++b) {
+    const int begin = int(std::int64_t(b) * count / buckets);
+    const int end = int(std::int64_t(b + 1) * count / buckets);
+    int f_lo = begin, f_hi = begin, g_lo = begin, g_hi = begin;
+    for (int i = begin; i < end; ++i) {
+      const Iterate& it = t.iterates[i];
+      if (it.f < t.iterates[f_lo].f) f_lo = i;
+      if (it.f > t.iterates[f_hi].f) f_hi = i;
+      if (it.grad_norm < t.iterates[g_lo].grad_norm) g_lo = i;
+      if (it.grad_norm > t.iterates[g_hi].grad_norm) g_hi = i;
+    }
+    keep = {f_lo, f_hi, g_lo, g_hi};
+    std::sort(keep.begin(), keep.end());
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    for (int i : keep) add(i);
+  }
+  if (c.iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
 }
 
-void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view,
-                   const std::vector<std::vector<double>>& ys) {
+// Returns true when the runs changed since the plots were last fitted (they then re-fit).
+bool updateCurveCaches(const OptimizerLab& lab, OptimizerLabView& view, float width) {
+  view.run_caches.resize(lab.runs.size());
+  const int buckets = std::max(16, int(width));
+  for (std::size_t r = 0; r < lab.runs.size(); ++r) {
+    OptimizerLabView::RunCache& c = view.run_caches[r];
+    const int count = lab.runs[r].iterates.empty() ? 0 : shownIterations(lab, int(r)) + 1;
+    if (c.curve_version == lab.runs_version && c.curve_shown == count && c.curve_buckets == buckets)
+      continue;
+    c.curve_version = lab.runs_version;
+    c.curve_shown = count;
+    c.curve_buckets = buckets;
+    if (count > 0) buildEnvelope(lab.runs[r], count, buckets, c);
+  }
+  const bool changed = view.curves_version != lab.runs_version;
+  view.curves_version = lab.runs_version;
+  return changed;
+}
+
+enum class Curve { F, GradNorm };
+
+void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view, Curve curve) {
   for (int r = 0; r < int(lab.runs.size()); ++r) {
-    if (lab.runs[r].iterates.empty()) continue;
+    const OptimizerLabView::RunCache& c = view.run_caches[r];
+    if (lab.runs[r].iterates.empty() || c.iter.empty()) continue;
     plot::LineStyle style;
     style.color = plot::RunColor(r);
-    const int count = shownIterations(lab, r) + 1;
-    plot::PlotLine(runLabel(lab, r).c_str(), view.iterations[r].data(), ys[r].data(), count, style);
+    const std::vector<double>& ys = curve == Curve::F ? c.f : c.grad_norm;
+    plot::PlotLine(runLabel(lab, r).c_str(), c.iter.data(), ys.data(), int(c.iter.size()), style);
   }
   if (lab.animated) {
     plot::LineStyle now;
@@ -61,13 +99,13 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     plot::SetupAxes("iteration", "f(w)", plot::Scale::Linear,
                     lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
     if (refit) plot::SetupAxesFit();
-    plotRunCurves(lab, view, view.f_values);
+    plotRunCurves(lab, view, Curve::F);
     plot::EndPlot();
   }
   if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height))) {
     plot::SetupAxes("iteration", "||grad f||", plot::Scale::Linear, plot::Scale::Log);
     if (refit) plot::SetupAxesFit();
-    plotRunCurves(lab, view, view.grad_norms);
+    plotRunCurves(lab, view, Curve::GradNorm);
     plot::LineStyle tol;
     tol.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
     tol.width = 1.0f;
@@ -251,7 +289,8 @@ bool optimizerLabBusy(const OptimizerLabView& view) {
 
 void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   // A toggled axis scale needs a fit too: the old limits mean nothing on the new scale.
-  const bool refit = rebuildCurves(lab, view) || view.log_f_axis_drawn != lab.log_f_axis;
+  const bool refit = updateCurveCaches(lab, view, ImGui::GetContentRegionAvail().x) ||
+                     view.log_f_axis_drawn != lab.log_f_axis;
   view.log_f_axis_drawn = lab.log_f_axis;
   const float avail = ImGui::GetContentRegionAvail().y;
   const float bottom = std::max(avail * 0.36f, ImGui::GetTextLineHeightWithSpacing() * 9);

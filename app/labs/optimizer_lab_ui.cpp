@@ -164,54 +164,73 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
 
 // Arrows w_i -> w_i+1 for a run's shown iterates. Up to kMaxArrows steps each get an arrow;
 // longer runs draw the whole path as a line (points closer than a pixel merged) and put arrows
-// on evenly spaced steps, so thousands of iterations stay readable and cheap.
-void plotTrajectory(const OptimizerLab& lab, int run, plot::Color color, const char* label,
-                    const plot::Limits& limits, ImVec2 plot_size) {
+// on evenly spaced steps, so thousands of iterations stay readable and cheap. The arrays are
+// cached and rebuilt only when the run, the shown iterations, the view or the size change.
+void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, plot::Color color,
+                    const char* label, const plot::Limits& limits, ImVec2 plot_size) {
   constexpr int kMaxArrows = 120;
   const Trajectory& t = lab.runs[run];
-  const int shown = shownIterations(lab, run);
   if (t.iterates.empty()) return;
-  const double px_x = (limits.x.max - limits.x.min) / std::max(1.0f, plot_size.x);
-  const double px_y = (limits.y.max - limits.y.min) / std::max(1.0f, plot_size.y);
-  std::vector<double> xs, ys;
-  if (shown <= kMaxArrows && lab.show_arrows) {
-    for (int i = 0; i <= shown; ++i) {
-      xs.push_back(t.iterates[i].w.x());
-      ys.push_back(t.iterates[i].w.y());
+  const int shown = shownIterations(lab, run);
+  view.run_caches.resize(lab.runs.size());
+  OptimizerLabView::RunCache& c = view.run_caches[run];
+  const Window window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
+  const bool stale = c.version != lab.runs_version || c.shown != shown ||
+                     !sameWindow(c.limits, window) || c.width != plot_size.x ||
+                     c.height != plot_size.y || c.arrows != lab.show_arrows;
+  if (stale) {
+    c.version = lab.runs_version;
+    c.shown = shown;
+    c.limits = window;
+    c.width = plot_size.x;
+    c.height = plot_size.y;
+    c.arrows = lab.show_arrows;
+    c.path_x.clear();
+    c.path_y.clear();
+    c.arrow_x.clear();
+    c.arrow_y.clear();
+    if (shown <= kMaxArrows && lab.show_arrows) {
+      for (int i = 0; i <= shown; ++i) {
+        c.arrow_x.push_back(t.iterates[i].w.x());
+        c.arrow_y.push_back(t.iterates[i].w.y());
+      }
+    } else {
+      const double px_x = (limits.x.max - limits.x.min) / std::max(1.0f, plot_size.x);
+      const double px_y = (limits.y.max - limits.y.min) / std::max(1.0f, plot_size.y);
+      double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
+      c.path_x.push_back(last_x);
+      c.path_y.push_back(last_y);
+      for (int i = 1; i <= shown; ++i) {
+        const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
+        if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
+          c.path_x.push_back(x);
+          c.path_y.push_back(y);
+          last_x = x;
+          last_y = y;
+        }
+      }
+      if (lab.show_arrows && shown >= 1) {
+        const int stride = std::max(1, shown / kMaxArrows);
+        const double nan = std::nan("");
+        for (int i = 0; i < shown; i += stride) {
+          c.arrow_x.insert(c.arrow_x.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
+          c.arrow_y.insert(c.arrow_y.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
+        }
+      }
     }
-    plot::ArrowStyle style;
-    style.color = color;
-    plot::PlotArrows(label, xs.data(), ys.data(), int(xs.size()), style);
-    return;
   }
-  double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
-  xs.push_back(last_x);
-  ys.push_back(last_y);
-  for (int i = 1; i <= shown; ++i) {
-    const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
-    if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
-      xs.push_back(x);
-      ys.push_back(y);
-      last_x = x;
-      last_y = y;
-    }
+  if (!c.path_x.empty()) {
+    plot::LineStyle line;
+    line.color = color;
+    line.width = 1.5f;
+    plot::PlotLine(label, c.path_x.data(), c.path_y.data(), int(c.path_x.size()), line);
   }
-  plot::LineStyle line;
-  line.color = color;
-  line.width = 1.5f;
-  plot::PlotLine(label, xs.data(), ys.data(), int(xs.size()), line);
-  if (!lab.show_arrows || shown < 1) return;
-  std::vector<double> ax, ay;
-  const int stride = std::max(1, shown / kMaxArrows);
-  const double nan = std::nan("");
-  for (int i = 0; i < shown; i += stride) {
-    ax.insert(ax.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
-    ay.insert(ay.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
+  if (!c.arrow_x.empty()) {
+    plot::ArrowStyle arrows;
+    arrows.color = color;
+    // Same label as the path: one legend entry, hidden together.
+    plot::PlotArrows(label, c.arrow_x.data(), c.arrow_y.data(), int(c.arrow_x.size()), arrows);
   }
-  plot::ArrowStyle arrows;
-  arrows.color = color;
-  // Same label as the path: one legend entry, hidden together.
-  plot::PlotArrows(label, ax.data(), ay.data(), int(ax.size()), arrows);
 }
 
 // Eigenvectors scaled by |eigenvalue| (solid: positive curvature, dashed look: negative) and the
@@ -353,7 +372,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     if (lab.runs[i].iterates.empty()) continue;
     const std::string label_text = runLabel(lab, i);
     const char* label = label_text.c_str();
-    plotTrajectory(lab, i, plot::RunColor(i), label, limits, area);
+    plotTrajectory(lab, view, i, plot::RunColor(i), label, limits, area);
     // End marker: where the run is now (animation) or where it stopped.
     const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];
     plot::MarkerStyle style;

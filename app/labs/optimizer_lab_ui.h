@@ -46,15 +46,26 @@ struct OptimizerLabView {
   bool hovering = false;
   Vec2 hover = Vec2::Zero();
 
-  // Curve data per run, rebuilt only when the runs change (runs_version).
-  int curves_version = -1;
+  // What a run's views draw, rebuilt only when its inputs change (runs, shown iterations, view,
+  // plot size): a 100,000-iterate run then costs about as much per frame as a 100-iterate one.
+  struct RunCache {
+    int version = -1, shown = -1;  // runs_version and shown iterations it was built for
+    Window limits;                 // trajectory: the view it was merged for
+    float width = 0, height = 0;   // plot-area size in pixels (curves: buckets)
+    bool arrows = true;
+    std::vector<double> path_x, path_y;    // trajectory polyline (points a pixel apart)
+    std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
+    int curve_version = -1, curve_shown = -1, curve_buckets = -1;
+    std::vector<double> iter, f, grad_norm;  // min/max envelope per pixel column, in order
+  };
+  std::vector<RunCache> run_caches;
+  int curves_version = -1;  // runs_version the curve plots were last fitted to
 
   // Step-size sweeps: requested when the runs change while the sweep tab is open.
   SweepWorker sweep_worker;
   SweepResult sweeps;
   int sweep_requested = -1;  // runs_version of the last request
   bool log_f_axis_drawn = false;
-  std::vector<std::vector<double>> iterations, f_values, grad_norms;
 };
 
 // True while work runs in the background (a sweep): the app keeps drawing frames to collect it.
