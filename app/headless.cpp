@@ -59,8 +59,8 @@ struct HeadlessSession {
       err << "gradlab: error: " << error << "\n";
       return false;
     }
-    const int pixel_w = int(options.width * options.scale + 0.5f);
-    const int pixel_h = int(options.height * options.scale + 0.5f);
+    const int pixel_w = int(std::lround(options.width * double(options.scale)));
+    const int pixel_h = int(std::lround(options.height * double(options.scale)));
     if (!target.resize(pixel_w, pixel_h)) {
       err << "gradlab: error: cannot make a " << pixel_w << "x" << pixel_h
           << " offscreen framebuffer\n";

@@ -117,7 +117,22 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
 
 }  // namespace
 
+int runCommand(int argc, char** argv);
+
+// Exceptions stop at this boundary: whatever escapes (out of memory, a library's throw) is one
+// line and a non-zero exit, never an abort with a stack of text.
 int main(int argc, char** argv) {
+  try {
+    return runCommand(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gradlab: error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "gradlab: error: unexpected failure\n");
+  }
+  return 1;
+}
+
+int runCommand(int argc, char** argv) {
   CLI::App cli{"gradlab: see how neural networks are trained"};
   cli.require_subcommand(0, 1);
 

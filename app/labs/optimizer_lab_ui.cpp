@@ -353,8 +353,9 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   if (texture) {
     char source[128];
     std::snprintf(source, sizeof source, "contour:%s", lab.spec.name.c_str());
-    plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)), limits.x.min,
-                    limits.y.min, limits.x.max, limits.y.max, source);
+    // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
+    plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
+                    limits.x.min, limits.y.min, limits.x.max, limits.y.max, source);
   }
   lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
 

@@ -704,6 +704,7 @@ struct Drawer {
     dl->Flags = saved;
     if (it.outline_width > 0 && pts.size() >= 2) {
       std::vector<ImVec2> v;
+      v.reserve(pts.size());
       for (const Point& p : pts) v.push_back(ToImVec2(p));
       dl->AddPolyline(v.data(), static_cast<int>(v.size()), ToU32(it.outline), ImDrawFlags_Closed,
                       it.outline_width * scale);

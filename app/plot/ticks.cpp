@@ -81,7 +81,7 @@ std::string FormatTick(double value, double step, const TickFormat& format) {
     return TrimMantissaZeros(buf);
   }
   std::snprintf(buf, sizeof buf, "%.*f", std::min(format.decimals, 17), value);
-  const std::string s = TrimMantissaZeros(buf);  // "1.0" -> "1", "0.010" -> "0.01"
+  std::string s = TrimMantissaZeros(buf);  // "1.0" -> "1", "0.010" -> "0.01"
   if (s.find_first_not_of("-0.") == std::string::npos) return "0";
   return s;
 }
@@ -112,7 +112,10 @@ std::vector<Tick> LinearTicks(double min, double max, int target_count) {
   if (!(last - first < 10000)) return ticks;  // degenerate zoom; nothing sensible to draw
   const TickFormat format =
       ChooseTickFormat(step, std::max(std::fabs(first * step), std::fabs(last * step)));
-  for (double n = first; n <= last; n += 1) {
+  // An integer counter: first and last are whole numbers and fewer than 10000 apart.
+  const long count = static_cast<long>(last - first);
+  for (long k = 0; k <= count; ++k) {
+    const double n = first + static_cast<double>(k);
     Tick t;
     t.value = ScaledValue(n * s.mantissa, s.exponent);
     t.label = FormatTick(t.value, step, format);
