@@ -180,8 +180,10 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
   ImGui::SameLine();
   HelpMarker(
       "Each start is run with every step size (log-spaced) and the iterations to converge "
-      "are plotted in the run's colour. Red crosses above the top line diverged; orange "
-      "diamonds on it did not converge within max iterations (oscillating or too slow); "
+      "are plotted in the run's colour. Red crosses above the top line diverged. On the top "
+      "line (max iterations): orange diamonds oscillated, hollow circles were too slow. Grey "
+      "squares stopped on a plateau. The grey vertical line is the current step. Computed in "
+      "the background: the app stays responsive."); "
       "grey squares stopped on a plateau. The grey vertical line is the current step. "
       "Computed in the background: the app stays responsive.");
   if (!current) {
@@ -195,7 +197,8 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
   if (plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, plot_h),
                       plot::PlotFlags_NoLegend)) {
     plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
-    std::vector<double> ok_x, ok_y, bad_x, bad_y, slow_x, slow_y, flat_x, flat_y;
+    std::vector<double> ok_x, ok_y, bad_x, bad_y, slow_x, slow_y, wobble_x, wobble_y, flat_x,
+        flat_y;
     for (std::size_t r = 0; r < sweeps.size(); ++r) {
       ok_x.clear();
       ok_y.clear();
@@ -216,9 +219,9 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
             flat_x.push_back(p.step_size);
             flat_y.push_back(std::max(1, p.iterations));
             break;
-          default:
-            slow_x.push_back(p.step_size);
-            slow_y.push_back(cap);
+          default:  // hit max iterations: bouncing back and forth, or merely slow
+            (p.oscillating ? wobble_x : slow_x).push_back(p.step_size);
+            (p.oscillating ? wobble_y : slow_y).push_back(cap);
             break;
         }
       }
@@ -238,7 +241,12 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
     m.color = plot::Color::hex(0xE69F00);
     m.shape = plot::MarkerShape::Diamond;
     m.size = 5;
-    plot::PlotMarkers("no convergence", slow_x.data(), slow_y.data(), int(slow_x.size()), m);
+    plot::PlotMarkers("oscillating", wobble_x.data(), wobble_y.data(), int(wobble_x.size()), m);
+    m.filled = false;
+    m.color = plot::Color{0.55f, 0.62f, 0.75f, 1};
+    m.shape = plot::MarkerShape::Circle;
+    plot::PlotMarkers("too slow", slow_x.data(), slow_y.data(), int(slow_x.size()), m);
+    m.filled = true;
     m.color = plot::Color{0.6f, 0.6f, 0.6f, 1};
     m.shape = plot::MarkerShape::Square;
     plot::PlotMarkers("plateau", flat_x.data(), flat_y.data(), int(flat_x.size()), m);
