@@ -183,9 +183,7 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
       "are plotted in the run's colour. Red crosses above the top line diverged. On the top "
       "line (max iterations): orange diamonds oscillated, hollow circles were too slow. Grey "
       "squares stopped on a plateau. The grey vertical line is the current step. Computed in "
-      "the background: the app stays responsive."); "
-      "grey squares stopped on a plateau. The grey vertical line is the current step. "
-      "Computed in the background: the app stays responsive.");
+      "the background: the app stays responsive.");
   if (!current) {
     ImGui::SameLine();
     ImGui::TextDisabled("updating...");
