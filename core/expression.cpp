@@ -230,6 +230,20 @@ inline P2 binaryPartials(ExprOp op, double a, double b) {
 }
 
 // [SECTION] Forward-mode numbers --------------------------------------------------------------
+//
+// Every chain-rule term is (outer derivative) x (inner derivative factor). A term whose inner
+// factor is exactly 0 is skipped, so an infinite outer derivative meeting a zero inner one gives 0,
+// not inf * 0 = NaN: sqrt(relu(x)) at x < 0 has derivative 0 (as in PyTorch, whose relu backward
+// masks the incoming infinity), while a NaN inner factor still propagates.
+
+// outer * inner, or 0 when inner is exactly 0.
+inline double term(double outer, double inner) {
+  return inner == 0 ? 0.0 : outer * inner;
+}
+// outer * u * v, or 0 when u or v is exactly 0.
+inline double term(double outer, double u, double v) {
+  return u == 0 || v == 0 ? 0.0 : outer * u * v;
+}
 
 // Value and gradient in (x, y).
 struct Dual1 {
@@ -241,11 +255,11 @@ struct Dual1 {
 };
 
 inline Dual1 chain1(const Dual1& a, const D3& d) {
-  return {d.f, d.d1 * a.gx, d.d1 * a.gy};
+  return {d.f, term(d.d1, a.gx), term(d.d1, a.gy)};
 }
 
 inline Dual1 chain2(const Dual1& a, const Dual1& b, const P2& p) {
-  return {p.f, p.fa * a.gx + p.fb * b.gx, p.fa * a.gy + p.fb * b.gy};
+  return {p.f, term(p.fa, a.gx) + term(p.fb, b.gx), term(p.fa, a.gy) + term(p.fb, b.gy)};
 }
 
 // Value, gradient and Hessian in (x, y): a truncated second-order Taylor number.
@@ -260,24 +274,24 @@ struct Jet2 {
 // Chain rule to second order: (g o a)_i = g' a_i, (g o a)_ij = g' a_ij + g'' a_i a_j.
 inline Jet2 chain1(const Jet2& a, const D3& d) {
   return {d.f,
-          d.d1 * a.gx,
-          d.d1 * a.gy,
-          d.d1 * a.hxx + d.d2 * a.gx * a.gx,
-          d.d1 * a.hxy + d.d2 * a.gx * a.gy,
-          d.d1 * a.hyy + d.d2 * a.gy * a.gy};
+          term(d.d1, a.gx),
+          term(d.d1, a.gy),
+          term(d.d1, a.hxx) + term(d.d2, a.gx, a.gx),
+          term(d.d1, a.hxy) + term(d.d2, a.gx, a.gy),
+          term(d.d1, a.hyy) + term(d.d2, a.gy, a.gy)};
 }
 
 // For h(a, b): h_ij = f_a a_ij + f_b b_ij + f_aa a_i a_j + f_ab (a_i b_j + a_j b_i) + f_bb b_i b_j.
 inline Jet2 chain2(const Jet2& a, const Jet2& b, const P2& p) {
   return {p.f,
-          p.fa * a.gx + p.fb * b.gx,
-          p.fa * a.gy + p.fb * b.gy,
-          p.fa * a.hxx + p.fb * b.hxx + p.faa * a.gx * a.gx + 2 * p.fab * a.gx * b.gx +
-              p.fbb * b.gx * b.gx,
-          p.fa * a.hxy + p.fb * b.hxy + p.faa * a.gx * a.gy + p.fab * (a.gx * b.gy + a.gy * b.gx) +
-              p.fbb * b.gx * b.gy,
-          p.fa * a.hyy + p.fb * b.hyy + p.faa * a.gy * a.gy + 2 * p.fab * a.gy * b.gy +
-              p.fbb * b.gy * b.gy};
+          term(p.fa, a.gx) + term(p.fb, b.gx),
+          term(p.fa, a.gy) + term(p.fb, b.gy),
+          term(p.fa, a.hxx) + term(p.fb, b.hxx) + term(p.faa, a.gx, a.gx) +
+              2 * term(p.fab, a.gx, b.gx) + term(p.fbb, b.gx, b.gx),
+          term(p.fa, a.hxy) + term(p.fb, b.hxy) + term(p.faa, a.gx, a.gy) +
+              term(p.fab, a.gx, b.gy) + term(p.fab, a.gy, b.gx) + term(p.fbb, b.gx, b.gy),
+          term(p.fa, a.hyy) + term(p.fb, b.hyy) + term(p.faa, a.gy, a.gy) +
+              2 * term(p.fab, a.gy, b.gy) + term(p.fbb, b.gy, b.gy)};
 }
 
 // [SECTION] Parser ------------------------------------------------------------------------
@@ -308,6 +322,37 @@ struct Token {
   int column = 1;  // 1-based
 };
 
+// The length in bytes of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), or 0
+// when the bytes there are not one (a stray continuation byte, a truncated or overlong sequence,
+// a surrogate or a code point above U+10FFFF).
+std::size_t utf8Length(const std::string& text, std::size_t i) {
+  const auto at = [&](std::size_t k) {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+  };
+  const unsigned lead = at(i);
+  if (lead < 0x80) return 1;
+  std::size_t n;
+  unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    n = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    n = 3;
+    if (lead == 0xE0) lo = 0xA0;  // overlong
+    if (lead == 0xED) hi = 0x9F;  // surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    n = 4;
+    if (lead == 0xF0) lo = 0x90;  // overlong
+    if (lead == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (at(i + 1) < lo || at(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
 struct ParseResult {
   std::vector<ExprInstr> program;
   ExpressionError error;
@@ -325,11 +370,14 @@ class Parser {
       parseSum();
       if (!failed() && tok_.kind != TokKind::End) unexpected();
     }
-    if (failed()) {
-      result_.program.clear();
-    } else {
-      removeDeadCode();
+    if (!failed()) removeDeadCode();
+    if (!failed() && result_.program.size() > kMaxExpressionInstructions) {
+      result_.error.message = "expression too complex: " + std::to_string(result_.program.size()) +
+                              " operations (at most " + std::to_string(kMaxExpressionInstructions) +
+                              ")";
+      result_.error.column = 1;
     }
+    if (failed()) result_.program.clear();
     return std::move(result_);
   }
 
@@ -378,10 +426,22 @@ class Parser {
         ++end;
       }
       tok_.kind = TokKind::Name;
-    } else {
+    } else if (std::string("+-*/^(),").find(ch) != std::string::npos) {
       end = i + 1;
-      tok_.kind =
-          std::string("+-*/^(),").find(ch) != std::string::npos ? TokKind::Symbol : TokKind::Bad;
+      tok_.kind = TokKind::Symbol;
+    } else {
+      // A character outside the grammar: shown whole (one UTF-8 code point), or as \xNN for a
+      // byte that does not start a valid UTF-8 sequence or is an invisible control character.
+      const std::size_t length = utf8Length(text_, i);
+      end = i + std::max<std::size_t>(length, 1);
+      tok_.kind = TokKind::Bad;
+      const unsigned char byte = static_cast<unsigned char>(ch);
+      if (length == 0 || (length == 1 && (byte < 0x20 || byte == 0x7f))) {
+        static const char kHex[] = "0123456789ABCDEF";
+        tok_.text = std::string("\\x") + kHex[byte >> 4] + kHex[byte & 15];
+        pos_ = end;
+        return;
+      }
     }
     tok_.text = text_.substr(i, end - i);
     pos_ = end;
@@ -782,6 +842,13 @@ void evaluateBlock(const ExprInstr& in, const double* a, const double* b, double
 Expression Expression::compile(const std::string& text) {
   Expression e;
   e.text_ = text;
+  if (text.size() > kMaxExpressionLength) {
+    // Checked before parsing: the parser's time and memory grow with the text.
+    e.error_.message = "expression too long: " + std::to_string(text.size()) +
+                       " characters (at most " + std::to_string(kMaxExpressionLength) + ")";
+    e.error_.column = static_cast<int>(kMaxExpressionLength) + 1;
+    return e;
+  }
   ParseResult r = Parser(text).run();
   e.error_ = std::move(r.error);
   e.program_ = std::move(r.program);

@@ -15,8 +15,18 @@
 // PyTorch: relu'(0) = 0, abs'(0) = 0; min/max at a tie split the derivative evenly between
 // both arguments (as torch.maximum / torch.minimum do), so max(x, x) has derivative 1.
 // A constant integer exponent (x^3, pow(x, -2)) uses the power rule and works for negative x;
-// a constant non-integer exponent uses c x^(c-1); a variable exponent is exp(b log a)
-// (NaN for a < 0), with the exponent's derivative taken as 0 at a = 0 (as PyTorch does).
+// a constant non-integer exponent uses c x^(c-1). A variable exponent a^b has the value
+// std::pow(a, b) and the derivatives of exp(b log a), as torch.pow: for a < 0 the value is finite
+// when b is an integer there and NaN otherwise, but the derivative in b (a^b log a) is NaN, so
+// (-2)^y at y = 3 is -8 with gradient (0, NaN). At a = 0 the derivative in b is taken as 0.
+// In the chain rule a term whose inner derivative is exactly 0 is dropped (first and second
+// order), so an infinite outer derivative does not turn it into NaN: sqrt(relu(x)) + y^2 at
+// (-1, 1) has gradient (0, 2) and Hessian diag(0, 2), as in PyTorch.
+//
+// Size limits (bounding compile time, evaluation time and memory): the text is at most
+// kMaxExpressionLength bytes ("expression too long: N characters (at most 4096)", column 4097)
+// and the compiled program at most kMaxExpressionInstructions instructions ("expression too
+// complex: N operations (at most 2048)", column 1).
 #pragma once
 
 #include <cstddef>
@@ -28,8 +38,13 @@
 
 namespace gradlab {
 
+constexpr std::size_t kMaxExpressionLength = 4096;        // bytes of text
+constexpr std::size_t kMaxExpressionInstructions = 2048;  // after folding and dead-code removal
+
 // A compile error: `message` is the whole line a UI shows, e.g. "expected ')' at column 12";
-// `column` is 1-based (in bytes of the text) so a caret can be drawn under it.
+// `column` is 1-based (in bytes of the text) so a caret can be drawn under it. A character
+// outside the grammar is quoted whole ("unexpected character '²' at column 2", the column of its
+// first byte); a byte that is not valid UTF-8, or a control character, is quoted as \xNN.
 struct ExpressionError {
   std::string message;
   int column = 0;

@@ -157,11 +157,14 @@ TEST(Expression, InvalidInputsGiveMessageAndColumn) {
 }
 
 TEST(Expression, DeepNestingIsAnErrorNotACrash) {
-  const std::string deep = std::string(5000, '(') + "x" + std::string(5000, ')');
+  // Within the length limit (4096), far beyond the nesting limit (200).
+  const std::string deep = std::string(2000, '(') + "x" + std::string(2000, ')');
   Expression e = Expression::compile(deep);
   EXPECT_FALSE(e.ok());
   EXPECT_EQ(e.error().message.rfind("expression nested too deeply at column", 0), 0u);
-  EXPECT_FALSE(Expression::compile(std::string(5000, '-') + "x").ok());
+  const Expression minus = Expression::compile(std::string(4000, '-') + "x");
+  EXPECT_FALSE(minus.ok());
+  EXPECT_EQ(minus.error().message.rfind("expression nested too deeply at column", 0), 0u);
   EXPECT_TRUE(Expression::compile(std::string(50, '(') + "x" + std::string(50, ')')).ok());
 }
 
@@ -292,6 +295,94 @@ TEST(Expression, LongProgramsUseTheHeapPath) {
   EXPECT_NEAR(e.value(0.5, 0.25), expected, 1e-12);
   EXPECT_NEAR(e.eval(0.5, 0.25).f, expected, 1e-12);
   EXPECT_EQ(e.eval(0.5, 0.25).grad.x(), 1);
+}
+
+// Review item: sqrt'(0) = inf met relu'(-1) = 0 and the chain rule gave inf * 0 = NaN.
+// PyTorch (relu backward masks the incoming gradient) gives value 1, gradient (0, 2).
+TEST(Expression, ZeroInnerDerivativeAbsorbsAnInfiniteOuterOne) {
+  const Expression e = compileOk("sqrt(relu(x)) + y^2");
+  EXPECT_EQ(e.value(-1, 1), 1);
+  Vec2 g;
+  EXPECT_EQ(e.valueAndGradient(-1, 1, g), 1);
+  EXPECT_EQ(g, Vec2(0, 2));
+  const Eval ev = e.eval(-1, 1);
+  EXPECT_EQ(ev.f, 1);
+  EXPECT_EQ(ev.grad, Vec2(0, 2));
+  Mat2 h;
+  h << 0, 0, 0, 2;
+  EXPECT_EQ(ev.hess, h);
+  // Also through a binary op (the second-order cross terms) and a product with a zero factor.
+  const Eval ev2 = compileOk("sqrt(relu(x)) * y + x*y").eval(-1, 3);
+  EXPECT_EQ(ev2.f, -3);
+  EXPECT_EQ(ev2.grad, Vec2(3, -1));
+  Mat2 h2;
+  h2 << 0, 1, 1, 0;
+  EXPECT_EQ(ev2.hess, h2);
+  // A NaN inner derivative still propagates: sqrt at -1 is NaN.
+  EXPECT_TRUE(std::isnan(compileOk("sqrt(x) + y").eval(-1, 1).grad.x()));
+}
+
+// A variable exponent: for a < 0 the value is pow(a, b) (finite at integer b), but the derivative
+// in b, a^b log a, is NaN (as torch.pow's). expression.h documents exactly this.
+TEST(Expression, NegativeBaseWithVariableExponent) {
+  const Expression e = compileOk("(-2)^y");
+  const Eval ev = e.eval(0, 3);
+  EXPECT_EQ(ev.f, -8);
+  EXPECT_EQ(ev.grad.x(), 0);
+  EXPECT_TRUE(std::isnan(ev.grad.y()));
+  EXPECT_TRUE(std::isnan(e.value(0, 0.5)));
+}
+
+TEST(Expression, TextLongerThan4096CharactersIsRejected) {
+  const Expression e = Expression::compile("x" + std::string(4096, ' '));  // 4097 characters
+  EXPECT_FALSE(e.ok());
+  EXPECT_EQ(e.error().message, "expression too long: 4097 characters (at most 4096)");
+  EXPECT_EQ(e.error().column, 4097);
+  EXPECT_TRUE(e.program().empty());
+  // The reviewer's case: 120 KB took 47 s and 226 MB to render; now it is refused at once.
+  const Expression huge = Expression::compile(std::string(120000, 'x'));
+  EXPECT_EQ(huge.error().message, "expression too long: 120000 characters (at most 4096)");
+  compileOk("x" + std::string(4095, ' '));  // exactly 4096
+}
+
+TEST(Expression, ProgramLargerThanTheInstructionCapIsRejected) {
+  // x + 1 + 1 + ...: every '+' and every 1 stays in the program (no folding across x).
+  std::string text = "x";
+  for (int i = 0; i < 1100; ++i) text += "+1";  // 2201 instructions in 2201 characters
+  const Expression e = Expression::compile(text);
+  EXPECT_FALSE(e.ok());
+  EXPECT_EQ(e.error().message, "expression too complex: 2201 operations (at most 2048)");
+  EXPECT_EQ(e.error().column, 1);
+  EXPECT_TRUE(e.program().empty());
+  // The cap counts the program after folding: the same ones summed in brackets fold to one.
+  EXPECT_EQ(compileOk("x+(" + text.substr(2) + ")").program().size(), 3u);
+  std::string at_cap = "x";
+  for (int i = 0; i < 1023; ++i) at_cap += "+1";  // 1 + 2 * 1023 = 2047 instructions
+  EXPECT_EQ(compileOk(at_cap + "+x").program().size(), 2048u);
+  EXPECT_FALSE(Expression::compile(at_cap + "+y").ok());  // y and one more Add: 2049
+}
+
+// Review item: "x²" reported half of the UTF-8 sequence for '²' ('\xC2').
+TEST(Expression, NonAsciiCharacterIsQuotedWhole) {
+  const ErrorCase cases[] = {
+      {"x\xC2\xB2", "unexpected character '\xC2\xB2' at column 2", 2},            // x²
+      {"x + \xCF\x80", "unexpected character '\xCF\x80' at column 5", 5},         // x + π
+      {"\xE2\x88\x9A(x)", "unexpected character '\xE2\x88\x9A' at column 1", 1},  // √(x)
+      {"x * \xF0\x9F\x98\x80", "unexpected character '\xF0\x9F\x98\x80' at column 5", 5},
+      {"x\xB2", "unexpected character '\\xB2' at column 2", 2},          // stray continuation byte
+      {"x\xC2", "unexpected character '\\xC2' at column 2", 2},          // truncated sequence
+      {"x\xC0\xB2", "unexpected character '\\xC0' at column 2", 2},      // overlong lead byte
+      {"x\xED\xA0\x80", "unexpected character '\\xED' at column 2", 2},  // surrogate
+      {"x\x01", "unexpected character '\\x01' at column 2", 2},          // control character
+  };
+  for (const ErrorCase& c : cases) {
+    const Expression e = Expression::compile(c.text);
+    EXPECT_FALSE(e.ok());
+    EXPECT_EQ(e.error().message, c.message);
+    EXPECT_EQ(e.error().column, c.column);
+  }
+  EXPECT_EQ(Expression::compile("x\xC2\xB2").error().message,
+            "unexpected character '²' at column 2");
 }
 
 TEST(Expression, MakeObjectiveBuildsAnExpressionObjective) {
