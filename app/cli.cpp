@@ -168,7 +168,7 @@ void addTraceOptions(CLI::App& command, TraceOptions& o) {
   command.add_option("--param", o.params, "a parameter of the built-in, name=value (repeatable)");
   command.add_option("--method", o.method,
                      "gd, gd-armijo, momentum, nesterov, adagrad, rmsprop, adam, amsgrad, "
-                     "newton, damped-newton (default gd)");
+                     "newton, damped-newton, lbfgs (default gd)");
   CLI::Option* maximize =
       command.add_flag("--maximize", o.maximize, "gradient ascent (default: the function's own)");
   CLI::Option* minimize = command.add_flag("--minimize", o.minimize, "force descent");

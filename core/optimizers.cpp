@@ -35,6 +35,11 @@ bool finite(double x) {
   return std::isfinite(x);
 }
 
+// torch.optim accepts any momentum >= 0, but with momentum >= 1 the buffer b <- mu b + g never
+// forgets a gradient and grows without bound even at a minimum.
+const char* const kMomentumRange =
+    "momentum must be in [0, 1): with momentum >= 1 the buffer grows without bound";
+
 }  // namespace
 
 const MethodInfo* methodTable(int* count) {
@@ -69,7 +74,7 @@ bool methodFromCliName(const std::string& name, Method* out) {
 
 std::string SgdParams::validate() const {
   if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
-  if (!finite(momentum) || momentum < 0) return bad("momentum must be >= 0", momentum);
+  if (!finite(momentum) || momentum < 0 || momentum >= 1) return bad(kMomentumRange, momentum);
   if (!finite(dampening)) return bad("dampening must be finite", dampening);
   if (!finite(weight_decay) || weight_decay < 0)
     return bad("weight_decay must be >= 0", weight_decay);
@@ -105,7 +110,7 @@ std::string RmspropParams::validate() const {
   if (!finite(eps) || eps < 0) return bad("eps must be >= 0", eps);
   if (!finite(weight_decay) || weight_decay < 0)
     return bad("weight_decay must be >= 0", weight_decay);
-  if (!finite(momentum) || momentum < 0) return bad("momentum must be >= 0", momentum);
+  if (!finite(momentum) || momentum < 0 || momentum >= 1) return bad(kMomentumRange, momentum);
   return "";
 }
 
@@ -166,9 +171,11 @@ bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const
   const double sign = p.maximize ? 1.0 : -1.0;  // direction d = sign * g
   const double g2 = g.squaredNorm();
   double t = p.lr;
+  double ft = fw;
+  s.failed_step_too_large = false;
   for (int halvings = 0; halvings <= p.max_halvings; ++halvings) {
     const Vec2 trial = w + (sign * t) * g;
-    const double ft = f.value(trial);
+    ft = f.value(trial);
     // Written as "improvement >= c t ||g||^2" for both directions; NaN fails it.
     const double improvement = p.maximize ? ft - fw : fw - ft;
     if (improvement >= p.c * t * g2) {
@@ -182,6 +189,11 @@ bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const
   }
   s.last_step = 0;
   s.last_halvings = p.max_halvings;
+  // The smallest trial made f clearly worse (beyond rounding) or non-finite: every trial step
+  // was too long. Otherwise f did not change measurably: the gradient is too small to see.
+  const double worse = p.maximize ? fw - ft : ft - fw;
+  s.failed_step_too_large =
+      !std::isfinite(ft) || worse > 1e-10 * std::max(std::abs(fw), std::abs(ft));
   return false;
 }
 
@@ -240,14 +252,20 @@ Vec2 adamStep(const AdamParams& p, AdamState& s, const Vec2& w, const Vec2& g_in
   return w + ((-step_size) * s.m).cwiseQuotient(denom);
 }
 
-bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
-                const Mat2& hess, Vec2* w_next) {
+bool newtonDirection(const Mat2& hess, const Vec2& grad, double singular_tol, Vec2* direction) {
   // Closed-form 2x2 solve: H^-1 = [[d, -b], [-c, a]] / det.
   const double a = hess(0, 0), b = hess(0, 1), c = hess(1, 0), d = hess(1, 1);
   const double det = a * d - b * c;
   const double scale = hess.squaredNorm();
-  if (!std::isfinite(det) || scale == 0 || std::abs(det) <= p.singular_tol * scale) return false;
-  const Vec2 direction(-(d * g(0) - b * g(1)) / det, -(-c * g(0) + a * g(1)) / det);
+  if (!std::isfinite(det) || scale == 0 || std::abs(det) <= singular_tol * scale) return false;
+  *direction = Vec2(-(d * grad(0) - b * grad(1)) / det, -(-c * grad(0) + a * grad(1)) / det);
+  return true;
+}
+
+bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
+                const Mat2& hess, Vec2* w_next) {
+  Vec2 direction;
+  if (!newtonDirection(hess, g, p.singular_tol, &direction)) return false;
   s.direction = direction;
   *w_next = w + p.eta * direction;
   return true;

@@ -71,7 +71,8 @@ bool methodFromCliName(const std::string& name, Method* out);
 // nesterov off; nesterov forces it on). PyTorch's lr has no default; ours is 0.1.
 struct SgdParams {
   double lr = 0.1;          // step size eta (> 0)
-  double momentum = 0;      // mu in [0, 1): weight of the previous step
+  double momentum = 0;      // mu in [0, 1): weight of the previous step (torch allows >= 1,
+                            // but then the buffer grows without bound; validate() rejects it)
   double dampening = 0;     // tau in [0, 1]: scales the new gradient into the buffer
   double weight_decay = 0;  // lambda >= 0: L2 penalty added to the gradient
   bool nesterov = false;    // look-ahead form; needs momentum > 0 and dampening = 0
@@ -106,10 +107,15 @@ struct ArmijoParams {
 struct ArmijoState {
   double last_step = 0;   // the accepted t of the last step
   int last_halvings = 0;  // how many shrinks it took
+  // After a failed step: true when even the smallest trial t = lr shrink^max_halvings made f
+  // worse by more than rounding (or non-finite), i.e. the first trial step lr was far too long;
+  // false when f did not change measurably (the gradient is too small for a visible decrease).
+  bool failed_step_too_large = false;
 };
 
 // One Armijo step. On success returns true, sets *w_next and *f_next = f(*w_next). Returns
-// false when no trial satisfied the condition within max_halvings (w is then left as is).
+// false when no trial satisfied the condition within max_halvings (w is then left as is, and
+// s.failed_step_too_large says which way it failed).
 bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const Vec2& w, double fw,
                 const Vec2& g, Vec2* w_next, double* f_next);
 
@@ -152,7 +158,7 @@ struct RmspropParams {
   double alpha = 0.99;      // smoothing constant in [0, 1)
   double eps = 1e-8;        // >= 0
   double weight_decay = 0;  // >= 0
-  double momentum = 0;      // >= 0
+  double momentum = 0;      // in [0, 1) (torch: >= 0; >= 1 makes the buffer grow without bound)
   bool centered = false;    // divide by the estimated standard deviation instead
   bool maximize = false;
   std::string validate() const;
@@ -212,7 +218,14 @@ struct NewtonState {
   Vec2 direction = Vec2::Zero();  // the last Newton direction -H^-1 g
 };
 
-// Returns false when H is singular (w_next untouched).
+// The Newton direction -H^-1 g (closed-form 2x2 inverse), the one singularity test of gradlab:
+// newtonStep and the optimizer lab use it. Returns false, leaving *direction untouched, when H is
+// singular: det H not finite, H = 0, or |det H| <= singular_tol * ||H||_F^2 (see above; pass
+// NewtonParams::singular_tol, 1e-12 by default). Then there is no unique Newton step.
+bool newtonDirection(const Mat2& hess, const Vec2& grad, double singular_tol, Vec2* direction);
+
+// w_next = w + eta * newtonDirection(hess, g). Returns false when H is singular (w_next
+// untouched).
 bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
                 const Mat2& hess, Vec2* w_next);
 

@@ -55,8 +55,22 @@ void finish(Trajectory& t, RunStatus status, int k) {
       t.hint = "change the step size or allow more iterations";
       break;
     case RunStatus::Diverged:
-      t.message = format("diverged at step %d", k);
-      t.hint = "lower the step size";
+      if (k > 0) {
+        t.message = format("diverged at step %d", k);
+        t.hint = "lower the step size";
+      } else if (!std::isfinite(last.w(0)) || !std::isfinite(last.w(1))) {
+        // At the start no step has been taken: the step size is not to blame.
+        t.message = "the start point is not finite";
+        t.hint = "choose a finite start point";
+      } else if (!finiteIterate(last)) {
+        t.message = format("f or its gradient is undefined at the start (w = (%.6g, %.6g))",
+                           last.w(0), last.w(1));
+        t.hint = "move the start point or change the function";
+      } else {
+        t.message =
+            format("the start is beyond the divergence bound (||w|| = %.6g)", last.w.norm());
+        t.hint = "move the start point or raise the divergence bound";
+      }
       break;
     case RunStatus::NewtonImpossible:
       t.message = k == 0 ? std::string("Newton impossible: Hessian singular")
@@ -65,6 +79,7 @@ void finish(Trajectory& t, RunStatus status, int k) {
       break;
     case RunStatus::LineSearchFailed:
       t.message = format("line search failed at step %d (no sufficient decrease)", k);
+      // run() replaces this hint when the trial steps were too long instead (see ArmijoState).
       t.hint = "the gradient is too small to measure a decrease: raise the gradient tolerance";
       break;
     case RunStatus::Stalled:
@@ -79,12 +94,13 @@ void finish(Trajectory& t, RunStatus status, int k) {
 
 // The plateau test documented in StopRules.
 bool onPlateau(const Trajectory& t, const StopRules& stop) {
-  const double f_end = t.iterates.back().f;
-  const double gap = std::abs(t.best_f - f_end);
-  if (!(gap > stop.plateau_gap * std::max(std::abs(t.best_f), std::abs(f_end)))) return false;
+  const Iterate& end = t.iterates.back();
+  const double gap = std::abs(t.best_f - end.f);
+  if (!(gap > stop.plateau_gap * std::max(std::abs(t.best_f), std::abs(end.f)))) return false;
   const double curvature =
       std::max(std::abs(t.endpoint.eigenvalues(0)), std::abs(t.endpoint.eigenvalues(1)));
-  return curvature <= stop.plateau_curvature * gap;
+  const double length = (t.iterates[static_cast<std::size_t>(t.best_iteration)].w - end.w).norm();
+  return 0.5 * curvature * length * length <= stop.plateau_curvature * gap;
 }
 
 }  // namespace
@@ -386,6 +402,9 @@ void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& ou
                                : step == StepResult::LineSearchFailed ? RunStatus::LineSearchFailed
                                                                       : RunStatus::Stalled;
       finish(out, status, k);
+      if (status == RunStatus::LineSearchFailed && state.armijo.failed_step_too_large) {
+        out.hint = "lower the first trial step (lr)";
+      }
       return;
     }
   }

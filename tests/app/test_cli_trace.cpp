@@ -169,6 +169,42 @@ TEST(Trace, ListShowsFunctionsParametersAndMethods) {
   EXPECT_NE(r.out.find("damped-newton"), std::string::npos);
 }
 
+// Review item: sqrt'(0) = inf times relu'(-1) = 0 gave a NaN gradient and "diverged at step 0".
+TEST(Trace, SqrtOfReluHasAFiniteGradientAndConverges) {
+  const TraceResult r = trace("--expr 'sqrt(relu(x)) + y^2' --start=-1,1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::vector<Row> rs = rows(r.out);
+  ASSERT_GE(rs.size(), 2u);
+  EXPECT_EQ(rs[0].f, 1);
+  EXPECT_EQ(rs[0].grad_norm, 2);  // gradient (0, 2)
+  EXPECT_EQ(r.out.find("nan"), std::string::npos);
+  EXPECT_EQ(r.err.rfind("run 0: converged in ", 0), 0u) << r.err;
+}
+
+// Review item: NaN or infinity at the start is not a divergence the step size caused.
+TEST(Trace, UndefinedAtTheStartIsReportedAsSuch) {
+  for (const char* expr : {"sqrt(-1)", "0/0", "1e999*x"}) {
+    const TraceResult r = trace(std::string("--expr '") + expr + "'");
+    ASSERT_EQ(r.exit_code, 0) << expr << "\n" << r.err;
+    EXPECT_EQ(r.err, "run 0: f or its gradient is undefined at the start (w = (1, 1))\n") << expr;
+  }
+}
+
+TEST(Trace, NonAsciiCharacterIsQuotedWholeInTheError) {
+  const TraceResult r = trace("--expr 'x\xC2\xB2'");  // x²
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "gradlab trace: error: unexpected character '\xC2\xB2' at column 2\n");
+}
+
+TEST(Trace, HelpListsEveryMethod) {
+  const TraceResult r = trace("--help");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string help = r.out + r.err;
+  for (const char* name : {"gd-armijo", "amsgrad", "damped-newton", "lbfgs"}) {
+    EXPECT_NE(help.find(name), std::string::npos) << name;
+  }
+}
+
 struct BadTrace {
   const char* arguments;
   const char* expected;  // a piece of the one-line message

@@ -136,6 +136,57 @@ TEST(Steps, NewtonSingularIsAValueNotNaN) {
   EXPECT_NEAR(w_next.y(), -1, 1e-12);
 }
 
+// The one singularity test (optimizer_lab uses it too): |det H| <= tol * ||H||_F^2.
+TEST(Steps, NewtonDirectionIsTheOneSingularityTest) {
+  Vec2 d(7, 7);
+  EXPECT_FALSE(newtonDirection(Mat2::Zero(), Vec2(1, 2), 1e-12, &d));
+  EXPECT_EQ(d, Vec2(7, 7));  // untouched
+  Mat2 h;
+  h << 2, 0, 0, 4;
+  ASSERT_TRUE(newtonDirection(h, Vec2(1, 2), 1e-12, &d));
+  EXPECT_EQ(d, Vec2(-0.5, -0.5));
+  // Relative: |det| = 1e-12 against ||H||_F^2 = 1 + 1e-24 is singular at tol 1e-12, not at 1e-13;
+  // scaling H by any factor does not change the answer.
+  h << 1, 0, 0, 1e-12;
+  EXPECT_FALSE(newtonDirection(h, Vec2(1, 1), 1e-12, &d));
+  EXPECT_TRUE(newtonDirection(h, Vec2(1, 1), 1e-13, &d));
+  EXPECT_FALSE(newtonDirection(1e-20 * h, Vec2(1, 1), 1e-12, &d));
+  EXPECT_TRUE(newtonDirection(1e-20 * h, Vec2(1, 1), 1e-13, &d));
+  h << 1, std::nan(""), 0, 1;
+  EXPECT_FALSE(newtonDirection(h, Vec2(1, 1), 1e-12, &d));
+  // newtonStep is w + eta * newtonDirection.
+  NewtonParams p;
+  p.eta = 0.5;
+  NewtonState s;
+  h << 2, 1, 1, 3;
+  Vec2 w_next;
+  ASSERT_TRUE(newtonStep(p, s, Vec2(1, 1), Vec2(1, 2), h, &w_next));
+  ASSERT_TRUE(newtonDirection(h, Vec2(1, 2), p.singular_tol, &d));
+  EXPECT_EQ(s.direction, d);
+  EXPECT_EQ(w_next, Vec2(1, 1) + 0.5 * d);
+}
+
+// torch accepts momentum >= 1, but then the buffer grows without bound: validate() says so.
+// No torch reference (tests/data/torch) uses momentum >= 1; the largest is 0.9.
+TEST(Validate, MomentumOfOneOrMoreIsRejected) {
+  SgdParams sgd;
+  sgd.momentum = 0.999;
+  EXPECT_EQ(sgd.validate(), "");
+  sgd.momentum = 1;
+  EXPECT_EQ(
+      sgd.validate(),
+      "momentum must be in [0, 1): with momentum >= 1 the buffer grows without bound (got 1)");
+  sgd.momentum = 1.5;
+  EXPECT_NE(sgd.validate().find("grows without bound"), std::string::npos);
+  RmspropParams rms;
+  rms.momentum = 0.5;
+  EXPECT_EQ(rms.validate(), "");
+  rms.momentum = 1;
+  EXPECT_NE(rms.validate().find("momentum must be in [0, 1)"), std::string::npos);
+  rms.momentum = -0.1;
+  EXPECT_NE(rms.validate().find("momentum must be in [0, 1)"), std::string::npos);
+}
+
 TEST(Steps, ArmijoHalvesUntilSufficientDecrease) {
   const ObjectivePtr f = testing_objectives::builtin("sq-norm");  // ||w||^2
   ASSERT_TRUE(f);

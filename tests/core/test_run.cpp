@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/expression.h"
 #include "core/run.h"
 #include "optim_test_objectives.h"
 
@@ -222,6 +223,44 @@ TEST(RunPlateau, ThresholdsControlTheDecision) {
   EXPECT_EQ(run(*f, c, Vec2(0.2, 0.5)).status, RunStatus::Converged);
 }
 
+// Review item: the curvature test compared max|lambda| (units f / w^2) with the gap (units f),
+// so stretching w by 1000 turned a genuine lower local maximum into a "plateau". Two bumps of
+// heights 1 and 0.2: from (-0.5, 0) (f = 0.78) the first step of ascent with lr = 5.4 jumps past
+// the high bump into the low bump's basin, and the run converges to its maximum (4, 0).
+TEST(RunPlateau, StretchingWDoesNotChangeTheClassification) {
+  const auto bumps = [](double s) {
+    const std::string x = "(x/" + std::to_string(s) + ")", y = "(y/" + std::to_string(s) + ")";
+    return "exp(-" + x + "^2 - " + y + "^2) + 0.2*exp(-((" + x + " - 4)^2 + " + y + "^2)/4)";
+  };
+  for (double s : {1.0, 1000.0, 1e-3}) {
+    std::string error;
+    ObjectivePtr f = makeExpressionObjective(bumps(s), &error);
+    ASSERT_TRUE(f) << error;
+    RunConfig c = gd(5.4 * s * s, /*maximize=*/true);
+    c.stop.grad_tol = 1e-4 / s;
+    const Trajectory t = run(*f, c, Vec2(-0.5 * s, 0));
+    EXPECT_EQ(t.status, RunStatus::Converged) << "s = " << s << ": " << t.message;
+    EXPECT_EQ(t.endpoint.kind, PointKind::Maximum) << "s = " << s;
+    EXPECT_NEAR(t.iterates.back().w.x() / s, 4, 1e-3) << "s = " << s;
+    EXPECT_NEAR(t.iterates.back().f, 0.2, 1e-6) << "s = " << s;
+    EXPECT_EQ(t.best_iteration, 0) << "s = " << s;  // the run ended far below its best f
+    EXPECT_GT(t.best_f - t.iterates.back().f, 0.5 * t.best_f);
+  }
+  // And the C4 plateau (eta = 5 from (0.2, 0.5), two-bumps typed) stays a plateau.
+  for (double s : {1.0, 1000.0}) {
+    const std::string x = "(x/" + std::to_string(s) + ")", y = "(y/" + std::to_string(s) + ")";
+    std::string error;
+    ObjectivePtr f = makeExpressionObjective(
+        "exp(-" + x + "^2 - 2*(" + y + "-1)^2) + exp(-(" + x + "-1)^2 - 2*" + y + "^2)", &error);
+    ASSERT_TRUE(f) << error;
+    RunConfig c = gd(5.0 * s * s, /*maximize=*/true);
+    c.stop.grad_tol = 1e-4 / s;
+    const Trajectory t = run(*f, c, Vec2(0.2 * s, 0.5 * s));
+    EXPECT_EQ(t.status, RunStatus::Plateau) << "s = " << s << ": " << t.message;
+    EXPECT_EQ(t.status_iteration, 1) << "s = " << s;
+  }
+}
+
 // [SECTION] Other stop rules and statuses
 
 TEST(RunStatusRules, ExplodingStepDiverges) {
@@ -309,6 +348,68 @@ TEST(RunStatusRules, ArmijoLineSearchFailureIsReported) {
   const Trajectory t = run(*f, c, Vec2(1, 1));
   EXPECT_EQ(t.status, RunStatus::LineSearchFailed) << t.message;
   EXPECT_NEAR(t.iterates.back().f, -3, 1e-12);
+}
+
+// Review item: a huge first trial step (lr = 1e300) exhausts the halvings with f still blowing
+// up; the hint must point at lr, not at the gradient tolerance.
+TEST(RunStatusRules, ArmijoFailureFromAHugeFirstStepBlamesTheStep) {
+  ObjectivePtr f = mustMake("quadratic");
+  ASSERT_TRUE(f);
+  RunConfig c = defaultRunConfig(Method::GradientDescentArmijo);
+  c.armijo.lr = 1e300;
+  const Trajectory t = run(*f, c, Vec2(1, 1));
+  EXPECT_EQ(t.status, RunStatus::LineSearchFailed) << t.message;
+  EXPECT_EQ(t.status_iteration, 0);
+  EXPECT_EQ(t.message, "line search failed at step 0 (no sufficient decrease)");
+  EXPECT_EQ(t.hint, "lower the first trial step (lr)");
+  // Failing because rounding hides every decrease at the minimum keeps the tolerance hint.
+  c = defaultRunConfig(Method::GradientDescentArmijo);
+  c.stop.grad_tol = 0;
+  c.armijo.max_halvings = 5;
+  const Trajectory r = run(*f, c, Vec2(1, 1));
+  EXPECT_EQ(r.status, RunStatus::LineSearchFailed) << r.message;
+  EXPECT_EQ(r.hint,
+            "the gradient is too small to measure a decrease: raise the gradient tolerance");
+}
+
+// Review item: NaN or infinity at the start was "diverged at step 0 - lower the step size"; no
+// step has been taken, so the step size cannot be the cause.
+TEST(RunStatusRules, UndefinedAtTheStartIsNotBlamedOnTheStepSize) {
+  for (const char* text : {"sqrt(-1)", "0/0", "1e999*x", "log(x) + y"}) {
+    std::string error;
+    ObjectivePtr f = makeExpressionObjective(text, &error);
+    ASSERT_TRUE(f) << error;
+    const Trajectory t = run(*f, gd(0.1), Vec2(-1, 2));
+    EXPECT_EQ(t.status, RunStatus::Diverged) << text;
+    EXPECT_EQ(t.status_iteration, 0) << text;
+    EXPECT_EQ(t.message, "f or its gradient is undefined at the start (w = (-1, 2))") << text;
+    EXPECT_EQ(t.hint, "move the start point or change the function") << text;
+    EXPECT_FALSE(t.endpoint_valid);
+  }
+  ObjectivePtr sq = mustMake("sq-norm");
+  RunConfig c = gd(0.1);
+  c.stop.divergence_bound = 10;
+  const Trajectory far = run(*sq, c, Vec2(30, 40));
+  EXPECT_EQ(far.status, RunStatus::Diverged);
+  EXPECT_EQ(far.message, "the start is beyond the divergence bound (||w|| = 50)");
+  EXPECT_EQ(far.hint, "move the start point or raise the divergence bound");
+  const Trajectory nan_start = run(*sq, gd(0.1), Vec2(std::nan(""), 0));
+  EXPECT_EQ(nan_start.message, "the start point is not finite");
+  // Later non-finite values are still divergence, blamed on the step.
+  EXPECT_EQ(run(*sq, gd(10), Vec2(1, 1)).hint, "lower the step size");
+}
+
+// Review item: sqrt(relu(x)) + y^2 gave a NaN gradient at (-1, 1) ("diverged at step 0"); the
+// gradient is (0, 2) and gradient descent converges to (-1, 0).
+TEST(RunStatusRules, SqrtOfReluRunConverges) {
+  std::string error;
+  ObjectivePtr f = makeExpressionObjective("sqrt(relu(x)) + y^2", &error);
+  ASSERT_TRUE(f) << error;
+  const Trajectory t = run(*f, gd(0.1), Vec2(-1, 1));
+  EXPECT_EQ(t.status, RunStatus::Converged) << t.message;
+  EXPECT_EQ(t.iterates[0].grad, Vec2(0, 2));
+  EXPECT_EQ(t.iterates.back().w.x(), -1);
+  EXPECT_NEAR(t.iterates.back().w.y(), 0, 1e-4);
 }
 
 TEST(RunStatusRules, LbfgsWithoutDescentDirectionStalls) {
