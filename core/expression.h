@@ -21,7 +21,7 @@
 // (-2)^y at y = 3 is -8 with gradient (0, NaN). At a = 0 the derivative in b is taken as 0.
 // In the chain rule a term whose inner derivative is exactly 0 is dropped (first and second
 // order), so an infinite outer derivative does not turn it into NaN: sqrt(relu(x)) + y^2 at
-// (-1, 1) has gradient (0, 2) and Hessian diag(0, 2), as in PyTorch.
+// (-1, 1) has gradient (0, 2), as in PyTorch, and Hessian diag(0, 2).
 //
 // Size limits (bounding compile time, evaluation time and memory): the text is at most
 // kMaxExpressionLength bytes ("expression too long: N characters (at most 4096)", column 4097)

@@ -74,7 +74,8 @@ enum class RunStatus {
   Running,           // not finished (never returned by run())
   Converged,         // a tolerance rule fired at an optimum-like point
   MaxIterations,     // no tolerance rule fired within max_iterations
-  Diverged,          // non-finite value or ||w|| beyond the bound
+  Diverged,          // non-finite value or ||w|| beyond the bound (at iterate 0 the message
+                     // blames the start or the function, not the step size)
   NewtonImpossible,  // the Hessian was singular where a Newton step was needed
   Plateau,           // a tolerance rule fired on a flat plain far from the best f seen
   LineSearchFailed,  // Armijo found no sufficient decrease within max_halvings
