@@ -62,7 +62,7 @@ HessianAnalysis analyzePoint(const Objective& f, const Vec2& w, double rel_tol, 
 double largestStableStep(const Mat2& hess, bool maximize) {
   const Eigen::SelfAdjointEigenSolver<Mat2> solver(0.5 * (hess + hess.transpose()),
                                                    Eigen::EigenvaluesOnly);
-  const Vec2 lambda = solver.eigenvalues();  // ascending
+  const Vec2& lambda = solver.eigenvalues();  // ascending
   const double curving_back = maximize ? -lambda(0) : lambda(1);
   if (!(curving_back > 0)) return std::numeric_limits<double>::infinity();
   return 2.0 / curving_back;

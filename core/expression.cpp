@@ -681,6 +681,7 @@ constexpr std::size_t kStackSlots = 64;
 template <class T>
 T evaluateAD(const std::vector<ExprInstr>& program, double x, double y, T* s) {
   const std::size_t n = program.size();
+  if (n == 0) return T{};  // compile() never emits an empty program
   for (std::size_t i = 0; i < n; ++i) {
     const ExprInstr& in = program[i];
     switch (in.op) {
@@ -716,6 +717,7 @@ T evaluateAD(const std::vector<ExprInstr>& program, double x, double y) {
 
 double evaluateDouble(const std::vector<ExprInstr>& program, double x, double y, double* s) {
   const std::size_t n = program.size();
+  if (n == 0) return std::numeric_limits<double>::quiet_NaN();  // compile() never emits this
   for (std::size_t i = 0; i < n; ++i) {
     const ExprInstr& in = program[i];
     switch (in.op) {

@@ -313,7 +313,7 @@ StepResult takeStep(const RunConfig& r, OptimizerState& s, const Objective& f, c
   return StepResult::Ok;
 }
 
-void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& out) {
+void run(const Objective& f, const RunConfig& config, const Vec2& start, Trajectory& out) {
   out.iterates.clear();
   out.status = RunStatus::Running;
   out.status_iteration = 0;
@@ -410,7 +410,7 @@ void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& ou
   }
 }
 
-Trajectory run(const Objective& f, const RunConfig& config, Vec2 start) {
+Trajectory run(const Objective& f, const RunConfig& config, const Vec2& start) {
   Trajectory t;
   run(f, config, start, t);
   return t;

@@ -118,9 +118,9 @@ bool needsHessian(Method method);
 StepResult takeStep(const RunConfig& resolved_config, OptimizerState& state, const Objective& f,
                     const Iterate& at, const Mat2* hess, Vec2* w_next);
 
-Trajectory run(const Objective& f, const RunConfig& config, Vec2 start);
+Trajectory run(const Objective& f, const RunConfig& config, const Vec2& start);
 // Same, reusing out's storage (sweeps and the UI recompute without reallocating).
-void run(const Objective& f, const RunConfig& config, Vec2 start, Trajectory& out);
+void run(const Objective& f, const RunConfig& config, const Vec2& start, Trajectory& out);
 // One run per start, in order.
 std::vector<Trajectory> runMany(const Objective& f, const RunConfig& config,
                                 const std::vector<Vec2>& starts);

@@ -1,7 +1,6 @@
 // The Optimizer lab's state changes and computations. See optimizer_lab.h.
 #include "app/labs/optimizer_lab.h"
 
-#include <Eigen/LU>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -228,11 +227,9 @@ PointInspection inspectPoint(const Objective& objective, const Vec2& w) {
   p.w = w;
   p.eval = objective.eval(w);
   p.hessian = analyzeHessian(p.eval.hess);
-  // Newton step -H^-1 g, only where H is safely invertible (same relative test as the method).
-  const double scale = p.eval.hess.cwiseAbs().maxCoeff();
-  const double det = p.eval.hess.determinant();
-  p.newton_ok = std::isfinite(det) && scale > 0 && std::fabs(det) > 1e-12 * scale * scale;
-  if (p.newton_ok) p.newton_step = -p.eval.hess.inverse() * p.eval.grad;
+  // The same singularity test as the Newton method itself, so the two never disagree.
+  p.newton_ok =
+      newtonDirection(p.eval.hess, p.eval.grad, NewtonParams().singular_tol, &p.newton_step);
   return p;
 }
 

@@ -16,7 +16,7 @@ namespace gradlab {
 template <class F>
 class BuiltinObjective final : public Objective {
  public:
-  BuiltinObjective(ObjectiveInfo info, F fn) : fn_(fn) { info_ = std::move(info); }
+  BuiltinObjective(const ObjectiveInfo& info, F fn) : fn_(fn) { info_ = info; }
 
   double value(const Vec2& w) const override { return fn_.value(w); }
   double valueAndGradient(const Vec2& w, Vec2& grad) const override {
@@ -32,8 +32,8 @@ class BuiltinObjective final : public Objective {
 };
 
 template <class F>
-ObjectivePtr makeBuiltin(ObjectiveInfo info, F fn) {
-  return std::make_shared<const BuiltinObjective<F>>(std::move(info), fn);
+ObjectivePtr makeBuiltin(const ObjectiveInfo& info, F fn) {
+  return std::make_shared<const BuiltinObjective<F>>(info, fn);
 }
 
 // One entry of the picker: name, parameters with their defaults and ranges, and a maker that

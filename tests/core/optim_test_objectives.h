@@ -34,7 +34,7 @@ class QuadraticForm final : public Objective {
   double c_;
 };
 
-inline ObjectivePtr quadraticForm(double a11, double a12, double a22, Vec2 b = Vec2::Zero(),
+inline ObjectivePtr quadraticForm(double a11, double a12, double a22, const Vec2& b = Vec2::Zero(),
                                   double c = 0) {
   Mat2 a;
   a << a11, a12, a12, a22;

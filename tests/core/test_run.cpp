@@ -250,8 +250,10 @@ TEST(RunPlateau, StretchingWDoesNotChangeTheClassification) {
   for (double s : {1.0, 1000.0}) {
     const std::string x = "(x/" + std::to_string(s) + ")", y = "(y/" + std::to_string(s) + ")";
     std::string error;
-    ObjectivePtr f = makeExpressionObjective(
-        "exp(-" + x + "^2 - 2*(" + y + "-1)^2) + exp(-(" + x + "-1)^2 - 2*" + y + "^2)", &error);
+    std::string text = "exp(-";
+    text.append(x).append("^2 - 2*(").append(y).append("-1)^2) + exp(-(").append(x);
+    text.append("-1)^2 - 2*").append(y).append("^2)");
+    ObjectivePtr f = makeExpressionObjective(text, &error);
     ASSERT_TRUE(f) << error;
     RunConfig c = gd(5.0 * s * s, /*maximize=*/true);
     c.stop.grad_tol = 1e-4 / s;
