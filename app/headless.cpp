@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <variant>
 #include <vector>
 
 #include "app/gl/embedded_shaders.h"
@@ -188,6 +189,19 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
                 v.plot_h * s);
     std::printf("contour_window: %.17g %.17g %.17g %.17g\n", v.plot_limits.x_min,
                 v.plot_limits.x_max, v.plot_limits.y_min, v.plot_limits.y_max);
+    // Every plot's kept figure in brief (what SVG export will draw): view, legend corner, texts.
+    static const char* const kCorners[] = {"top-right", "top-left", "bottom-right", "bottom-left"};
+    for (const auto& [id, state] : session.app.plots.plots) {
+      const plot::Figure& f = state.last_figure;
+      std::printf("figure: %s | x %.9g %.9g | y %.9g %.9g | legend %s", f.title.c_str(),
+                  f.limits.x.min, f.limits.x.max, f.limits.y.min, f.limits.y.max,
+                  f.legend.empty() ? "none" : kCorners[int(f.legend_corner)]);
+      for (const plot::Item& item : f.items) {
+        if (const auto* t = std::get_if<plot::TextItem>(&item))
+          std::printf(" | text \"%s\" at %.9g %.9g", t->text.c_str(), t->x, t->y);
+      }
+      std::printf("\n");
+    }
     std::fflush(stdout);
   }
   std::string error;

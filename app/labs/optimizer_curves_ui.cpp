@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 #include "app/labs/optimizer_views.h"
 #include "app/plot/plot_imgui.h"
@@ -17,7 +18,8 @@ namespace {
 // The envelope a pixel column would show: for each of `buckets` runs of consecutive iterates,
 // its smallest and largest value (in iteration order). A curve of any length then costs about
 // as much to draw as the plot is wide, and every point drawn is a real iterate (exact tooltips).
-// Zero gradient norms become NaN: no place on a log axis, a gap instead of a wrong point.
+// Zero gradient norms stay 0: the log axis leaves them out (a gap, not a wrong point) while the
+// iteration axis still fits them.
 void buildEnvelope(const Trajectory& t, int count, int buckets, OptimizerLabView::RunCache& c) {
   c.iter.clear();
   c.f.clear();
@@ -25,8 +27,7 @@ void buildEnvelope(const Trajectory& t, int count, int buckets, OptimizerLabView
   auto add = [&](int i) {
     c.iter.push_back(double(i));
     c.f.push_back(t.iterates[i].f);
-    const double g = t.iterates[i].grad_norm;
-    c.grad_norm.push_back(g > 0 ? g : std::nan(""));
+    c.grad_norm.push_back(t.iterates[i].grad_norm);
   };
   if (count <= 2 * buckets) {
     for (int i = 0; i < count; ++i) add(i);
@@ -91,6 +92,31 @@ void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view, Curve 
   }
 }
 
+// A run that ends exactly at 0 (Newton on a quadratic reaches grad f = 0 in one step) has no
+// place on a log axis: its last point would just vanish. A "down to 0" mark in the run's colour
+// at the bottom edge says where it went.
+void markExactZerosOnLogAxis(const OptimizerLab& lab, Curve curve) {
+  const plot::Limits limits = plot::GetPlotLimits();
+  std::vector<int> marked_at;  // iterations already marked: later runs stack above them
+  for (int r = 0; r < int(lab.runs.size()); ++r) {
+    if (lab.runs[r].iterates.empty()) continue;
+    const int last = shownIterations(lab, r);
+    const Iterate& it = lab.runs[r].iterates[last];
+    if ((curve == Curve::F ? it.f : it.grad_norm) != 0) continue;
+    // The arrow sits at the iteration; the "0" goes to the side with room.
+    const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
+    plot::TextStyle ts;
+    ts.color = plot::RunColor(r);
+    ts.anchor_x = right_half ? 1.0f : 0.0f;
+    ts.offset_x = right_half ? 4.0f : -4.0f;
+    ts.anchor_y = 1;
+    const int below = int(std::count(marked_at.begin(), marked_at.end(), last));
+    ts.offset_y = -2 - ImGui::GetTextLineHeight() * float(below);
+    marked_at.push_back(last);
+    plot::PlotText(right_half ? "0 \u2193" : "\u2193 0", double(last), limits.y.min, ts);
+  }
+}
+
 void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float height, bool refit) {
   ImGui::Checkbox("log scale for f", &lab.log_f_axis);
   ImGui::SameLine();
@@ -100,12 +126,14 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
                     lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
     if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, Curve::F);
+    if (lab.log_f_axis) markExactZerosOnLogAxis(lab, Curve::F);
     plot::EndPlot();
   }
   if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height))) {
     plot::SetupAxes("iteration", "||grad f||", plot::Scale::Linear, plot::Scale::Log);
     if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, Curve::GradNorm);
+    markExactZerosOnLogAxis(lab, Curve::GradNorm);
     plot::LineStyle tol;
     tol.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
     tol.width = 1.0f;
@@ -299,7 +327,10 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
                      view.log_f_axis_drawn != lab.log_f_axis;
   view.log_f_axis_drawn = lab.log_f_axis;
   const float avail = ImGui::GetContentRegionAvail().y;
-  const float bottom = std::max(avail * 0.36f, ImGui::GetTextLineHeightWithSpacing() * 9);
+  // The bottom tabs need room for the sweep plot; in compare mode (no sweep) only for the
+  // inspector's lines, and the curves, with a legend row per method, get the rest.
+  const float inspector_h = ImGui::GetTextLineHeightWithSpacing() * 10;
+  const float bottom = lab.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
   const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -
                                      ImGui::GetStyle().ItemSpacing.y,
                                  60.0f);

@@ -104,7 +104,10 @@ void selectBuiltin(OptimizerLab& lab, const std::string& name) {
   lab.starts = defaultStarts(*info);
   lab.config.maximize = info->maximize;
   suggestSteps(lab);
+  // Valleys whose f spans many decades down to a minimum of 0: log-spaced contour levels and
+  // a log f axis, or every curve flattens into the floor after the first steps.
   lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
+  lab.log_f_axis = lab.contour.log_levels;
   // Saddles read best on a diverging map centred on their level (0): up one colour, down the
   // other. Everything else keeps the perceptually uniform default.
   lab.contour.colormap = (name == "saddle" || name == "monkey-saddle") ? 2 : 0;

@@ -245,7 +245,7 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     const Vec2 v = p.hessian.eigenvectors.col(i) * length;
     const double xs[2] = {lab.pin.x() - v.x(), lab.pin.x() + v.x()};
     const double ys[2] = {lab.pin.y() - v.y(), lab.pin.y() + v.y()};
-    // A dark casing under each axis and label keeps them readable on any colour of the map.
+    // A dark casing under each axis keeps it readable on any colour of the map.
     const plot::Color casing{0.05f, 0.05f, 0.07f, 0.85f};
     plot::LineStyle under;
     under.color = casing;
@@ -257,15 +257,11 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     plot::PlotLine("##axis", xs, ys, 2, style);
     char text[48];
     std::snprintf(text, sizeof text, "\u03bb%s = %.3g", i == 0 ? "\u2081" : "\u2082", lambda);
+    // Ink on the legend's box: readable on every colour map and in both themes.
     plot::TextStyle ts;
     ts.anchor_x = 0;
-    ts.offset_x = 7;
-    ts.offset_y = 1;
-    ts.color = casing;
-    plot::PlotText(text, xs[1], ys[1], ts);
-    ts.offset_x = 6;
-    ts.offset_y = 0;
-    ts.color = style.color;
+    ts.offset_x = 9;
+    ts.background = plot::GetStyle().theme.legend_background;
     plot::PlotText(text, xs[1], ys[1], ts);
   }
   if (p.newton_ok) {

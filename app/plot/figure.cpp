@@ -1,6 +1,7 @@
 // Recording a frame's items into a Figure; legend, automatic colours, extents, hover search.
 #include "app/plot/figure.h"
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -143,6 +144,94 @@ NearestPoint FindNearestPoint(const Figure& figure, const Transform& t, Point mo
         best_d2 = d2;
         best = {static_cast<int>(k), static_cast<int>(i), (*xs)[i], (*ys)[i], std::sqrt(d2)};
       }
+    }
+  }
+  return best;
+}
+
+namespace {
+
+// Whether the segment a-b touches the rectangle r (all in pixels); false when a coordinate
+// is NaN. Liang-Barsky clipping: the segment meets r if some t in [0, 1] lies inside all edges.
+bool SegmentHitsRect(Point a, Point b, const PixelRect& r) {
+  if (!std::isfinite(a.x) || !std::isfinite(a.y) || !std::isfinite(b.x) || !std::isfinite(b.y))
+    return false;
+  double t0 = 0, t1 = 1;
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double p[4] = {-dx, dx, -dy, dy};
+  const double q[4] = {a.x - r.x0, r.x1 - a.x, a.y - r.y0, r.y1 - a.y};
+  for (int i = 0; i < 4; ++i) {
+    if (p[i] == 0) {
+      if (q[i] < 0) return false;  // parallel to this edge and outside it
+      continue;
+    }
+    const double t = q[i] / p[i];
+    if (p[i] < 0) {
+      t0 = std::max(t0, t);
+    } else {
+      t1 = std::min(t1, t);
+    }
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+int CountPolylineHits(const std::vector<double>& xs, const std::vector<double>& ys,
+                      const Transform& t, const PixelRect& box) {
+  const std::size_t n = std::min(xs.size(), ys.size());
+  int hits = 0;
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    hits += SegmentHitsRect(t.toPixel({xs[i], ys[i]}), t.toPixel({xs[i + 1], ys[i + 1]}), box);
+  if (n == 1) hits += SegmentHitsRect(t.toPixel({xs[0], ys[0]}), t.toPixel({xs[0], ys[0]}), box);
+  return hits;
+}
+
+int CountHits(const Figure& figure, const Transform& t, const PixelRect& box) {
+  int hits = 0;
+  for (const Item& item : figure.items) {
+    if (const auto* l = std::get_if<LineItem>(&item)) {
+      hits += CountPolylineHits(l->xs, l->ys, t, box);
+    } else if (const auto* a = std::get_if<ArrowItem>(&item)) {
+      hits += CountPolylineHits(a->xs, a->ys, t, box);
+    } else if (const auto* f = std::get_if<FillItem>(&item)) {
+      hits += CountPolylineHits(f->xs, f->ys, t, box);
+    } else if (const auto* m = std::get_if<MarkerItem>(&item)) {
+      const std::size_t n = std::min(m->xs.size(), m->ys.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        const Point p = t.toPixel({m->xs[i], m->ys[i]});
+        hits += box.contains(p.x, p.y);
+      }
+    } else if (const auto* r = std::get_if<RefLineItem>(&item)) {
+      const double v = r->vertical ? t.xToPixel(r->value) : t.yToPixel(r->value);
+      hits += r->vertical ? (v >= box.x0 && v <= box.x1) : (v >= box.y0 && v <= box.y1);
+    }
+  }
+  return hits;
+}
+
+}  // namespace
+
+PixelRect LegendBox(const Transform& t, double size_w, double size_h, double pad,
+                    LegendCorner corner) {
+  const PixelRect& a = t.area;
+  const bool right = corner == LegendCorner::TopRight || corner == LegendCorner::BottomRight;
+  const bool top = corner == LegendCorner::TopRight || corner == LegendCorner::TopLeft;
+  const double x0 = right ? a.x1 - pad - size_w : a.x0 + pad;
+  const double y0 = top ? a.y0 + pad : a.y1 - pad - size_h;
+  return {x0, y0, x0 + size_w, y0 + size_h};
+}
+
+LegendCorner ChooseLegendCorner(const Figure& figure, const Transform& t, double size_w,
+                                double size_h, double pad, LegendCorner current) {
+  LegendCorner best = current;
+  int best_hits = CountHits(figure, t, LegendBox(t, size_w, size_h, pad, current));
+  for (LegendCorner c : {LegendCorner::TopRight, LegendCorner::TopLeft, LegendCorner::BottomRight,
+                         LegendCorner::BottomLeft}) {
+    if (best_hits == 0) break;
+    const int hits = CountHits(figure, t, LegendBox(t, size_w, size_h, pad, c));
+    if (hits < best_hits) {
+      best = c;
+      best_hits = hits;
     }
   }
   return best;

@@ -17,7 +17,7 @@ namespace gradlab::plot {
 
 struct LineItem {
   std::string label;
-  std::vector<double> xs, ys;  // a polyline; NaN breaks it
+  std::vector<double> xs, ys;  // a polyline; NaN breaks it; a lone point is a dot
   Color color;
   float width = 2;
 };
@@ -75,6 +75,7 @@ struct TextItem {
   Color color = kAutoColor;          // automatic: the theme's text colour
   float offset_x = 0, offset_y = 0;  // pixels, applied after anchoring (y down)
   float anchor_x = 0.5f, anchor_y = 0.5f;
+  Color background{0, 0, 0, 0};  // a box behind the text (readable on any map) when alpha > 0
 };
 
 // An image over a data rectangle. The texture is opaque here (an ImTextureID for the drawer);
@@ -98,6 +99,8 @@ struct LegendEntry {
   bool hidden = false;
 };
 
+enum class LegendCorner { TopRight, TopLeft, BottomRight, BottomLeft };
+
 struct Figure {
   std::string title, x_label, y_label;
   Scale x_scale = Scale::Linear, y_scale = Scale::Linear;
@@ -107,6 +110,7 @@ struct Figure {
   float scale = 1;                     // style scale the sizes were multiplied by
   std::vector<Item> items;             // in drawing order (first is at the bottom)
   std::vector<LegendEntry> legend;     // labelled items in order of first appearance
+  LegendCorner legend_corner = LegendCorner::TopRight;  // where the legend was drawn
 };
 
 // The label of any item ("" for text).
@@ -151,5 +155,15 @@ struct NearestPoint {
 };
 NearestPoint FindNearestPoint(const Figure& figure, const Transform& t, Point mouse_px,
                               double max_dist_px);
+
+// The legend box of size_w x size_h pixels in a corner of the plot area, inset by pad.
+PixelRect LegendBox(const Transform& t, double size_w, double size_h, double pad,
+                    LegendCorner corner);
+// The corner where that box hides the least data (matplotlib's loc="best"): it counts the
+// segments of lines, arrows, fills and reference lines and the markers it would cover. The
+// current corner is kept unless another is strictly better, so the legend does not hop
+// between equally good corners while a point is dragged.
+LegendCorner ChooseLegendCorner(const Figure& figure, const Transform& t, double size_w,
+                                double size_h, double pad, LegendCorner current);
 
 }  // namespace gradlab::plot

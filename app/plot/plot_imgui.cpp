@@ -419,6 +419,7 @@ void PlotText(const char* text, double x, double y, const TextStyle& style) {
   it.offset_y = style.offset_y;
   it.anchor_x = style.anchor_x;
   it.anchor_y = style.anchor_y;
+  it.background = style.background;
   Record(std::move(it));
 }
 
@@ -569,6 +570,9 @@ struct Drawer {
     const std::size_t n = std::min(xs.size(), ys.size());
     auto flush = [&] {
       if (run.size() >= 2) dl->AddPolyline(run.data(), static_cast<int>(run.size()), col, 0, width);
+      // A point with no finite neighbour (a one-iterate run, a value between NaNs) would
+      // otherwise vanish; a dot a little wider than the line keeps it visible.
+      if (run.size() == 1) dl->AddCircleFilled(run[0], std::max(1.5f * width, 2.5f * scale), col);
       run.clear();
     };
     for (std::size_t i = 0; i < n; ++i) {
@@ -734,6 +738,12 @@ struct Drawer {
     const ImVec2 size = TextSize(it.text.c_str());
     const ImVec2 pos(static_cast<float>(p.x) - it.anchor_x * size.x + it.offset_x * scale,
                      static_cast<float>(p.y) - it.anchor_y * size.y + it.offset_y * scale);
+    if (it.background.a > 0) {
+      const float pad = 3 * scale;
+      dl->AddRectFilled(ImVec2(pos.x - pad, pos.y - 0.5f * pad),
+                        ImVec2(pos.x + size.x + pad, pos.y + size.y + 0.5f * pad),
+                        ToU32(it.background), 2 * scale);
+    }
     AddText(dl, pos, ToU32(it.color.isAuto() ? theme.text : it.color), it.text.c_str());
   }
 
@@ -823,7 +833,8 @@ void DrawAxes(ImDrawList* dl, const CurrentPlot& cur) {
   }
 }
 
-// The legend in the plot's top-right corner; a click on an entry toggles its items.
+// The legend in the corner where it hides the least data; a click on an entry toggles its
+// items.
 void DrawLegend(ImDrawList* dl, CurrentPlot& cur) {
   PlotState& s = *cur.state;
   s.legend_rect = {0, 0, 0, 0};
@@ -836,10 +847,13 @@ void DrawLegend(ImDrawList* dl, CurrentPlot& cur) {
   w += swatch + 3 * pad;
   const float row = font + 0.5f * pad;
   const float h = row * static_cast<float>(entries.size()) + 1.5f * pad;
-  const PixelRect& a = cur.transform.area;
-  const ImVec2 p1(static_cast<float>(a.x1) - pad, static_cast<float>(a.y0) + pad);
-  const ImVec2 p0(p1.x - w, p1.y);
-  s.legend_rect = {p0.x, p0.y, p1.x, p1.y + h};
+  Figure& fig = s.recorder.figure();
+  s.legend_corner = ChooseLegendCorner(fig, cur.transform, w, h, pad, s.legend_corner);
+  fig.legend_corner = s.legend_corner;
+  const PixelRect box = LegendBox(cur.transform, w, h, pad, s.legend_corner);
+  const ImVec2 p0(static_cast<float>(box.x0), static_cast<float>(box.y0));
+  const ImVec2 p1(static_cast<float>(box.x1), static_cast<float>(box.y0));
+  s.legend_rect = box;
   dl->AddRectFilled(p0, ImVec2(p1.x, p1.y + h), ToU32(st.theme.legend_background));
   dl->AddRect(p0, ImVec2(p1.x, p1.y + h), ToU32(st.theme.legend_border), 0, 0, sc);
   const ImGuiIO& io = ImGui::GetIO();
@@ -884,13 +898,18 @@ void DrawTooltipOrMouseText(ImDrawList* dl, const CurrentPlot& cur) {
     ImGui::EndTooltip();
     return;
   }
-  // Otherwise the mouse position, in the plot's bottom-right corner.
+  // Otherwise the mouse position, in the plot's bottom-right corner (bottom-left when the
+  // legend is there).
   const Point p = cur.transform.toData({m.x, m.y});
   const std::string text = "(" + FormatValue(p.x) + ", " + FormatValue(p.y) + ")";
   const ImVec2 ts = TextSize(text.c_str());
   const float pad = st.padding * st.scale;
   const PixelRect& a = cur.transform.area;
-  const ImVec2 pos(static_cast<float>(a.x1) - pad - ts.x, static_cast<float>(a.y1) - pad - ts.y);
+  const bool legend_there =
+      s.legend_rect.width() > 0 && s.legend_corner == LegendCorner::BottomRight;
+  const float x =
+      legend_there ? static_cast<float>(a.x0) + pad : static_cast<float>(a.x1) - pad - ts.x;
+  const ImVec2 pos(x, static_cast<float>(a.y1) - pad - ts.y);
   dl->AddRectFilled(ImVec2(pos.x - 0.5f * pad, pos.y),
                     ImVec2(pos.x + ts.x + 0.5f * pad, pos.y + ts.y),
                     ToU32(st.theme.legend_background));

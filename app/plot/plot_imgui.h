@@ -98,6 +98,7 @@ struct TextStyle {
   Color color = kAutoColor;                // automatic: the theme's text colour
   float offset_x = 0, offset_y = 0;        // pixels after anchoring, y down
   float anchor_x = 0.5f, anchor_y = 0.5f;  // (0, 0): top-left corner at the point; centred
+  Color background{0, 0, 0, 0};            // a box behind the text when alpha > 0
 };
 
 // [SECTION] Context
@@ -205,6 +206,7 @@ struct PlotState {
   int active_drag = -1;               // DragPoint id being dragged, -1 none
   ImVec2 drag_offset;                 // handle minus mouse at the grab, pixels
   PixelRect legend_rect{0, 0, 0, 0};  // last frame's legend box (clicks there are the legend's)
+  LegendCorner legend_corner = LegendCorner::TopRight;  // kept until another is strictly better
 };
 
 // The plot between BeginPlot and EndPlot.

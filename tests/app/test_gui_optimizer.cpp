@@ -134,6 +134,41 @@ TEST(GuiOptimizer, StartsAndEndPointsSitWhereTheCorePutsThem) {
   }
 }
 
+// The report's line for one kept figure, "" when absent.
+std::string figureLine(const std::string& output, const std::string& title) {
+  std::istringstream in(output);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("figure: " + title + " |", 0) == 0) return line;
+  return "";
+}
+
+TEST(GuiOptimizer, NewtonReachingZeroGradientIsMarkedOnTheLogAxisAndLegendsAvoidTheData) {
+  // EXERCISES C5: Newton from (1, 1) lands on (2, 1) in one step, where grad f = 0 exactly.
+  Rendered r = renderOptimizer("newton_zero", "--function quadratic --method newton");
+  ASSERT_TRUE(r.placement.ok) << r.output;
+  const std::string grad = figureLine(r.output, "||grad f|| versus iteration");
+  ASSERT_FALSE(grad.empty()) << r.output;
+  // The iteration axis still spans the step that went to 0, marked at the bottom edge.
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  ASSERT_EQ(std::sscanf(grad.c_str(), "figure: ||grad f|| versus iteration | x %lf %lf | y %lf %lf",
+                        &x0, &x1, &y0, &y1),
+            4)
+      << grad;
+  EXPECT_LE(x0, 0.0);
+  EXPECT_GE(x1, 1.0);
+  EXPECT_NE(grad.find("text \"0 \u2193\" at 1 "), std::string::npos) << grad;
+  // ||grad f(1, 1)|| = ||(-2, 1)|| = sqrt(5) is inside the fitted view.
+  EXPECT_GT(y1, std::sqrt(5.0));
+  // f falls from -2 to -3 (top-left to bottom-right): the legend takes the free top-right.
+  EXPECT_NE(figureLine(r.output, "f versus iteration").find("legend top-right"), std::string::npos);
+
+  // Ascent on C4 ends on a plateau along the top of the f plot: the legend moves down.
+  Rendered c4 = renderOptimizer("c4_legend", "");
+  const std::string f = figureLine(c4.output, "f versus iteration");
+  EXPECT_NE(f.find("legend bottom"), std::string::npos) << f;
+}
+
 TEST(GuiOptimizer, InvalidExpressionKeepsThePreviousFunctionAndShowsTheError) {
   // x^2 + y^2 is typed first, then a broken edit of it: the contour must stay x^2 + y^2.
   Rendered good = renderOptimizer("before", "--size 1200x800 --type-expr \"x^2 + y^2\"");

@@ -95,6 +95,17 @@ TEST(OptimizerLab, InspectorClassifiesTheTwoBumpsSaddleAndGivesTheNewtonStep) {
   EXPECT_FALSE(inspectPoint(*lab.objective, Vec2(0.3, 0.7)).newton_ok);
 }
 
+TEST(OptimizerLab, DeepValleysOpenWithLogLevelsAndALogFAxis) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  EXPECT_FALSE(lab.log_f_axis);  // C4's f lies in (0, 1.06]: linear reads best
+  selectBuiltin(lab, "rosenbrock");
+  EXPECT_TRUE(lab.log_f_axis);
+  EXPECT_TRUE(lab.contour.log_levels);
+  selectBuiltin(lab, "quadratic");  // minimum f = -3: a log axis would hide it
+  EXPECT_FALSE(lab.log_f_axis);
+}
+
 TEST(OptimizerLab, AnimationRevealsIterationsAndStopsAtTheEnd) {
   OptimizerLab lab;
   resetOptimizerLab(lab);

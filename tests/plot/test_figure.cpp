@@ -132,6 +132,77 @@ double TriangleArea(const std::vector<Point>& p, const std::array<int, 3>& t) {
   return 0.5 * std::fabs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
 }
 
+// A 100 x 100 pixel plot of the unit square: data (x, y) is at pixel (100 x, 100 (1 - y)).
+Transform UnitSquare() {
+  Transform t;
+  t.limits = {{0, 1}, {0, 1}};
+  t.area = {0, 0, 100, 100};
+  return t;
+}
+
+TEST(LegendBox, SitsInTheRequestedCornerInsetByThePadding) {
+  const Transform t = UnitSquare();
+  const PixelRect tr = LegendBox(t, 30, 20, 5, LegendCorner::TopRight);
+  EXPECT_DOUBLE_EQ(tr.x0, 65);
+  EXPECT_DOUBLE_EQ(tr.x1, 95);
+  EXPECT_DOUBLE_EQ(tr.y0, 5);
+  EXPECT_DOUBLE_EQ(tr.y1, 25);
+  const PixelRect bl = LegendBox(t, 30, 20, 5, LegendCorner::BottomLeft);
+  EXPECT_DOUBLE_EQ(bl.x0, 5);
+  EXPECT_DOUBLE_EQ(bl.y1, 95);
+}
+
+TEST(ChooseLegendCorner, MovesOffACurveThatFillsTheTopRight) {
+  Figure fig;
+  // A curve rising to a plateau along the top edge, like f of a converging ascent.
+  fig.items.push_back(Line("run", {0, 0.2, 0.4, 0.6, 0.8, 1.0}, {0.1, 0.8, 0.9, 0.9, 0.9, 0.9}));
+  const Transform t = UnitSquare();
+  EXPECT_EQ(ChooseLegendCorner(fig, t, 30, 20, 5, LegendCorner::TopRight),
+            LegendCorner::BottomRight);
+}
+
+TEST(ChooseLegendCorner, CountsLongSegmentsThatOnlyCrossTheBox) {
+  Figure fig;
+  // One straight segment through the top-right box with both ends outside it.
+  fig.items.push_back(Line("step", {0.5, 1.0}, {1.0, 0.5}));
+  const Transform t = UnitSquare();
+  EXPECT_NE(ChooseLegendCorner(fig, t, 30, 20, 5, LegendCorner::TopRight), LegendCorner::TopRight);
+}
+
+TEST(ChooseLegendCorner, KeepsTheCurrentCornerOnATie) {
+  Figure fig;  // nothing drawn: every corner is free, so the legend stays where it is
+  const Transform t = UnitSquare();
+  EXPECT_EQ(ChooseLegendCorner(fig, t, 30, 20, 5, LegendCorner::BottomLeft),
+            LegendCorner::BottomLeft);
+  // Data only in the bottom half: top-right is free, but bottom-left is not.
+  fig.items.push_back(Line("low", {0, 1}, {0.05, 0.05}));
+  EXPECT_EQ(ChooseLegendCorner(fig, t, 30, 20, 5, LegendCorner::BottomLeft),
+            LegendCorner::TopRight);
+}
+
+TEST(ChooseLegendCorner, AvoidsMarkersAndHorizontalReferenceLines) {
+  Figure fig;
+  MarkerItem m;
+  m.label = "ends";
+  m.xs = {0.9, 0.1};
+  m.ys = {0.9, 0.9};
+  fig.items.push_back(m);
+  RefLineItem tol;
+  tol.label = "tolerance";
+  tol.vertical = false;
+  tol.value = 0.1;
+  fig.items.push_back(tol);
+  // Top corners hold a marker each, bottom corners the tolerance line: the fewest hits win
+  // and the current corner (one hit) is kept against the others (one hit each).
+  EXPECT_EQ(ChooseLegendCorner(fig, UnitSquare(), 30, 20, 5, LegendCorner::TopRight),
+            LegendCorner::TopRight);
+  m.xs = {0.5};
+  m.ys = {0.5};
+  std::get<MarkerItem>(fig.items[0]) = m;  // the markers leave the top: it is now free
+  EXPECT_EQ(ChooseLegendCorner(fig, UnitSquare(), 30, 20, 5, LegendCorner::BottomLeft),
+            LegendCorner::TopRight);
+}
+
 TEST(TriangulatePolygon, CoversANonConvexPolygonExactly) {
   // An L shape (area 3), both orientations, with a collinear vertex.
   std::vector<Point> l = {{0, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 2}, {0, 2}, {0, 1}};
