@@ -176,38 +176,61 @@ bool SegmentHitsRect(Point a, Point b, const PixelRect& r) {
   return true;
 }
 
-int CountPolylineHits(const std::vector<double>& xs, const std::vector<double>& ys,
-                      const Transform& t, const PixelRect& box) {
-  const std::size_t n = std::min(xs.size(), ys.size());
-  int hits = 0;
-  for (std::size_t i = 0; i + 1 < n; ++i)
-    hits += SegmentHitsRect(t.toPixel({xs[i], ys[i]}), t.toPixel({xs[i + 1], ys[i + 1]}), box);
-  if (n == 1) hits += SegmentHitsRect(t.toPixel({xs[0], ys[0]}), t.toPixel({xs[0], ys[0]}), box);
-  return hits;
-}
+// Hits of every data segment and marker on four candidate boxes, in one pass: each point is
+// mapped to pixels once (log axes make that the costly part), then tested against all boxes.
+struct CornerHits {
+  const Transform& t;
+  const PixelRect (&boxes)[4];
+  int hits[4] = {0, 0, 0, 0};
 
-int CountHits(const Figure& figure, const Transform& t, const PixelRect& box) {
-  int hits = 0;
-  for (const Item& item : figure.items) {
+  void segment(Point a, Point b) {
+    const double x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x);
+    const double y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+    for (int c = 0; c < 4; ++c) {
+      const PixelRect& r = boxes[c];
+      if (x1 < r.x0 || x0 > r.x1 || y1 < r.y0 || y0 > r.y1) continue;  // cheap reject
+      hits[c] += SegmentHitsRect(a, b, r);
+    }
+  }
+
+  // Long curves are thinned to about 256 segments: enough to tell where a curve runs, at a
+  // cost that does not grow with run length.
+  void polyline(const std::vector<double>& xs, const std::vector<double>& ys) {
+    const std::size_t n = std::min(xs.size(), ys.size());
+    if (n == 0) return;
+    const std::size_t stride = std::max<std::size_t>(1, n / 256);
+    Point prev = t.toPixel({xs[0], ys[0]});
+    if (n == 1) segment(prev, prev);
+    for (std::size_t i = stride; i < n + stride - 1; i += stride) {
+      const std::size_t k = std::min(i, n - 1);
+      const Point p = t.toPixel({xs[k], ys[k]});
+      segment(prev, p);
+      prev = p;
+    }
+  }
+
+  void item(const Item& item) {
     if (const auto* l = std::get_if<LineItem>(&item)) {
-      hits += CountPolylineHits(l->xs, l->ys, t, box);
+      polyline(l->xs, l->ys);
     } else if (const auto* a = std::get_if<ArrowItem>(&item)) {
-      hits += CountPolylineHits(a->xs, a->ys, t, box);
+      polyline(a->xs, a->ys);
     } else if (const auto* f = std::get_if<FillItem>(&item)) {
-      hits += CountPolylineHits(f->xs, f->ys, t, box);
+      polyline(f->xs, f->ys);
     } else if (const auto* m = std::get_if<MarkerItem>(&item)) {
       const std::size_t n = std::min(m->xs.size(), m->ys.size());
       for (std::size_t i = 0; i < n; ++i) {
         const Point p = t.toPixel({m->xs[i], m->ys[i]});
-        hits += box.contains(p.x, p.y);
+        for (int c = 0; c < 4; ++c) hits[c] += boxes[c].contains(p.x, p.y);
       }
     } else if (const auto* r = std::get_if<RefLineItem>(&item)) {
       const double v = r->vertical ? t.xToPixel(r->value) : t.yToPixel(r->value);
-      hits += r->vertical ? (v >= box.x0 && v <= box.x1) : (v >= box.y0 && v <= box.y1);
+      for (int c = 0; c < 4; ++c) {
+        const PixelRect& b = boxes[c];
+        hits[c] += r->vertical ? (v >= b.x0 && v <= b.x1) : (v >= b.y0 && v <= b.y1);
+      }
     }
   }
-  return hits;
-}
+};
 
 }  // namespace
 
@@ -223,15 +246,18 @@ PixelRect LegendBox(const Transform& t, double size_w, double size_h, double pad
 
 LegendCorner ChooseLegendCorner(const Figure& figure, const Transform& t, double size_w,
                                 double size_h, double pad, LegendCorner current) {
+  constexpr LegendCorner kCorners[4] = {LegendCorner::TopRight, LegendCorner::TopLeft,
+                                        LegendCorner::BottomRight, LegendCorner::BottomLeft};
+  PixelRect boxes[4];
+  for (int c = 0; c < 4; ++c) boxes[c] = LegendBox(t, size_w, size_h, pad, kCorners[c]);
+  CornerHits count{t, boxes};
+  for (const Item& item : figure.items) count.item(item);
   LegendCorner best = current;
-  int best_hits = CountHits(figure, t, LegendBox(t, size_w, size_h, pad, current));
-  for (LegendCorner c : {LegendCorner::TopRight, LegendCorner::TopLeft, LegendCorner::BottomRight,
-                         LegendCorner::BottomLeft}) {
-    if (best_hits == 0) break;
-    const int hits = CountHits(figure, t, LegendBox(t, size_w, size_h, pad, c));
-    if (hits < best_hits) {
-      best = c;
-      best_hits = hits;
+  int best_hits = count.hits[static_cast<int>(current)];
+  for (int c = 0; c < 4; ++c) {
+    if (count.hits[c] < best_hits) {
+      best = kCorners[c];
+      best_hits = count.hits[c];
     }
   }
   return best;
