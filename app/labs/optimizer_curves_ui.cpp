@@ -121,7 +121,7 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
   ImGui::Checkbox("log scale for f", &lab.log_f_axis);
   ImGui::SameLine();
   ImGui::TextDisabled("hover a curve for exact values");
-  if (plot::BeginPlot("f versus iteration##loss", ImVec2(-1, height))) {
+  if (plot::BeginPlot("f versus iteration##loss", ImVec2(-1, height), plot::PlotFlags_IntegerX)) {
     plot::SetupAxes("iteration", "f(w)", plot::Scale::Linear,
                     lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
     if (refit) plot::SetupAxesFit();
@@ -129,7 +129,8 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     if (lab.log_f_axis) markExactZerosOnLogAxis(lab, Curve::F);
     plot::EndPlot();
   }
-  if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height))) {
+  if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height),
+                      plot::PlotFlags_IntegerX)) {
     plot::SetupAxes("iteration", "||grad f||", plot::Scale::Linear, plot::Scale::Log);
     if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, Curve::GradNorm);

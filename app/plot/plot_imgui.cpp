@@ -100,6 +100,15 @@ std::vector<Tick> AxisTicks(const Range& r, Scale s, double pixels, float spacin
   return s == Scale::Log ? LogTicks(r.min, r.max, n) : LinearTicks(r.min, r.max, n);
 }
 
+// The x ticks of the current plot; with PlotFlags_IntegerX only whole numbers (iterations).
+std::vector<Tick> XTicks(const CurrentPlot& cur) {
+  const Transform& t = cur.transform;
+  std::vector<Tick> ticks =
+      AxisTicks(t.limits.x, t.x_scale, t.area.width(), Ctx().style.x_tick_spacing);
+  if (cur.flags & PlotFlags_IntegerX) KeepWholeNumberTicks(ticks);
+  return ticks;
+}
+
 bool BothLinear(const CurrentPlot& p) {
   return p.x_scale == Scale::Linear && p.y_scale == Scale::Linear;
 }
@@ -770,7 +779,7 @@ void DrawGrid(ImDrawList* dl, const CurrentPlot& cur) {
   const PixelRect& a = t.area;
   const float s = st.scale;
   const auto fx = [](double v) { return static_cast<float>(v); };
-  const std::vector<Tick> xt = AxisTicks(t.limits.x, t.x_scale, a.width(), st.x_tick_spacing);
+  const std::vector<Tick> xt = XTicks(cur);
   const std::vector<Tick> yt = AxisTicks(t.limits.y, t.y_scale, a.height(), st.y_tick_spacing);
 
   if (st.grid) {
@@ -798,7 +807,7 @@ void DrawAxes(ImDrawList* dl, const CurrentPlot& cur) {
   dl->AddRect(ImVec2(fx(a.x0), fx(a.y0)), ImVec2(fx(a.x1), fx(a.y1)), axis, 0, 0,
               st.axis_width * s);
 
-  for (const Tick& k : AxisTicks(t.limits.x, t.x_scale, a.width(), st.x_tick_spacing)) {
+  for (const Tick& k : XTicks(cur)) {
     const float x = fx(t.xToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     dl->AddLine(ImVec2(x, fx(a.y1)), ImVec2(x, fx(a.y1) + len), axis, st.axis_width * s);

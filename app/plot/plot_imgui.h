@@ -70,6 +70,7 @@ enum PlotFlags_ {
   PlotFlags_NoTooltip = 1 << 4,            // no nearest-point tooltip, no mouse coordinates
   PlotFlags_EqualAspect = 1 << 5,          // one data unit is as long on x as on y (limits widen)
   PlotFlags_CallerOwnsLeftClick = 1 << 6,  // left click on empty space goes to IsPlotClicked
+  PlotFlags_IntegerX = 1 << 7,             // x ticks at whole numbers only (iterations)
 };
 
 // Item looks. A colour left automatic takes the next RunColor (the same for a repeated label);

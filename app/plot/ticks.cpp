@@ -171,4 +171,10 @@ std::string FormatValue(double value) {
   return buf;
 }
 
+void KeepWholeNumberTicks(std::vector<Tick>& ticks) {
+  ticks.erase(std::remove_if(ticks.begin(), ticks.end(),
+                             [](const Tick& k) { return k.value != std::round(k.value); }),
+              ticks.end());
+}
+
 }  // namespace gradlab::plot

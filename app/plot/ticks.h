@@ -43,6 +43,10 @@ double LinearTickStep(double min, double max, int target_count);
 // When the range holds fewer than two decades, falls back to LinearTicks over [min, max].
 std::vector<Tick> LogTicks(double min, double max, int target_count);
 
+// Drops the ticks that are not whole numbers, for axes that count (iterations): 0 1 2, never
+// 0.5. A view narrower than one unit may keep a single tick, or none.
+void KeepWholeNumberTicks(std::vector<Tick>& ticks);
+
 // A data value for tooltips and readouts: 6 significant digits ("%.6g"), no "-0".
 std::string FormatValue(double value);
 

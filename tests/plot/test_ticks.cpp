@@ -146,6 +146,21 @@ TEST(LogTicks, PartialDecadeFallsBackToLinearTicks) {
   EXPECT_EQ(Values(ticks), (std::vector<double>{2, 4, 6, 8}));
 }
 
+TEST(KeepWholeNumberTicks, IterationAxesShowNoHalfSteps) {
+  // A run of one step fits [-0.05, 1.05]: 1-2-5 steps give 0, 0.5, 1 (and minor ticks).
+  std::vector<Tick> ticks = LinearTicks(-0.05, 1.05, 3);
+  ASSERT_GE(ticks.size(), 3u);
+  KeepWholeNumberTicks(ticks);
+  ASSERT_EQ(ticks.size(), 2u);
+  EXPECT_EQ(ticks[0].label, "0");
+  EXPECT_EQ(ticks[1].label, "1");
+  // Wide ranges are untouched: every tick of 0..10000 is a whole number already.
+  std::vector<Tick> wide = LinearTicks(0, 10000, 5);
+  const std::size_t n = wide.size();
+  KeepWholeNumberTicks(wide);
+  EXPECT_EQ(wide.size(), n);
+}
+
 TEST(LogTicks, InvalidRangeGivesNoTicks) {
   EXPECT_TRUE(LogTicks(0, 10, 5).empty());
   EXPECT_TRUE(LogTicks(-1, 10, 5).empty());
