@@ -82,9 +82,16 @@ double suggestedStepSize(const Objective& objective, Method method, const Vec2& 
     }
     default: {
       // Gradient steps are stable below 2 / lambda_max (EXERCISES D1); 1 / lambda_max keeps a
-      // margin. Clamped so a flat start does not suggest an absurd step.
-      const double lambda =
-          analyzeHessian(objective.eval(start).hess).eigenvalues.cwiseAbs().maxCoeff();
+      // margin. The curvature that matters is also where the runs end: the known optima (the
+      // cubic's minimum curves 3x more than its starts), so the largest of all is used.
+      // Clamped so a flat start does not suggest an absurd step.
+      double lambda = analyzeHessian(objective.eval(start).hess).eigenvalues.cwiseAbs().maxCoeff();
+      for (const KnownPoint& k : objective.info().known_points) {
+        if (k.kind != "minimum" && k.kind != "maximum") continue;
+        const double at_k =
+            analyzeHessian(objective.eval(k.w).hess).eigenvalues.cwiseAbs().maxCoeff();
+        if (std::isfinite(at_k)) lambda = std::max(lambda, at_k);
+      }
       if (!std::isfinite(lambda) || lambda <= 0) return 0.1;
       return std::clamp(1.0 / lambda, 1e-5, 1.0);
     }

@@ -74,7 +74,7 @@ struct OptimizerLab {
 void resetOptimizerLab(OptimizerLab& lab);
 
 // A step size that suits `method` on this objective from `start`: 1 / |lambda|max of the Hessian
-// there for gradient methods, 1% of the window for adaptive ones, 0 for Newton and L-BFGS (their
+// there and at the known optima for gradient methods, 1% of the window for adaptive ones, 0 for Newton and L-BFGS (their
 // defaults fit). Compare mode starts each method with it.
 double suggestedStepSize(const Objective& objective, Method method, const Vec2& start);
 

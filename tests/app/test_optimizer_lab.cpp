@@ -2,6 +2,8 @@
 // switches and the inspector, against the core's own numbers and EXERCISES.md.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <chrono>
 #include <thread>
 
@@ -104,6 +106,24 @@ TEST(OptimizerLab, DeepValleysOpenWithLogLevelsAndALogFAxis) {
   EXPECT_TRUE(lab.contour.log_levels);
   selectBuiltin(lab, "quadratic");  // minimum f = -3: a log axis would hide it
   EXPECT_FALSE(lab.log_f_axis);
+}
+
+TEST(OptimizerLab, SuggestedStepIsStableAtTheOptimumTheRunsHeadFor) {
+  // C6 cubic 2 x1^3 - 5 x1 + x2^2: its minimum (sqrt(5/6), 0) curves 12 sqrt(5/6) = 10.95 along
+  // x1, three times more than the first start (0.3, 1). A step from the start's curvature alone
+  // (1 / 3.6) oscillates there and diverges; the suggestion must stay below 2 / 10.95.
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  selectBuiltin(lab, "cubic");
+  EXPECT_LT(stepSize(lab.config), 2.0 / (12.0 * std::sqrt(5.0 / 6.0)));
+  recomputeRuns(lab);
+  ASSERT_EQ(lab.runs.size(), 3u);
+  for (int r = 0; r < 2; ++r) {
+    EXPECT_EQ(lab.runs[r].status, RunStatus::Converged) << "run " << r + 1;
+    EXPECT_NEAR(lab.runs[r].iterates.back().w.x(), std::sqrt(5.0 / 6.0), 1e-4);
+  }
+  // The third start lies where f falls without bound: diverging is the right answer there.
+  EXPECT_EQ(lab.runs[2].status, RunStatus::Diverged);
 }
 
 TEST(OptimizerLab, AnimationRevealsIterationsAndStopsAtTheEnd) {
