@@ -107,6 +107,7 @@ void selectBuiltin(OptimizerLab& lab, const std::string& name) {
   std::string error;
   if (!rebuildObjective(lab, &error)) return;
   lab.view = info->window;
+  lab.home_view = info->window;
   lab.reset_view = true;
   lab.starts = defaultStarts(*info);
   lab.config.maximize = info->maximize;
@@ -159,6 +160,7 @@ bool applyExpression(OptimizerLab& lab, const std::string& text) {
   if (!was_expression) {
     // Coming from a built-in, take the expression's default window and start.
     lab.view = made->info().window;
+    lab.home_view = made->info().window;
     lab.reset_view = true;
     lab.starts = defaultStarts(made->info());
     lab.config.maximize = false;

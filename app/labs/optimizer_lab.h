@@ -50,8 +50,9 @@ struct OptimizerLab {
   int objective_version = 0;  // bumped when the objective or its parameters change
 
   // [View]
-  Window view;             // the contour's visible window (plot limits)
-  bool reset_view = true;  // the contour view fits `view` on the next frame
+  Window view;             // the contour's visible window (plot limits), updated every frame
+  Window home_view;        // where "reset view" returns: the function's window
+  bool reset_view = true;  // the contour view goes to `home_view` on the next frame
   ContourOptions contour;
   bool show_arrows = true;  // arrows w_i -> w_i+1, as the homework asks
   bool log_f_axis = false;  // f versus iteration on a log axis (f <= 0 leaves gaps)
@@ -74,8 +75,8 @@ struct OptimizerLab {
 void resetOptimizerLab(OptimizerLab& lab);
 
 // A step size that suits `method` on this objective from `start`: 1 / |lambda|max of the Hessian
-// there and at the known optima for gradient methods, 1% of the window for adaptive ones, 0 for Newton and L-BFGS (their
-// defaults fit). Compare mode starts each method with it.
+// there and at the known optima for gradient methods, 1% of the window for adaptive ones, 0 for
+// Newton and L-BFGS (their defaults fit). Compare mode starts each method with it.
 double suggestedStepSize(const Objective& objective, Method method, const Vec2& start);
 
 // Switches to a built-in: its default parameters, window and starts, its natural direction;

@@ -162,6 +162,19 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
                       lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
 }
 
+// "reset view" at the right end of the line under the contour: a double click cannot do it
+// there, since every click on the map adds a start.
+void drawResetViewButton(OptimizerLab& lab, float width) {
+  const char* label = "reset view";
+  const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+  ImGui::SameLine(std::max(width - w, 0.0f));
+  if (ImGui::SmallButton(label)) lab.reset_view = true;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "Back to the function's window. Wheel zooms, right-drag box-zooms,\n"
+        "Shift + drag or middle-drag pans.");
+}
+
 // Arrows w_i -> w_i+1 for a run's shown iterates. Up to kMaxArrows steps each get an arrow;
 // longer runs draw the whole path as a line (points closer than a pixel merged) and put arrows
 // on evenly spaced steps, so thousands of iterations stay readable and cheap. The arrays are
@@ -284,15 +297,17 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
 bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImVec2 size) {
   bool changed = false;
   const ObjectiveInfo& info = lab.objective->info();
-  const float colorbar_h = lab.contour.colorbar
-                               ? ImGui::GetFontSize() * 0.7f + ImGui::GetFrameHeightWithSpacing() +
-                                     ImGui::GetStyle().ItemSpacing.y
-                               : 0.0f;
+  // Under the plot: the colour bar (when shown) and a line with the reset-view button.
+  const float colorbar_h =
+      (lab.contour.colorbar ? ImGui::GetFontSize() * 0.7f + ImGui::GetStyle().ItemSpacing.y
+                            : 0.0f) +
+      ImGui::GetFrameHeightWithSpacing();
   const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));
   const plot::PlotFlags flags = plot::PlotFlags_EqualAspect | plot::PlotFlags_CallerOwnsLeftClick;
   if (!plot::BeginPlot("##contour", plot_size, flags)) return false;
   plot::SetupAxes(info.var_x.c_str(), info.var_y.c_str());
-  plot::SetupAxesLimits(lab.view.x_min, lab.view.x_max, lab.view.y_min, lab.view.y_max,
+  const Window& home = lab.home_view;
+  plot::SetupAxesLimits(home.x_min, home.x_max, home.y_min, home.y_max,
                         lab.reset_view ? ImGuiCond_Always : ImGuiCond_Once);
   lab.reset_view = false;
 
@@ -405,7 +420,12 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
                        view.contour_error.c_str());
     ImGui::PopStyleColor();
   }
-  if (lab.contour.colorbar && view.field_valid) drawColorbar(lab, view, size.x);
+  if (lab.contour.colorbar && view.field_valid) {
+    drawColorbar(lab, view, size.x);
+  } else {
+    ImGui::TextDisabled("Wheel to zoom, right-drag to box-zoom, Shift + drag to pan.");
+  }
+  drawResetViewButton(lab, size.x);
   return changed;
 }
 

@@ -257,6 +257,11 @@ void HandleInput(CurrentPlot& cur) {
   if (on_empty && can_zoom && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
     s.box_zooming = true, s.box_button = ImGuiMouseButton_Right, s.box_start = mouse;
   }
+  // Right and middle clicks count on release (IsPlotClicked): remember where the press was.
+  for (int b = ImGuiMouseButton_Right; b <= ImGuiMouseButton_Middle; ++b) {
+    if (ImGui::IsMouseClicked(b)) s.click_pending[b] = on_empty;
+    if (!io.MouseDown[b] && !ImGui::IsMouseReleased(b)) s.click_pending[b] = false;
+  }
 
   if (s.panning) {
     if (!io.MouseDown[s.pan_button]) {
@@ -289,7 +294,7 @@ void HandleInput(CurrentPlot& cur) {
           ZoomAbout(cur.transform, mouse.x, mouse.y, WheelZoomFactor(io.MouseWheel), !left, !below);
     }
   }
-  if (on_empty && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+  if (on_empty && !caller_left && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
     s.panning = false;
     if (s.has_home) {
       s.view = s.home;
@@ -469,6 +474,7 @@ bool DragPoint(int id, double* x, double* y, Color color, float radius, bool* ri
   if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Right) &&
       !cur.click_taken[ImGuiMouseButton_Right]) {
     cur.click_taken[ImGuiMouseButton_Right] = true;
+    s.click_pending[ImGuiMouseButton_Right] = false;  // the handle's click, not the plot's
     s.box_zooming = false;
     if (right_clicked != nullptr) *right_clicked = true;
   }
@@ -512,9 +518,15 @@ bool IsPlotClicked(ImGuiMouseButton button) {
   const CurrentPlot& cur = Cur();
   const ImGuiIO& io = ImGui::GetIO();
   if (button < 0 || button > 2 || !cur.mouse_in_plot || cur.mouse_on_legend) return false;
+  if (button != ImGuiMouseButton_Left) {
+    return cur.state->click_pending[button] && ImGui::IsMouseReleased(button) &&
+           !ImGui::IsMouseDragPastThreshold(button);
+  }
   if (cur.click_taken[button] || !ImGui::IsMouseClicked(button)) return false;
-  if (ImGui::GetMouseClickedCount(button) != 1) return false;  // double clicks reset the view
-  if (button == ImGuiMouseButton_Left && (io.KeyCtrl || io.KeyShift)) return false;
+  // Double clicks reset the view, unless the caller owns left clicks (then each one counts).
+  if (ImGui::GetMouseClickedCount(button) != 1 && !(cur.flags & PlotFlags_CallerOwnsLeftClick))
+    return false;
+  if (io.KeyCtrl || io.KeyShift) return false;
   return true;
 }
 

@@ -25,7 +25,9 @@
 //   only); right drag or Ctrl + left drag box-zooms; double click resets the view to the limits
 //   given with SetupAxesLimits, or fits the data; clicking a legend entry hides its items.
 //   With PlotFlags_CallerOwnsLeftClick a left click on empty space is the caller's (see
-//   IsPlotClicked) and panning is Shift + left drag or middle drag.
+//   IsPlotClicked), panning is Shift + left drag or middle drag, and a double click is two of
+//   the caller's clicks, not a reset (the caller offers a reset button that calls
+//   SetupAxesLimits with ImGuiCond_Always).
 #pragma once
 
 #include <imgui.h>
@@ -170,7 +172,9 @@ void PlotImage(const char* label, ImTextureID texture, double x_min, double y_mi
 bool DragPoint(int id, double* x, double* y, Color color, float radius = 0,
                bool* right_clicked = nullptr);
 // A single click of `button` on empty plot area this frame: not on a DragPoint (call this after
-// the DragPoints), not on the legend, not a Shift/Ctrl-modified pan or box zoom.
+// the DragPoints), not on the legend, not a Shift/Ctrl-modified pan or box zoom. The left button
+// clicks on press; right and middle, which also drag (box zoom, pan), on a release that did not
+// drag, so a box zoom is never also a click.
 bool IsPlotClicked(ImGuiMouseButton button = ImGuiMouseButton_Left);
 // The mouse is over the plot area (not its axes) and no other window covers it.
 bool IsPlotHovered();
@@ -208,6 +212,7 @@ struct PlotState {
   ImVec2 drag_offset;                 // handle minus mouse at the grab, pixels
   PixelRect legend_rect{0, 0, 0, 0};  // last frame's legend box (clicks there are the legend's)
   LegendCorner legend_corner = LegendCorner::TopRight;  // kept until another is strictly better
+  bool click_pending[3] = {false, false, false};        // pressed on empty area; a click if no drag
 };
 
 // The plot between BeginPlot and EndPlot.
