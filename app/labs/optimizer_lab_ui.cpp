@@ -202,10 +202,13 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
     c.path_y.clear();
     c.arrow_x.clear();
     c.arrow_y.clear();
+    c.path_i.clear();
+    c.arrow_i.clear();
     if (shown <= kMaxArrows && lab.show_arrows) {
       for (int i = 0; i <= shown; ++i) {
         c.arrow_x.push_back(t.iterates[i].w.x());
         c.arrow_y.push_back(t.iterates[i].w.y());
+        c.arrow_i.push_back(i);
       }
     } else {
       const double px_x = (limits.x.max - limits.x.min) / std::max(1.0f, plot_size.x);
@@ -213,11 +216,13 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
       double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
       c.path_x.push_back(last_x);
       c.path_y.push_back(last_y);
+      c.path_i.push_back(0);
       for (int i = 1; i <= shown; ++i) {
         const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
         if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
           c.path_x.push_back(x);
           c.path_y.push_back(y);
+          c.path_i.push_back(i);
           last_x = x;
           last_y = y;
         }
@@ -228,6 +233,7 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
         for (int i = 0; i < shown; i += stride) {
           c.arrow_x.insert(c.arrow_x.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
           c.arrow_y.insert(c.arrow_y.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
+          c.arrow_i.insert(c.arrow_i.end(), {i, i + 1, -1});
         }
       }
     }
@@ -236,11 +242,13 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
     plot::LineStyle line;
     line.color = color;
     line.width = 1.5f;
+    line.indices = c.path_i.data();
     plot::PlotLine(label, c.path_x.data(), c.path_y.data(), int(c.path_x.size()), line);
   }
   if (!c.arrow_x.empty()) {
     plot::ArrowStyle arrows;
     arrows.color = color;
+    arrows.indices = c.arrow_i.data();
     // Same label as the path: one legend entry, hidden together.
     plot::PlotArrows(label, c.arrow_x.data(), c.arrow_y.data(), int(c.arrow_x.size()), arrows);
   }
@@ -252,21 +260,19 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
   const PointInspection p = inspectPoint(*lab.objective, lab.pin);
   const double span = 0.12 * std::min(limits.x.max - limits.x.min, limits.y.max - limits.y.min);
   const double largest = p.hessian.eigenvalues.cwiseAbs().maxCoeff();
+  // Everything drawn from the pin gets a halo in the background colour: ink and the axis colours
+  // stay readable on every part of every colour map (the saddle map is near white at its centre).
+  const plot::Color halo = plot::GetStyle().theme.legend_background.withAlpha(0.9f);
   for (int i = 0; i < 2; ++i) {
     const double lambda = p.hessian.eigenvalues(i);
     const double length = largest > 0 ? span * std::fabs(lambda) / largest : 0;
     const Vec2 v = p.hessian.eigenvectors.col(i) * length;
     const double xs[2] = {lab.pin.x() - v.x(), lab.pin.x() + v.x()};
     const double ys[2] = {lab.pin.y() - v.y(), lab.pin.y() + v.y()};
-    // A dark casing under each axis keeps it readable on any colour of the map.
-    const plot::Color casing{0.05f, 0.05f, 0.07f, 0.85f};
-    plot::LineStyle under;
-    under.color = casing;
-    under.width = 5.5f;
-    plot::PlotLine("##axis casing", xs, ys, 2, under);
     plot::LineStyle style;
     style.color = lambda > 0 ? plot::Color::hex(0xE69F00) : plot::Color::hex(0x56B4E9);
     style.width = 3.0f;
+    style.halo = halo;
     plot::PlotLine("##axis", xs, ys, 2, style);
     char text[48];
     std::snprintf(text, sizeof text, "\u03bb%s = %.3g", i == 0 ? "\u2081" : "\u2082", lambda);
@@ -283,12 +289,14 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     plot::ArrowStyle style;
     style.color = plot::GetStyle().theme.text;  // ink colour: never one of the runs' colours
     style.width = 2.5f;
+    style.halo = halo;
     plot::PlotArrows("Newton step##pin", xs, ys, 2, style);
   }
   plot::MarkerStyle pin;
   pin.color = plot::GetStyle().theme.text;
   pin.shape = plot::MarkerShape::Diamond;
   pin.size = 6;
+  pin.halo = halo;
   const double px = lab.pin.x(), py = lab.pin.y();
   plot::PlotMarkers("##pin", &px, &py, 1, pin);
 }
@@ -391,6 +399,8 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     style.color = plot::RunColor(i);
     style.shape = plot::MarkerShape::Square;
     style.size = 5;
+    const int end_i = shownIterations(lab, i);
+    style.indices = &end_i;
     const double ex = end.w.x(), ey = end.w.y();
     plot::PlotMarkers(label, &ex, &ey, 1, style);
   }
@@ -402,6 +412,8 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     plot::MarkerStyle dot;
     dot.color = plot::RunColor(i);
     dot.size = 6;
+    const int start_i = 0;
+    dot.indices = &start_i;
     const double x = lab.starts[i].x(), y = lab.starts[i].y();
     plot::PlotMarkers("##start ring", &x, &y, 1, ring);
     plot::PlotMarkers("##start", &x, &y, 1, dot);

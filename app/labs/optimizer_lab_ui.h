@@ -55,6 +55,7 @@ struct OptimizerLabView {
     bool arrows = true;
     std::vector<double> path_x, path_y;    // trajectory polyline (points a pixel apart)
     std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
+    std::vector<int> path_i, arrow_i;      // the iteration of each point (tooltips), -1 at NaN
     int curve_version = -1, curve_shown = -1, curve_buckets = -1;
     std::vector<double> iter, f, grad_norm;  // min/max envelope per pixel column, in order
   };

@@ -50,6 +50,15 @@ std::string ItemLabel(const Item& item) {
       item);
 }
 
+int ItemIndex(const Item& item, int k) {
+  const std::vector<int>* indices = nullptr;
+  if (const auto* l = std::get_if<LineItem>(&item)) indices = &l->indices;
+  if (const auto* m = std::get_if<MarkerItem>(&item)) indices = &m->indices;
+  if (const auto* a = std::get_if<ArrowItem>(&item)) indices = &a->indices;
+  if (indices == nullptr || k < 0 || k >= static_cast<int>(indices->size())) return -1;
+  return (*indices)[static_cast<std::size_t>(k)];
+}
+
 std::string LegendText(const std::string& label) {
   const std::size_t p = label.find("##");
   return p == std::string::npos ? label : label.substr(0, p);

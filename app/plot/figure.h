@@ -18,8 +18,10 @@ namespace gradlab::plot {
 struct LineItem {
   std::string label;
   std::vector<double> xs, ys;  // a polyline; NaN breaks it; a lone point is a dot
+  std::vector<int> indices;    // per point, shown as "i = " in tooltips (e.g. the iteration)
   Color color;
   float width = 2;
+  Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
 };
 
 enum class MarkerShape { Circle, Square, Diamond, Cross, Plus };
@@ -27,20 +29,24 @@ enum class MarkerShape { Circle, Square, Diamond, Cross, Plus };
 struct MarkerItem {
   std::string label;
   std::vector<double> xs, ys;
+  std::vector<int> indices;  // per point, shown as "i = " in tooltips (e.g. the iteration)
   Color color;
   MarkerShape shape = MarkerShape::Circle;
   float size = 4;      // radius (half the side of a square)
   bool filled = true;  // false: outline only
   float outline_width = 1.5f;
+  Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
 };
 
 // Arrows from (xs[i], ys[i]) to (xs[i+1], ys[i+1]): an optimizer trajectory w_i -> w_{i+1}.
 struct ArrowItem {
   std::string label;
   std::vector<double> xs, ys;
+  std::vector<int> indices;  // per point, shown as "i = " in tooltips (e.g. the iteration)
   Color color;
   float width = 1.5f;
-  float head_size = 8;  // length of the head; arrows shorter than the head get a smaller one
+  float head_size = 8;     // length of the head; arrows shorter than the head get a smaller one
+  Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
 };
 
 // The region between the curve (xs, ys) and (xs, ys_base), e.g. a constant baseline.
@@ -115,6 +121,8 @@ struct Figure {
 
 // The label of any item ("" for text).
 std::string ItemLabel(const Item& item);
+// The caller's index of point k of a line, marker or arrow item; -1 when it gave none.
+int ItemIndex(const Item& item, int k);
 // The legend text of a label: "" for "##..." labels, the part before "##" otherwise.
 std::string LegendText(const std::string& label);
 

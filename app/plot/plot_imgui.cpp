@@ -344,6 +344,9 @@ void PlotLine(const char* label, const double* xs, const double* ys, int count,
   it.label = label;
   it.xs = Copy(xs, count);
   it.ys = Copy(ys, count);
+  it.halo = style.halo;
+  if (style.indices != nullptr)
+    it.indices.assign(style.indices, style.indices + std::max(count, 0));
   it.color = style.color;
   it.width = Or(style.width, Ctx().style.line_width);
   Record(std::move(it));
@@ -355,6 +358,9 @@ void PlotMarkers(const char* label, const double* xs, const double* ys, int coun
   it.label = label;
   it.xs = Copy(xs, count);
   it.ys = Copy(ys, count);
+  it.halo = style.halo;
+  if (style.indices != nullptr)
+    it.indices.assign(style.indices, style.indices + std::max(count, 0));
   it.color = style.color;
   it.shape = style.shape;
   it.size = Or(style.size, Ctx().style.marker_size);
@@ -368,6 +374,9 @@ void PlotArrows(const char* label, const double* xs, const double* ys, int count
   it.label = label;
   it.xs = Copy(xs, count);
   it.ys = Copy(ys, count);
+  it.halo = style.halo;
+  if (style.indices != nullptr)
+    it.indices.assign(style.indices, style.indices + std::max(count, 0));
   it.color = style.color;
   it.width = Or(style.width, Ctx().style.arrow_width);
   it.head_size = Or(style.head_size, Ctx().style.arrow_head);
@@ -646,6 +655,7 @@ struct Drawer {
   }
 
   void operator()(const LineItem& it) const {
+    if (it.halo.a > 0) polyline(it.xs, it.ys, ToU32(it.halo), (it.width + 3) * scale);
     polyline(it.xs, it.ys, ToU32(it.color), it.width * scale);
   }
 
@@ -654,14 +664,21 @@ struct Drawer {
     const std::size_t n = std::min(it.xs.size(), it.ys.size());
     for (std::size_t i = 0; i < n; ++i) {
       const Point p = t.toPixel({it.xs[i], it.ys[i]});
-      if (Finite(p))
-        marker(ToImVec2(p), it.shape, it.size * scale, col, it.filled, it.outline_width * scale);
+      if (!Finite(p)) continue;
+      if (it.halo.a > 0)
+        marker(ToImVec2(p), it.shape, (it.size + 1.5f) * scale, ToU32(it.halo), it.filled,
+               (it.outline_width + 3) * scale);
+      marker(ToImVec2(p), it.shape, it.size * scale, col, it.filled, it.outline_width * scale);
     }
   }
 
   void operator()(const ArrowItem& it) const {
-    const ImU32 col = ToU32(it.color);
-    const float w = it.width * scale;
+    if (it.halo.a > 0) arrows(it, ToU32(it.halo), (it.width + 3) * scale, 1.5f * scale);
+    arrows(it, ToU32(it.color), it.width * scale, 0);
+  }
+
+  // `grow` pixels added around each head (the halo pass).
+  void arrows(const ArrowItem& it, ImU32 col, float w, float grow) const {
     const std::size_t n = std::min(it.xs.size(), it.ys.size());
     for (std::size_t i = 0; i + 1 < n; ++i) {
       const Point a = t.toPixel({it.xs[i], it.ys[i]}), b = t.toPixel({it.xs[i + 1], it.ys[i + 1]});
@@ -669,9 +686,9 @@ struct Drawer {
       const double dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
       if (len < 0.5) continue;
       // Heads keep their pixel size; arrows shorter than two heads get a head of half their length.
-      const double head = std::min<double>(it.head_size * scale, 0.5 * len);
+      const double head = std::min<double>(it.head_size * scale, 0.5 * len) + 2 * grow;
       const double ux = dx / len, uy = dy / len, half = 0.45 * head;
-      const ImVec2 tip = ToImVec2(b);
+      const ImVec2 tip(static_cast<float>(b.x + ux * grow), static_cast<float>(b.y + uy * grow));
       const ImVec2 base(static_cast<float>(b.x - ux * head), static_cast<float>(b.y - uy * head));
       dl->AddLine(ToImVec2(a),
                   ImVec2(static_cast<float>(b.x - ux * head * 0.8),
@@ -911,11 +928,16 @@ void DrawTooltipOrMouseText(ImDrawList* dl, const CurrentPlot& cur) {
     const std::string label = LegendText(ItemLabel(fig.items[near.item]));
     const ImVec2 c = ToImVec2(cur.transform.toPixel({near.x, near.y}));
     dl->AddCircle(c, 5 * st.scale, ToU32(st.theme.text), 0, 1.5f * st.scale);
+    // The axes' own names ("iteration = 57"); the point's index only when the caller gave one
+    // (its position in a thinned curve would be a wrong number).
+    const int index = ItemIndex(fig.items[near.item], near.index);
     ImGui::BeginTooltip();
     if (!label.empty()) ImGui::TextUnformatted(label.c_str());
-    ImGui::Text("i = %d", near.index);
-    ImGui::Text("x = %s", FormatValue(near.x).c_str());
-    ImGui::Text("y = %s", FormatValue(near.y).c_str());
+    if (index >= 0) ImGui::Text("i = %d", index);
+    ImGui::Text("%s = %s", cur.x_label.empty() ? "x" : cur.x_label.c_str(),
+                FormatValue(near.x).c_str());
+    ImGui::Text("%s = %s", cur.y_label.empty() ? "y" : cur.y_label.c_str(),
+                FormatValue(near.y).c_str());
     ImGui::EndTooltip();
     return;
   }

@@ -80,17 +80,23 @@ enum PlotFlags_ {
 struct LineStyle {
   Color color = kAutoColor;
   float width = 0;
+  Color halo{0, 0, 0, 0};        // a 3 px wider outline under it when alpha > 0
+  const int* indices = nullptr;  // optional, one per point: shown as "i = " in the tooltip
 };
 struct MarkerStyle {
   Color color = kAutoColor;
   MarkerShape shape = MarkerShape::Circle;
   float size = 0;  // radius
   bool filled = true;
+  Color halo{0, 0, 0, 0};        // a 3 px wider outline under it when alpha > 0
+  const int* indices = nullptr;  // optional, one per point: shown as "i = " in the tooltip
 };
 struct ArrowStyle {
   Color color = kAutoColor;
   float width = 0;
   float head_size = 0;
+  Color halo{0, 0, 0, 0};        // a 3 px wider outline under it when alpha > 0
+  const int* indices = nullptr;  // optional, one per point: shown as "i = " in the tooltip
 };
 struct FillStyle {
   Color color = kAutoColor;  // automatic fills are translucent (alpha 0.35)
