@@ -45,6 +45,16 @@ void printList(std::ostream& out) {
   for (const ObjectiveInfo& info : builtinObjectives()) {
     out << "  " << info.name << "  " << info.title << (info.maximize ? "  [maximizes]" : "")
         << "\n      " << info.description << "\n";
+    char line[200];
+    const Window& w = info.window;
+    std::snprintf(line, sizeof line, "      window [%g, %g] x [%g, %g]; starts", w.x_min, w.x_max,
+                  w.y_min, w.y_max);
+    out << line;
+    for (const Vec2& s : info.starts) {
+      std::snprintf(line, sizeof line, " %g,%g", s.x(), s.y());
+      out << line;
+    }
+    out << "\n";
     for (const Param& p : info.params) {
       char buf[160];
       std::snprintf(buf, sizeof buf, "      --param %s=%g  in [%g, %g]  ", p.name.c_str(), p.value,
@@ -107,16 +117,22 @@ std::string applyHyper(const char* flag, double value, RunConfig& c) {
   return name + " does not apply to method " + methodCliName(m);
 }
 
+// A CSV field that reads back exactly: %.17g, and "nan" for any NaN (printf may write "-nan").
+const char* csvNumber(double v, char (&buf)[32]) {
+  if (std::isnan(v)) return "nan";
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
 void printCsv(std::ostream& out, const std::vector<Trajectory>& runs) {
   out << "run,iter,x,y,f,grad_norm\n";
-  char buf[200];
+  char x[32], y[32], f[32], g[32];
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const std::vector<Iterate>& its = runs[r].iterates;
     for (std::size_t k = 0; k < its.size(); ++k) {
       const Iterate& it = its[k];
-      std::snprintf(buf, sizeof buf, "%zu,%zu,%.17g,%.17g,%.17g,%.17g\n", r, k, it.w.x(), it.w.y(),
-                    it.f, it.grad_norm);
-      out << buf;
+      out << r << ',' << k << ',' << csvNumber(it.w.x(), x) << ',' << csvNumber(it.w.y(), y) << ','
+          << csvNumber(it.f, f) << ',' << csvNumber(it.grad_norm, g) << '\n';
     }
   }
 }
@@ -159,6 +175,15 @@ void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& in
 
 }  // namespace
 
+CLI::Validator finiteNumber() {
+  return CLI::Validator(
+      [](std::string& text) {
+        double v = 0;
+        return parseNumber(text, &v) ? std::string() : "not a finite number: " + text;
+      },
+      "FINITE");
+}
+
 void addTraceOptions(CLI::App& command, TraceOptions& o) {
   command.add_flag("--list", o.list, "list the functions with their parameters, and the methods");
   CLI::Option* function =
@@ -173,16 +198,25 @@ void addTraceOptions(CLI::App& command, TraceOptions& o) {
       command.add_flag("--maximize", o.maximize, "gradient ascent (default: the function's own)");
   CLI::Option* minimize = command.add_flag("--minimize", o.minimize, "force descent");
   maximize->excludes(minimize);
-  command.add_option("--lr", o.lr, "step size (damped-newton: eta; default: the method's)");
-  command.add_option("--momentum", o.momentum, "momentum (momentum, nesterov: 0.9; rmsprop: 0)");
-  command.add_option("--beta1", o.beta1, "Adam beta1 (default 0.9)");
-  command.add_option("--beta2", o.beta2, "Adam beta2 (default 0.999)");
-  command.add_option("--eps", o.eps, "epsilon (adagrad 1e-10, rmsprop and adam 1e-8)");
-  command.add_option("--alpha", o.alpha, "RMSProp smoothing constant (default 0.99)");
+  command.add_option("--lr", o.lr, "step size (damped-newton: eta; default: the method's)")
+      ->check(finiteNumber());
+  command.add_option("--momentum", o.momentum, "momentum (momentum, nesterov: 0.9; rmsprop: 0)")
+      ->check(finiteNumber());
+  command.add_option("--beta1", o.beta1, "Adam beta1 (default 0.9)")->check(finiteNumber());
+  command.add_option("--beta2", o.beta2, "Adam beta2 (default 0.999)")->check(finiteNumber());
+  command.add_option("--eps", o.eps, "epsilon (adagrad 1e-10, rmsprop and adam 1e-8)")
+      ->check(finiteNumber());
+  command.add_option("--alpha", o.alpha, "RMSProp smoothing constant (default 0.99)")
+      ->check(finiteNumber());
   command.add_option("--start", o.starts,
                      "start point X,Y (repeatable; --start=-1,2 for a negative X; default: the "
                      "function's starts)");
-  command.add_option("--tol", o.tol, "stop when ||grad|| < T; 0 disables (default 1e-4)");
+  command.add_option("--tol", o.tol, "stop when ||grad|| < T; 0 disables (default 1e-4)")
+      ->check(finiteNumber());
+  command.add_option("--f-tol", o.f_tol, "stop when |f_k - f_k-1| < T; default 0 (off)")
+      ->check(finiteNumber());
+  command.add_option("--w-tol", o.w_tol, "stop when ||w_k - w_k-1|| < T; default 0 (off)")
+      ->check(finiteNumber());
   command.add_option("--max-iter", o.max_iter, "at most N steps (default 10000)");
   command.add_option("--format", o.format, "csv or json (default csv)");
 }
@@ -241,9 +275,13 @@ int runTrace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
     if (!error.empty()) return fail(error);
   }
   if (!(o.tol >= 0) || !std::isfinite(o.tol)) return fail("--tol must be >= 0");
+  if (!(o.f_tol >= 0) || !std::isfinite(o.f_tol)) return fail("--f-tol must be >= 0");
+  if (!(o.w_tol >= 0) || !std::isfinite(o.w_tol)) return fail("--w-tol must be >= 0");
   if (o.max_iter < 0 || o.max_iter > kMaxIterCap)
     return fail("--max-iter must be in [0, " + std::to_string(kMaxIterCap) + "]");
   config.stop.grad_tol = o.tol;
+  config.stop.f_tol = o.f_tol;
+  config.stop.x_tol = o.w_tol;
   config.stop.max_iterations = o.max_iter;
   error = config.validate();
   if (!error.empty()) return fail(error);

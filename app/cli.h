@@ -46,9 +46,14 @@ struct TraceOptions {
   double alpha = std::numeric_limits<double>::quiet_NaN();     // --alpha (rmsprop)
   std::vector<std::string> starts;  // --start X,Y (repeatable); default: the function's starts
   double tol = 1e-4;                // --tol: ||grad|| < tol stops; 0 disables
+  double f_tol = 0;                 // --f-tol: |f_k - f_k-1| < f_tol stops; 0 (default) disables
+  double w_tol = 0;                 // --w-tol: ||w_k - w_k-1|| < w_tol stops; 0 disables
   int max_iter = 10000;             // --max-iter: at most iterates 0..N
   std::string format = "csv";       // --format csv|json
 };
+
+// Rejects what CLI11 would read as a number but no option can use: "nan", "inf", "1e999".
+CLI::Validator finiteNumber();
 
 // Registers every option above on the `trace` subcommand.
 void addTraceOptions(CLI::App& command, TraceOptions& options);

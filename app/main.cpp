@@ -100,6 +100,7 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
                       "optimizer lab: text typed into the expression box (errors shown there)");
   command->add_option("--method", options.method, "optimizer lab: the method (gd, adam, ...)");
   command->add_option("--lr", options.step_size, "optimizer lab: the step size")
+      ->check(finiteNumber())
       ->check(CLI::PositiveNumber);
   command->add_flag("--compare", options.compare, "optimizer lab: compare mode");
   command
@@ -111,6 +112,7 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
             options.pin_y = xy[1];
           },
           "optimizer lab: pin the Hessian inspector at X,Y")
+      ->check(finiteNumber())
       ->delimiter(',')
       ->expected(2);
 }

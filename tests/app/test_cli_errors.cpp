@@ -21,6 +21,12 @@ TEST(CliErrors, BadArgumentsExit2WithOneLine) {
       {"render", "--out is required"},
       {"bench-frames --frames 0", "--frames"},
       {"no-such-command", "no-such-command"},
+      // CLI11 parses these as numbers; no option can use them.
+      {"render --lab optimizer --lr inf --out x.png", "--lr: not a finite number: inf"},
+      {"render --lab optimizer --pin nan,1 --out x.png", "--pin: not a finite number: nan"},
+      {"trace --function quadratic --lr nan", "--lr: not a finite number: nan"},
+      {"trace --function quadratic --method adam --eps inf", "--eps: not a finite number"},
+      {"trace --function quadratic --f-tol -1", "--f-tol must be >= 0"},
   };
   for (const BadArguments& c : cases) {
     CommandResult r = runGradlab(c.arguments);

@@ -129,6 +129,18 @@ TEST(Trace, PlateauAtEta5IsReported) {
   EXPECT_EQ(err[1].rfind("run 1: stopped on a plateau at step 285", 0), 0u) << err[1];
 }
 
+TEST(Trace, FAndWToleranceRulesStopWhereTheC5StepsShrinkBelowThem) {
+  // C5, eta = 0.5: |delta f| = 0.75, 0.1875, 0.046875, 0.01171875, 0.0029296875, ... and
+  // ||delta w|| = sqrt(5) / 2^k: 1.118, 0.559, 0.2795, 0.1398, ...
+  TraceResult r = trace("--function quadratic --lr 0.5 --start 1,1 --tol 0 --f-tol 0.01");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(rows(r.out).size(), 6u);  // stops at step 5, the first |delta f| < 0.01
+  EXPECT_NE(r.err.find("converged in 5 steps"), std::string::npos) << r.err;
+  r = trace("--function quadratic --lr 0.5 --start 1,1 --tol 0 --w-tol 0.2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(rows(r.out).size(), 5u);  // step 4 moves 0.1398 < 0.2
+}
+
 TEST(Trace, ToleranceZeroAndMaxIterGiveIterates0ToN) {
   TraceResult r = trace("--function sq-norm --lr 0.5 --tol 0 --max-iter 20 --start 1,1");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -165,6 +177,8 @@ TEST(Trace, ListShowsFunctionsParametersAndMethods) {
   const TraceResult r = trace("--list");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("two-bumps"), std::string::npos);
+  // C4's window and its three starts.
+  EXPECT_NE(r.out.find("window [-2, 3] x [-2, 3]; starts 0.2,0.5 0.5,0.2 1,1"), std::string::npos);
   EXPECT_NE(r.out.find("--param a="), std::string::npos);  // rosenbrock's a
   EXPECT_NE(r.out.find("damped-newton"), std::string::npos);
 }

@@ -132,6 +132,16 @@ double TriangleArea(const std::vector<Point>& p, const std::array<int, 3>& t) {
   return 0.5 * std::fabs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
 }
 
+TEST(ItemIndex, IsTheCallersIndexOrNoneNeverThePositionInAThinnedItem) {
+  LineItem thinned = Line("path", {0, 1, 2}, {0, 1, 4});
+  EXPECT_EQ(ItemIndex(Item(thinned), 1), -1);  // no indices given: the tooltip shows none
+  thinned.indices = {0, 250, 999};              // points kept from a 1000-iterate run
+  EXPECT_EQ(ItemIndex(Item(thinned), 1), 250);
+  EXPECT_EQ(ItemIndex(Item(thinned), 3), -1);  // out of range
+  TextItem text;
+  EXPECT_EQ(ItemIndex(Item(text), 0), -1);
+}
+
 // A 100 x 100 pixel plot of the unit square: data (x, y) is at pixel (100 x, 100 (1 - y)).
 Transform UnitSquare() {
   Transform t;
