@@ -119,8 +119,13 @@ void markExactZerosOnLogAxis(const OptimizerLab& lab, Curve curve) {
 
 void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float height, bool refit) {
   ImGui::Checkbox("log scale for f", &lab.log_f_axis);
-  ImGui::SameLine();
-  ImGui::TextDisabled("hover a curve for exact values");
+  const char* hint = "hover a curve for exact values";
+  if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("log scale for f").x +
+                                             ImGui::CalcTextSize(hint).x +
+                                             ImGui::GetFrameHeight() * 2) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", hint);  // only where it fits: clipped text reads as a bug
+  }
   if (plot::BeginPlot("f versus iteration##loss", ImVec2(-1, height), plot::PlotFlags_IntegerX)) {
     plot::SetupAxes("iteration", "f(w)", plot::Scale::Linear,
                     lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
@@ -138,57 +143,128 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     plot::LineStyle tol;
     tol.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
     tol.width = 1.0f;
-    if (lab.config.stop.grad_tol > 0) plot::PlotHLine("tolerance", lab.config.stop.grad_tol, tol);
+    if (lab.config.stop.grad_tol > 0) {
+      // Labelled on the line rather than in the legend: one legend row less over the curves.
+      plot::PlotHLine("##tolerance", lab.config.stop.grad_tol, tol);
+      char text[48];
+      std::snprintf(text, sizeof text, "tolerance %g", lab.config.stop.grad_tol);
+      plot::TextStyle ts;
+      ts.color = tol.color;
+      ts.anchor_x = 0;
+      ts.anchor_y = 1;
+      ts.offset_x = 4;
+      ts.offset_y = -1;
+      plot::PlotText(text, plot::GetPlotLimits().x.min, lab.config.stop.grad_tol, ts);
+    }
     plot::EndPlot();
   }
 }
 
+// What the Hessian says about a point: an optimum's kind only where the gradient vanishes (to the
+// stop tolerance); elsewhere just the local shape. A point on a bowl's slope is not a minimum.
+const char* localShapeText(PointKind kind, bool stationary) {
+  switch (kind) {
+    case PointKind::Minimum:
+      return stationary ? "a minimum" : "bowl-shaped here (curves up)";
+    case PointKind::Maximum:
+      return stationary ? "a maximum" : "dome-shaped here (curves down)";
+    case PointKind::Saddle:
+      return stationary ? "a saddle point" : "saddle-shaped here";
+    case PointKind::Degenerate:
+      return stationary ? "degenerate: the test is inconclusive" : "flat along one direction";
+  }
+  return "";
+}
+
 void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
+  // Hover wins, then the pin; otherwise the end of run 1, so the view is never empty.
   const bool show_pin = lab.pinned && !view.hovering;
-  if (!view.hovering && !lab.pinned) {
-    ImGui::TextDisabled("Hover the contour to inspect a point;");
-    ImGui::TextDisabled("right-click it to pin one (curvature axes, Newton step).");
+  const bool show_end =
+      !view.hovering && !lab.pinned && !lab.runs.empty() && !lab.runs[0].iterates.empty();
+  if (!view.hovering && !lab.pinned && !show_end) {
+    ImGui::TextWrapped("Hover the contour to inspect a point; right-click it to pin one.");
     return;
   }
-  const Vec2 w = show_pin ? lab.pin : view.hover;
+  const Vec2 w = show_pin   ? lab.pin
+                 : show_end ? lab.runs[0].iterates[shownIterations(lab, 0)].w
+                            : view.hover;
   const PointInspection p = inspectPoint(*lab.objective, w);
   const ObjectiveInfo& info = lab.objective->info();
-  ImGui::Text("%s at (%s, %s) = (%.5g, %.5g)", show_pin ? "pinned" : "hover", info.var_x.c_str(),
-              info.var_y.c_str(), w.x(), w.y());
-  if (!std::isfinite(p.eval.f)) {
-    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "f is undefined here (NaN or inf)");
-    return;
+  const std::string point = "(" + info.var_x + ", " + info.var_y + ")";
+  const std::string where = show_pin   ? "the pinned point"
+                            : show_end ? "where " + runLabel(lab, 0) + " ends"
+                                       : "hover";
+  ImGui::TextUnformatted(where.c_str());
+  const char* hint = show_end ? "hover the map for any point" : "";
+  if (*hint && ImGui::GetContentRegionAvail().x >
+                   ImGui::CalcTextSize(where.c_str()).x + ImGui::CalcTextSize(hint).x + 20) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", hint);
   }
-  ImGui::Text("f = %.7g", p.eval.f);
-  ImGui::Text("\u2207f = (%.5g, %.5g),  \u2016\u2207f\u2016 = %.4g", p.eval.grad.x(),
-              p.eval.grad.y(), p.eval.grad.norm());
-  ImGui::Text("Hessian [[%.4g, %.4g], [%.4g, %.4g]]", p.eval.hess(0, 0), p.eval.hess(0, 1),
-              p.eval.hess(1, 0), p.eval.hess(1, 1));
-  ImGui::Text("eigenvalues \u03bb\u2081 = %.4g, \u03bb\u2082 = %.4g: %s", p.hessian.eigenvalues(0),
-              p.hessian.eigenvalues(1), pointKindName(p.hessian.kind));
-  ImGui::SameLine();
-  HelpMarker(
-      "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl "
-      "(minimum if grad = 0), both < 0 a dome (maximum), opposite signs a saddle, a zero "
-      "eigenvalue degenerate (a valley or ridge).");
-  if (std::isfinite(p.hessian.condition_number))
-    ImGui::Text("condition number %.4g", p.hessian.condition_number);
-  if (p.newton_ok)
-    ImGui::Text("Newton step \u2212H\u207b\u00b9\u2207f = (%.4g, %.4g)", p.newton_step.x(),
-                p.newton_step.y());
-  else
-    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "Newton step impossible: Hessian singular");
-  // A stable step exists only where the method is pulled in along both axes: a bowl when
-  // minimizing, a dome when maximizing. Elsewhere one direction runs away at any step size.
-  const PointKind pulled_in = lab.config.maximize ? PointKind::Maximum : PointKind::Minimum;
-  const double stable = largestStableStep(p.eval.hess, lab.config.maximize);
-  if (p.hessian.kind == pulled_in && std::isfinite(stable) && stable > 0) {
-    ImGui::Text("largest stable GD step here 2/|\u03bb|max = %.4g", stable);
+  // A two-column table: short names on the left, values on the right, so each line stays
+  // narrow enough for the column of a 1024-pixel-wide projector.
+  if (!ImGui::BeginTable("inspector", 2, ImGuiTableFlags_SizingFixedFit)) return;
+  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+  const auto row = [](const char* name) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", name);
+    ImGui::TableNextColumn();
+  };
+  row(point.c_str());
+  ImGui::Text("(%.5g, %.5g)", w.x(), w.y());
+  const bool finite = std::isfinite(p.eval.f);
+  if (!finite) {
+    row("f");
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "undefined here (NaN or inf)");
+  } else {
+    row("f");
+    ImGui::Text("%.7g", p.eval.f);
+    row("\u2207f");
+    ImGui::Text("(%.4g, %.4g)", p.eval.grad.x(), p.eval.grad.y());
+    row("\u2016\u2207f\u2016");
+    ImGui::Text("%.4g", p.eval.grad.norm());
+    row("Hessian");
+    ImGui::Text("[%.4g, %.4g]", p.eval.hess(0, 0), p.eval.hess(0, 1));
+    row("");
+    ImGui::Text("[%.4g, %.4g]", p.eval.hess(1, 0), p.eval.hess(1, 1));
+    row("\u03bb\u2081, \u03bb\u2082");
+    ImGui::Text("%.4g, %.4g", p.hessian.eigenvalues(0), p.hessian.eigenvalues(1));
+    const double stationary_tol = lab.config.stop.grad_tol > 0 ? lab.config.stop.grad_tol : 1e-8;
+    const bool stationary = p.eval.grad.norm() <= stationary_tol;
+    row("shape");
+    ImGui::Text("%s", localShapeText(p.hessian.kind, stationary));
     ImGui::SameLine();
     HelpMarker(
-        "For a quadratic, gradient descent converges exactly when the step size is below "
-        "2 / lambda_max (EXERCISES D1). Elsewhere it is the local, second-order estimate.");
+        "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl, both < 0 "
+        "a dome, opposite signs a saddle, a zero eigenvalue degenerate (a valley or ridge). "
+        "Only where the gradient vanishes (||grad f|| below the stop tolerance) is a bowl a "
+        "minimum and a dome a maximum.");
+    if (std::isfinite(p.hessian.condition_number)) {
+      row("condition");
+      ImGui::Text("%.4g", p.hessian.condition_number);
+    }
+    row("Newton step");
+    if (p.newton_ok) {
+      ImGui::Text("(%.4g, %.4g)", p.newton_step.x(), p.newton_step.y());
+    } else {
+      ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "impossible: Hessian singular");
+    }
+    // A stable step exists only where the method is pulled in along both axes: a bowl when
+    // minimizing, a dome when maximizing. Elsewhere one direction runs away at any step size.
+    const PointKind pulled_in = lab.config.maximize ? PointKind::Maximum : PointKind::Minimum;
+    const double stable = largestStableStep(p.eval.hess, lab.config.maximize);
+    if (p.hessian.kind == pulled_in && std::isfinite(stable) && stable > 0) {
+      row("stable GD step");
+      ImGui::Text("< 2/|\u03bb|max = %.4g", stable);
+      ImGui::SameLine();
+      HelpMarker(
+          "For a quadratic, gradient descent converges exactly when the step size is below "
+          "2 / lambda_max (EXERCISES D1). Elsewhere it is the local, second-order estimate.");
+    }
   }
+  ImGui::EndTable();
   if (lab.pinned && ImGui::SmallButton("unpin")) lab.pinned = false;
 }
 
@@ -337,7 +413,7 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
                                  60.0f);
   drawLossCurves(lab, view, curve_h, refit);
   if (ImGui::BeginTabBar("inspect")) {
-    if (ImGui::BeginTabItem("Hessian inspector")) {
+    if (ImGui::BeginTabItem("Hessian")) {
       drawInspector(lab, view);
       ImGui::EndTabItem();
     }
