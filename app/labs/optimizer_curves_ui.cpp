@@ -160,22 +160,6 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
   }
 }
 
-// What the Hessian says about a point: an optimum's kind only where the gradient vanishes (to the
-// stop tolerance); elsewhere just the local shape. A point on a bowl's slope is not a minimum.
-const char* localShapeText(PointKind kind, bool stationary) {
-  switch (kind) {
-    case PointKind::Minimum:
-      return stationary ? "a minimum" : "bowl-shaped here (curves up)";
-    case PointKind::Maximum:
-      return stationary ? "a maximum" : "dome-shaped here (curves down)";
-    case PointKind::Saddle:
-      return stationary ? "a saddle point" : "saddle-shaped here";
-    case PointKind::Degenerate:
-      return stationary ? "degenerate: the test is inconclusive" : "flat along one direction";
-  }
-  return "";
-}
-
 void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   // Hover wins, then the pin; otherwise the end of run 1, so the view is never empty.
   const bool show_pin = lab.pinned && !view.hovering;
@@ -231,10 +215,8 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     ImGui::Text("[%.4g, %.4g]", p.eval.hess(1, 0), p.eval.hess(1, 1));
     row("\u03bb\u2081, \u03bb\u2082");
     ImGui::Text("%.4g, %.4g", p.hessian.eigenvalues(0), p.hessian.eigenvalues(1));
-    const double stationary_tol = lab.config.stop.grad_tol > 0 ? lab.config.stop.grad_tol : 1e-8;
-    const bool stationary = p.eval.grad.norm() <= stationary_tol;
     row("shape");
-    ImGui::Text("%s", localShapeText(p.hessian.kind, stationary));
+    ImGui::Text("%s", describeShape(p, lab.config.stop.grad_tol));
     ImGui::SameLine();
     HelpMarker(
         "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl, both < 0 "

@@ -251,4 +251,20 @@ std::string runSummary(const OptimizerLab& lab, int run) {
   return t.message;
 }
 
+const char* describeShape(const PointInspection& p, double grad_tol) {
+  // A point on a bowl's slope is not a minimum: the kind of optimum needs grad f = 0.
+  const bool stationary = p.eval.grad.norm() <= (grad_tol > 0 ? grad_tol : 1e-8);
+  switch (p.hessian.kind) {
+    case PointKind::Minimum:
+      return stationary ? "a minimum" : "bowl-shaped here (curves up)";
+    case PointKind::Maximum:
+      return stationary ? "a maximum" : "dome-shaped here (curves down)";
+    case PointKind::Saddle:
+      return stationary ? "a saddle point" : "saddle-shaped here";
+    case PointKind::Degenerate:
+      return stationary ? "degenerate: the test is inconclusive" : "flat along one direction";
+  }
+  return "";
+}
+
 }  // namespace gradlab

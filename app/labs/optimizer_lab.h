@@ -120,6 +120,9 @@ struct PointInspection {
   Vec2 newton_step = Vec2::Zero();  // -H^-1 grad
 };
 PointInspection inspectPoint(const Objective& objective, const Vec2& w);
+// What the Hessian says about the point: the optimum's kind ("a maximum") only where
+// ||grad f|| <= grad_tol (0: 1e-8), elsewhere the local shape ("dome-shaped here").
+const char* describeShape(const PointInspection& p, double grad_tol);
 
 // A status chip's text for run i, e.g. "converged in 55 steps to a maximum (f = 1.060077)".
 std::string runSummary(const OptimizerLab& lab, int run);

@@ -97,6 +97,20 @@ TEST(OptimizerLab, InspectorClassifiesTheTwoBumpsSaddleAndGivesTheNewtonStep) {
   EXPECT_FALSE(inspectPoint(*lab.objective, Vec2(0.3, 0.7)).newton_ok);
 }
 
+TEST(OptimizerLab, InspectorNamesAnOptimumOnlyWhereTheGradientVanishes) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  // C4's saddle (0.5, 0.5) is stationary; (0.5, 0.45) has the same saddle shape but a slope.
+  EXPECT_STREQ(describeShape(inspectPoint(*lab.objective, Vec2(0.5, 0.5)), 1e-4), "a saddle point");
+  EXPECT_STREQ(describeShape(inspectPoint(*lab.objective, Vec2(0.5, 0.45)), 1e-4),
+               "saddle-shaped here");
+  // C5: the Hessian is positive definite everywhere, a minimum only at (2, 1).
+  selectBuiltin(lab, "quadratic");
+  EXPECT_STREQ(describeShape(inspectPoint(*lab.objective, Vec2(2, 1)), 1e-4), "a minimum");
+  EXPECT_STREQ(describeShape(inspectPoint(*lab.objective, Vec2(1, 1)), 1e-4),
+               "bowl-shaped here (curves up)");
+}
+
 TEST(OptimizerLab, DeepValleysOpenWithLogLevelsAndALogFAxis) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
