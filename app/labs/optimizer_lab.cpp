@@ -45,8 +45,18 @@ std::vector<Vec2> defaultStarts(const ObjectiveInfo& info) {
 }
 
 std::string runLabel(const OptimizerLab& lab, int run) {
-  if (lab.compare && run < int(lab.compare_entries.size()))
-    return methodDisplayName(lab.compare_entries[run].config.method);
+  if (lab.compare && run < int(lab.compare_entries.size())) {
+    // The same method twice (GD at two step sizes) gets numbered: one legend entry each.
+    const Method method = lab.compare_entries[run].config.method;
+    int same = 0, nth = 0;
+    for (int i = 0; i < int(lab.compare_entries.size()); ++i) {
+      if (lab.compare_entries[i].config.method != method) continue;
+      ++same;
+      if (i <= run) ++nth;
+    }
+    const std::string name = methodDisplayName(method);
+    return same > 1 ? name + " (" + std::to_string(nth) + ")" : name;
+  }
   return "run " + std::to_string(run + 1);
 }
 

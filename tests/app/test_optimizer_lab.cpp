@@ -171,6 +171,18 @@ TEST(OptimizerLab, CompareModeRunsEveryEnabledMethodFromTheFirstStart) {
   }
 }
 
+TEST(OptimizerLab, CompareModeNumbersARepeatedMethodSoEachHasItsOwnLegendEntry) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  lab.compare = true;
+  lab.compare_entries[1].config = lab.compare_entries[0].config;  // GD twice, GD first
+  EXPECT_EQ(runLabel(lab, 0), "Gradient descent (1)");
+  EXPECT_EQ(runLabel(lab, 1), "Gradient descent (2)");
+  EXPECT_EQ(runLabel(lab, 2), "Adam");
+  lab.compare = false;
+  EXPECT_EQ(runLabel(lab, 2), "run 3");
+}
+
 }  // namespace
 }  // namespace gradlab
 
