@@ -382,7 +382,11 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   for (const KnownPoint& k : info.known_points) {
     plot::MarkerStyle style;
     style.color = theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
-    style.shape = k.kind == "saddle" ? plot::MarkerShape::Cross : plot::MarkerShape::Plus;
+    // Minimum "+", maximum hollow circle, saddle "x": told apart without colour.
+    style.shape = k.kind == "saddle"    ? plot::MarkerShape::Cross
+                  : k.kind == "maximum" ? plot::MarkerShape::Circle
+                                        : plot::MarkerShape::Plus;
+    style.filled = k.kind != "maximum";
     style.size = 6;
     const double x = k.w.x(), y = k.w.y();
     plot::PlotMarkers(("known " + k.kind).c_str(), &x, &y, 1, style);

@@ -99,7 +99,13 @@ bool FigureRecorder::add(Item item) {
   const bool hidden = !label.empty() && isHidden(label);
   if (!text.empty() && entry == nullptr) {
     const Color* c = ItemColor(item);
-    figure_.legend.push_back({label, text, c != nullptr ? *c : Color{}, hidden});
+    LegendEntry e{label, text, c != nullptr ? *c : Color{}, hidden};
+    if (const auto* m = std::get_if<MarkerItem>(&item)) {
+      e.marker = true;
+      e.shape = m->shape;
+      e.filled = m->filled;
+    }
+    figure_.legend.push_back(e);
   }
   if (hidden) return false;
 

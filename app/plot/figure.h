@@ -103,6 +103,11 @@ struct LegendEntry {
   std::string text;  // what the legend shows
   Color color;
   bool hidden = false;
+  // The swatch: a filled square, or the marker's own shape when the label's first item is
+  // a marker (so a "+" for a minimum reads as one in the legend too).
+  bool marker = false;
+  MarkerShape shape = MarkerShape::Square;
+  bool filled = true;
 };
 
 enum class LegendCorner { TopRight, TopLeft, BottomRight, BottomLeft };

@@ -906,7 +906,13 @@ void DrawLegend(ImDrawList* dl, CurrentPlot& cur) {
     if (e.hidden) c = st.theme.hidden_text;
     if (over)
       dl->AddRectFilled(ImVec2(p0.x + 1, y), ImVec2(p1.x - 1, y + row), ToU32(st.theme.grid));
-    dl->AddRectFilled(sw0, sw1, ToU32(c));
+    if (e.marker) {
+      const Drawer drawer{dl, cur.transform, sc, st.theme};
+      drawer.marker(ImVec2(0.5f * (sw0.x + sw1.x), 0.5f * (sw0.y + sw1.y)), e.shape, 0.3f * font,
+                    ToU32(c), e.filled, 2 * sc);
+    } else {
+      dl->AddRectFilled(sw0, sw1, ToU32(c));
+    }
     AddText(dl, ImVec2(sw1.x + pad, y), ToU32(e.hidden ? st.theme.hidden_text : st.theme.text),
             e.text.c_str());
     if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) toggle = e.key;
