@@ -175,6 +175,12 @@ void drawResetViewButton(OptimizerLab& lab, float width) {
         "Shift + drag or middle-drag pans.");
 }
 
+// A thin translucent edge in the background colour around each run: the run colours stay
+// readable where the map has a similar hue (blue on viridis purple, green on its green).
+plot::Color trajectoryHalo() {
+  return plot::GetStyle().theme.legend_background.withAlpha(0.6f);
+}
+
 // Arrows w_i -> w_i+1 for a run's shown iterates. Up to kMaxArrows steps each get an arrow;
 // longer runs draw the whole path as a line (points closer than a pixel merged) and put arrows
 // on evenly spaced steps, so thousands of iterations stay readable and cheap. The arrays are
@@ -243,12 +249,14 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
     line.color = color;
     line.width = 1.5f;
     line.indices = c.path_i.data();
+    line.halo = trajectoryHalo();
     plot::PlotLine(label, c.path_x.data(), c.path_y.data(), int(c.path_x.size()), line);
   }
   if (!c.arrow_x.empty()) {
     plot::ArrowStyle arrows;
     arrows.color = color;
     arrows.indices = c.arrow_i.data();
+    arrows.halo = trajectoryHalo();
     // Same label as the path: one legend entry, hidden together.
     plot::PlotArrows(label, c.arrow_x.data(), c.arrow_y.data(), int(c.arrow_x.size()), arrows);
   }
@@ -405,6 +413,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     style.size = 5;
     const int end_i = shownIterations(lab, i);
     style.indices = &end_i;
+    style.halo = trajectoryHalo();
     const double ex = end.w.x(), ey = end.w.y();
     plot::PlotMarkers(label, &ex, &ey, 1, style);
   }
