@@ -39,9 +39,11 @@ bool SliderLogDouble(const char* label, double* value, double min, double max, c
   }
   ImGui::SameLine(0, spacing);
   ImGui::SetNextItemWidth(entry);
+  // Applied when the entry is left, by Enter or by a click elsewhere (ImGui writes the typed
+  // value in that frame): never half-typed ("0." of "0.05"), never lost on a click away.
   double typed = v;
-  if (ImGui::InputDouble("##exact", &typed, 0, 0, "%.6g", ImGuiInputTextFlags_EnterReturnsTrue) &&
-      std::isfinite(typed)) {
+  ImGui::InputDouble("##exact", &typed, 0, 0, "%.6g");
+  if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(typed)) {
     v = (allow_zero && typed == 0) ? 0.0 : std::clamp(typed, min, max);
     changed = true;
   }
