@@ -29,11 +29,12 @@ void drawStatusChip(const OptimizerLab& lab, int run) {
   const bool bad = t.status != RunStatus::Converged && t.status != RunStatus::Running &&
                    t.status != RunStatus::MaxIterations;
   if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.55f, 0.2f, 1.0f));
-  // ImGui wraps after '.', which would split "f = 1.060077"; put the parenthesis (the numbers)
-  // on a line of its own instead.
+  // The whole summary on one line where it fits. Otherwise, since ImGui wraps after '.' and
+  // would split "f = 1.060077", the parenthesis (the numbers) goes on a line of its own.
   const std::string summary = runSummary(lab, run);
   const std::size_t paren = summary.find(" (");
-  if (paren != std::string::npos && summary.back() == ')') {
+  const bool fits = ImGui::CalcTextSize(summary.c_str()).x <= ImGui::GetContentRegionAvail().x;
+  if (!fits && paren != std::string::npos && summary.back() == ')') {
     ImGui::TextUnformatted(summary.c_str(), summary.c_str() + paren);
     ImGui::TextUnformatted(summary.c_str() + paren + 2, summary.c_str() + summary.size() - 1);
   } else {
