@@ -388,7 +388,7 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   const float avail = ImGui::GetContentRegionAvail().y;
   // The bottom tabs need room for the sweep plot; in compare mode (no sweep) only for the
   // inspector's lines, and the curves, with a legend row per method, get the rest.
-  const float inspector_h = ImGui::GetTextLineHeightWithSpacing() * 10;
+  const float inspector_h = ImGui::GetTextLineHeightWithSpacing() * 13.5f;  // its 12 rows
   const float bottom = lab.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
   const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -
                                      ImGui::GetStyle().ItemSpacing.y,
