@@ -8,10 +8,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "app/labs/optimizer_views.h"
 #include "app/plot/colormap.h"
 #include "app/plot/plot_imgui.h"
+#include "app/plot/ticks.h"
 #include "core/field.h"
 
 namespace gradlab {
@@ -97,6 +99,8 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.map_lo = lo;
     view.map_hi = hi;
     const double log_base = view.field_min - 1e-3 * (view.field_max - view.field_min);
+    view.map_log = lab.contour.log_levels;
+    view.map_log_base = log_base;
     mapToColormap(view.field_values, lo, hi, lab.contour.log_levels, log_base, view.values);
     view.contour.setField(view.values.data(), nx, ny);
   }
@@ -126,6 +130,44 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.theme = theme;
   }
   return view.contour.texture();
+}
+
+// Where f sits on the colour bar, 0..1: the same mapping as mapToColormap.
+double colorbarPosition(const OptimizerLabView& view, double f) {
+  if (view.map_log) {
+    const double a = std::log(view.map_lo - view.map_log_base);
+    const double b = std::log(view.map_hi - view.map_log_base);
+    return b > a ? (std::log(f - view.map_log_base) - a) / (b - a) : 0.5;
+  }
+  const double span = view.map_hi - view.map_lo;
+  return span > 0 ? (f - view.map_lo) / span : 0.5;
+}
+
+// Tick marks and labels under the bar at round values of f (decades when the levels are
+// log-spaced and f > 0), placed at their true colour positions, none overlapping another.
+void drawColorbarTicks(const OptimizerLabView& view, float x0, float x1, float y) {
+  const double lo = view.map_lo, hi = view.map_hi;
+  if (!(hi > lo)) return;
+  const float font = ImGui::GetFontSize();
+  const int target = std::max(2, int((x1 - x0) / (font * 6)));
+  std::vector<plot::Tick> ticks =
+      view.map_log && lo > 0 ? plot::LogTicks(lo, hi, target) : plot::LinearTicks(lo, hi, target);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+  float next_free = x0 - 1e9f;  // labels left to right, each after the previous one's end
+  for (const plot::Tick& t : ticks) {
+    if (!t.major || t.value < lo || t.value > hi) continue;
+    const double pos = colorbarPosition(view, t.value);
+    if (!(pos >= 0 && pos <= 1)) continue;
+    const float x = x0 + float(pos) * (x1 - x0);
+    const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
+    const float left = std::clamp(x - 0.5f * size.x, x0, x1 - size.x);
+    if (left < next_free) continue;
+    draw->AddLine(ImVec2(x, y), ImVec2(x, y + 0.3f * font), ink, 1.0f);
+    draw->AddText(ImVec2(left, y + 0.3f * font), ink, t.label.c_str());
+    next_free = left + size.x + 0.8f * font;
+  }
+  ImGui::Dummy(ImVec2(1, 0.3f * font + ImGui::GetTextLineHeight()));
 }
 
 // A horizontal colour bar under the contour, labelled with the visible range.
@@ -158,6 +200,7 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   draw->AddText(ImVec2(p.x, ty), text, lo);
   draw->AddText(ImVec2(x1 + pad, ty), text, hi);
   ImGui::Dummy(ImVec2(width, h));
+  drawColorbarTicks(view, x0, x1, p.y + h);
   ImGui::TextDisabled("f over the visible window%s; %d levels",
                       lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
 }
@@ -315,7 +358,8 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   const ObjectiveInfo& info = lab.objective->info();
   // Under the plot: the colour bar (when shown) and a line with the reset-view button.
   const float colorbar_h =
-      (lab.contour.colorbar ? ImGui::GetFontSize() * 0.7f + ImGui::GetStyle().ItemSpacing.y
+      (lab.contour.colorbar ? ImGui::GetFontSize() * 1.0f + ImGui::GetTextLineHeight() +
+                                  2 * ImGui::GetStyle().ItemSpacing.y
                             : 0.0f) +
       ImGui::GetFrameHeightWithSpacing();
   const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));

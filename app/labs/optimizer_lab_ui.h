@@ -30,6 +30,8 @@ struct OptimizerLabView {
   Theme theme = Theme::Dark;
   double field_min = 0, field_max = 1;  // finite range over the visible window
   double map_lo = 0, map_hi = 1;        // values at the colour map's ends (colour bar)
+  bool map_log = false;                 // the map is linear in log(f - map_log_base)
+  double map_log_base = 0;
   bool field_valid = false;
   std::vector<double> field_values;  // the last grid of f, row 0 at y_min
   std::vector<float> values;         // its colour-map positions t in [0, 1] (the texture)
