@@ -199,6 +199,8 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
       for (const plot::Item& item : f.items) {
         if (const auto* t = std::get_if<plot::TextItem>(&item))
           std::printf(" | text \"%s\" at %.9g %.9g", t->text.c_str(), t->x, t->y);
+        if (const auto* im = std::get_if<plot::ImageItem>(&item))
+          std::printf(" | image %s", im->source_id.c_str());
       }
       std::printf("\n");
     }

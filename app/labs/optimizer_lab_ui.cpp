@@ -4,10 +4,13 @@
 
 #include <imgui.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "app/labs/optimizer_views.h"
@@ -130,6 +133,23 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.theme = theme;
   }
   return view.contour.texture();
+}
+
+// Everything needed to draw the contour image again without the GPU (SVG export): the
+// function with its parameters, the colour map, the levels and the mapped range, as JSON.
+std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& view) {
+  nlohmann::json j;
+  j["kind"] = "contour";
+  j["function"] = lab.spec.name;
+  if (lab.spec.name == "expression") j["expression"] = lab.spec.expression;
+  for (const auto& [name, value] : lab.spec.params) j["params"][name] = value;
+  j["colormap"] = plot::ColormapName(plot::Colormap(lab.contour.colormap));
+  j["levels"] = lab.contour.levels;
+  j["log_levels"] = lab.contour.log_levels;
+  j["lines_only"] = lab.contour.lines_only;
+  j["map_range"] = {view.map_lo, view.map_hi};
+  if (view.map_log) j["map_log_base"] = view.map_log_base;
+  return j.dump();
 }
 
 // Where f sits on the colour bar, 0..1: the same mapping as mapToColormap.
@@ -422,11 +442,10 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   const GLuint texture =
       updateContour(lab, view, limits, int(area.x * fb_scale), int(area.y * fb_scale), theme);
   if (texture) {
-    char source[128];
-    std::snprintf(source, sizeof source, "contour:%s", lab.spec.name.c_str());
+    const std::string source = contourSourceId(lab, view);
     // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
     plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
-                    limits.x.min, limits.y.min, limits.x.max, limits.y.max, source);
+                    limits.x.min, limits.y.min, limits.x.max, limits.y.max, source.c_str());
   }
   lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
 

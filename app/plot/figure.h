@@ -85,7 +85,8 @@ struct TextItem {
 };
 
 // An image over a data rectangle. The texture is opaque here (an ImTextureID for the drawer);
-// source_id names how to make it again (e.g. "contour:two-bumps:viridis") for SVG export.
+// source_id names how to make it again for SVG export (the optimizer lab's contour: a JSON
+// object with the function, its parameters, colour map, levels and mapped range).
 struct ImageItem {
   std::string label;
   void* texture = nullptr;

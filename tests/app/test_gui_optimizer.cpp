@@ -169,6 +169,19 @@ TEST(GuiOptimizer, NewtonReachingZeroGradientIsMarkedOnTheLogAxisAndLegendsAvoid
   EXPECT_NE(f.find("legend bottom"), std::string::npos) << f;
 }
 
+TEST(GuiOptimizer, TheKeptContourImageSaysHowToDrawItAgain) {
+  // What SVG export will need: the function, its parameters and the colour mapping.
+  Rendered r = renderOptimizer("source_id", "--function rosenbrock");
+  ASSERT_TRUE(r.placement.ok) << r.output;
+  const std::size_t at = r.output.find("| image {");
+  ASSERT_NE(at, std::string::npos) << r.output;
+  const std::string image = r.output.substr(at, r.output.find('\n', at) - at);
+  for (const char* piece :
+       {"\"kind\":\"contour\"", "\"function\":\"rosenbrock\"", "\"a\":1.0", "\"b\":100.0",
+        "\"colormap\":\"viridis\"", "\"log_levels\":true", "\"levels\":14", "\"map_range\":["})
+    EXPECT_NE(image.find(piece), std::string::npos) << piece << " in " << image;
+}
+
 TEST(GuiOptimizer, InvalidExpressionKeepsThePreviousFunctionAndShowsTheError) {
   // x^2 + y^2 is typed first, then a broken edit of it: the contour must stay x^2 + y^2.
   Rendered good = renderOptimizer("before", "--size 1200x800 --type-expr \"x^2 + y^2\"");
