@@ -390,9 +390,11 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   // inspector's lines, and the curves, with a legend row per method, get the rest.
   const float inspector_h = ImGui::GetTextLineHeightWithSpacing() * 13.5f;  // its 12 rows
   const float bottom = lab.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
+  // On a short window the curves keep a readable height (title, axes and ~100 px of data) and
+  // the column scrolls to the inspector, rather than squeezing the homework's figure flat.
   const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -
                                      ImGui::GetStyle().ItemSpacing.y,
-                                 60.0f);
+                                 ImGui::GetTextLineHeightWithSpacing() * 9);
   drawLossCurves(lab, view, curve_h, refit);
   if (ImGui::BeginTabBar("inspect")) {
     if (ImGui::BeginTabItem("Hessian")) {

@@ -237,6 +237,10 @@ struct CornerHits {
         const Point p = t.toPixel({m->xs[i], m->ys[i]});
         for (int c = 0; c < 4; ++c) hits[c] += boxes[c].contains(p.x, p.y);
       }
+    } else if (const auto* x = std::get_if<TextItem>(&item)) {
+      // A label counts at its anchor: a legend over it would hide it.
+      const Point p = t.toPixel({x->x, x->y});
+      for (int c = 0; c < 4; ++c) hits[c] += boxes[c].contains(p.x, p.y);
     } else if (const auto* r = std::get_if<RefLineItem>(&item)) {
       const double v = r->vertical ? t.xToPixel(r->value) : t.yToPixel(r->value);
       for (int c = 0; c < 4; ++c) {
@@ -263,8 +267,15 @@ LegendCorner ChooseLegendCorner(const Figure& figure, const Transform& t, double
                                 double size_h, double pad, LegendCorner current) {
   constexpr LegendCorner kCorners[4] = {LegendCorner::TopRight, LegendCorner::TopLeft,
                                         LegendCorner::BottomRight, LegendCorner::BottomLeft};
+  // Each box grown by a few pixels: a line drawn along its edge (a plateau at the top of the
+  // plot) is hidden by it too.
+  constexpr double kMargin = 4;
   PixelRect boxes[4];
-  for (int c = 0; c < 4; ++c) boxes[c] = LegendBox(t, size_w, size_h, pad, kCorners[c]);
+  for (int c = 0; c < 4; ++c) {
+    boxes[c] = LegendBox(t, size_w, size_h, pad, kCorners[c]);
+    boxes[c] = {boxes[c].x0 - kMargin, boxes[c].y0 - kMargin, boxes[c].x1 + kMargin,
+                boxes[c].y1 + kMargin};
+  }
   CornerHits count{t, boxes};
   for (const Item& item : figure.items) count.item(item);
   LegendCorner best = current;

@@ -174,7 +174,8 @@ NearestPoint FindNearestPoint(const Figure& figure, const Transform& t, Point mo
 PixelRect LegendBox(const Transform& t, double size_w, double size_h, double pad,
                     LegendCorner corner);
 // The corner where that box hides the least data (matplotlib's loc="best"): it counts the
-// segments of lines, arrows, fills and reference lines and the markers it would cover. The
+// segments of lines, arrows, fills and reference lines, the markers and the text anchors it
+// would cover (within a few pixels of its edge). The
 // current corner is kept unless another is strictly better, so the legend does not hop
 // between equally good corners while a point is dragged.
 LegendCorner ChooseLegendCorner(const Figure& figure, const Transform& t, double size_w,

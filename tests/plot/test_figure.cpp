@@ -135,7 +135,7 @@ double TriangleArea(const std::vector<Point>& p, const std::array<int, 3>& t) {
 TEST(ItemIndex, IsTheCallersIndexOrNoneNeverThePositionInAThinnedItem) {
   LineItem thinned = Line("path", {0, 1, 2}, {0, 1, 4});
   EXPECT_EQ(ItemIndex(Item(thinned), 1), -1);  // no indices given: the tooltip shows none
-  thinned.indices = {0, 250, 999};              // points kept from a 1000-iterate run
+  thinned.indices = {0, 250, 999};             // points kept from a 1000-iterate run
   EXPECT_EQ(ItemIndex(Item(thinned), 1), 250);
   EXPECT_EQ(ItemIndex(Item(thinned), 3), -1);  // out of range
   TextItem text;
@@ -210,6 +210,23 @@ TEST(ChooseLegendCorner, AvoidsMarkersAndHorizontalReferenceLines) {
   m.ys = {0.5};
   std::get<MarkerItem>(fig.items[0]) = m;  // the markers leave the top: it is now free
   EXPECT_EQ(ChooseLegendCorner(fig, UnitSquare(), 30, 20, 5, LegendCorner::BottomLeft),
+            LegendCorner::TopRight);
+}
+
+TEST(ChooseLegendCorner, AvoidsLabelsAndLinesAlongTheBoxEdge) {
+  Figure fig;
+  TextItem label;
+  label.text = "tolerance";
+  label.x = 0.9;
+  label.y = 0.9;  // pixel (90, 10): inside the top-right box
+  fig.items.push_back(label);
+  EXPECT_NE(ChooseLegendCorner(fig, UnitSquare(), 30, 20, 5, LegendCorner::TopRight),
+            LegendCorner::TopRight);
+  // A plateau along the very top (pixel y = 2): above the box (y from 5), yet its stroke would
+  // touch the legend's edge.
+  Figure plateau;
+  plateau.items.push_back(Line("f", {0, 1}, {0.98, 0.98}));
+  EXPECT_NE(ChooseLegendCorner(plateau, UnitSquare(), 30, 20, 5, LegendCorner::TopRight),
             LegendCorner::TopRight);
 }
 
