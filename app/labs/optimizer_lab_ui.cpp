@@ -176,7 +176,8 @@ void drawColorbarTicks(const OptimizerLabView& view, float x0, float x1, float y
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
   float next_free = x0 - 1e9f;  // labels left to right, each after the previous one's end
   for (const plot::Tick& t : ticks) {
-    if (!t.major || t.value < lo || t.value > hi) continue;
+    // The ends are labelled beside the bar already.
+    if (!t.major || t.value <= lo || t.value >= hi) continue;
     const double pos = colorbarPosition(view, t.value);
     if (!(pos >= 0 && pos <= 1)) continue;
     const float x = x0 + float(pos) * (x1 - x0);
