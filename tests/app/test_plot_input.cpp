@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "app/plot/plot_imgui.h"
+#include "tests/app/headless_imgui.h"
 
 namespace gradlab::plot {
 namespace {
@@ -18,14 +19,7 @@ struct Seen {
 class PlotInput : public ::testing::Test {
  protected:
   void SetUp() override {
-    imgui_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(800, 600);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas NewFrame asks for
+    imgui_ = test::CreateHeadlessImGui(ImVec2(800, 600));
     SetCurrentContext(&plots_);
   }
   void TearDown() override {

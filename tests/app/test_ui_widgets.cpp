@@ -6,22 +6,14 @@
 #include <algorithm>
 
 #include "app/ui_widgets.h"
+#include "tests/app/headless_imgui.h"
 
 namespace gradlab {
 namespace {
 
 class ExactEntry : public ::testing::Test {
  protected:
-  void SetUp() override {
-    imgui_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(600, 200);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
+  void SetUp() override { imgui_ = test::CreateHeadlessImGui(ImVec2(600, 200)); }
   void TearDown() override { ImGui::DestroyContext(imgui_); }
 
   // One frame; returns whether the slider reported a change. `entry_centre` is where the
