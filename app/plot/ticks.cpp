@@ -124,6 +124,17 @@ std::vector<Tick> LinearTicks(double min, double max, int target_count) {
   return ticks;
 }
 
+std::string PowerOfTenLabel(int k) {
+  // UTF-8 superscripts: the font carries U+00B2, U+00B3, U+00B9 and U+2070..U+209F.
+  static const char* const kDigits[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                          "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+  std::string label = "10";
+  if (k < 0) label += "\u207b";
+  const std::string digits = std::to_string(k < 0 ? -static_cast<long>(k) : k);
+  for (char d : digits) label += kDigits[d - '0'];
+  return label;
+}
+
 std::vector<Tick> LogTicks(double min, double max, int target_count) {
   std::vector<Tick> ticks;
   if (!(min > 0) || !(max > min) || !std::isfinite(max)) return ticks;
@@ -145,9 +156,7 @@ std::vector<Tick> LogTicks(double min, double max, int target_count) {
       if (fixed) {
         t.label = FormatTick(decade, decade, ChooseTickFormat(decade, 1));
       } else {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "1e%+03d", k);
-        t.label = buf;
+        t.label = PowerOfTenLabel(k);
       }
       ticks.push_back(t);
     } else if (k >= k_min) {

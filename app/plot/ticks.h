@@ -37,9 +37,12 @@ std::vector<Tick> LinearTicks(double min, double max, int target_count);
 // The step LinearTicks uses (exposed for tests and for FormatTick callers).
 double LinearTickStep(double min, double max, int target_count);
 
+// "10⁻⁵" for k = -5: a power of ten as a projector reads it (UTF-8 superscripts).
+std::string PowerOfTenLabel(int k);
+
 // Log axis, 0 < min < max: major ticks at decades 10^k (every n-th decade when there are more
 // than target_count of them), minor ticks at 2..9 * 10^k when every decade is labelled. Labels
-// are fixed ("0.01", "1000") when all labelled decades are within 1e-3..1e4, else "1e-05".
+// are fixed ("0.01", "1000") when all labelled decades are within 1e-3..1e4, else "10⁻⁵".
 // When the range holds fewer than two decades, falls back to LinearTicks over [min, max].
 std::vector<Tick> LogTicks(double min, double max, int target_count);
 

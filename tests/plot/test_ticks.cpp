@@ -133,12 +133,19 @@ TEST(LogTicks, ManyDecadesLabelEveryNthAndUseExponents) {
   const auto major = Values(ticks);
   ASSERT_GE(major.size(), 4u);
   EXPECT_LE(major.size(), 7u);
-  EXPECT_EQ(Labels(ticks).front(), "1e-10");  // every 5th of 25 decades, at multiples of 5
+  EXPECT_EQ(Labels(ticks).front(), "10\u207b\u00b9\u2070");  // 10^-10: every 5th of 25 decades
   for (const Tick& t : ticks) {
     if (t.major) {
       EXPECT_EQ(t.label.find('.'), std::string::npos);
     }
   }
+}
+
+TEST(PowerOfTenLabel, WritesTheExponentInSuperscripts) {
+  EXPECT_EQ(PowerOfTenLabel(0), "10\u2070");
+  EXPECT_EQ(PowerOfTenLabel(-4), "10\u207b\u2074");
+  EXPECT_EQ(PowerOfTenLabel(12), "10\u00b9\u00b2");
+  EXPECT_EQ(PowerOfTenLabel(-305), "10\u207b\u00b3\u2070\u2075");
 }
 
 TEST(LogTicks, PartialDecadeFallsBackToLinearTicks) {
