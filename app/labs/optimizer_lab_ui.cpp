@@ -222,8 +222,16 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   draw->AddText(ImVec2(x1 + pad, ty), text, hi);
   ImGui::Dummy(ImVec2(width, h));
   drawColorbarTicks(view, x0, x1, p.y + h);
-  ImGui::TextDisabled("f over the visible window%s; %d levels",
-                      lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
+  char caption[96];
+  std::snprintf(caption, sizeof caption, "f over the visible window%s; %d levels",
+                lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
+  // Room for the "reset view" button on the same line, or no caption on a tiny window.
+  const float button_w = ImGui::CalcTextSize("reset view").x + ImGui::GetFontSize() * 2;
+  if (ImGui::CalcTextSize(caption).x + button_w <= width) {
+    ImGui::TextDisabled("%s", caption);
+  } else {
+    ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
+  }
 }
 
 // "reset view" at the right end of the line under the contour: a double click cannot do it

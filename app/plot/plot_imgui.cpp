@@ -885,6 +885,9 @@ void DrawLegend(ImDrawList* dl, CurrentPlot& cur) {
   w += swatch + 3 * pad;
   const float row = font + 0.5f * pad;
   const float h = row * static_cast<float>(entries.size()) + 1.5f * pad;
+  // A legend that would not fit inside the plot (a tiny window) is left out, not spilled.
+  const PixelRect& area = cur.transform.area;
+  if (w + 2 * pad > area.width() || h + 2 * pad > area.height()) return;
   Figure& fig = s.recorder.figure();
   s.legend_corner = ChooseLegendCorner(fig, cur.transform, w, h, pad, s.legend_corner);
   fig.legend_corner = s.legend_corner;
