@@ -125,5 +125,24 @@ TEST_F(PlotInput, CallerOwnedDoubleClickIsTwoClicksAndKeepsTheView) {
   EXPECT_DOUBLE_EQ(after.limits.x.max, zoomed.limits.x.max);
 }
 
+TEST_F(PlotInput, ALegendThatDoesNotFitTheTinyPlotIsLeftOut) {
+  const auto legend_width = [this](ImVec2 size) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration);
+    if (BeginPlot("##legend", size)) {
+      const double xs[2] = {0, 1}, ys[2] = {0, 1};
+      PlotLine("a long legend entry", xs, ys, 2);
+      EndPlot();
+    }
+    ImGui::End();
+    ImGui::Render();
+    return plots_.plots.begin()->second.legend_rect.width();
+  };
+  EXPECT_GT(legend_width(ImVec2(600, 400)), 0.0);
+  EXPECT_EQ(legend_width(ImVec2(120, 90)), 0.0);
+}
+
 }  // namespace
 }  // namespace gradlab::plot
