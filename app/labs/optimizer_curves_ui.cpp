@@ -367,7 +367,7 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
       // For Newton the sweep varies the damping eta: only damped Newton takes one.
       if (lab.config.method == Method::Newton) selectMethod(lab, Method::DampedNewton);
       setStepSize(lab.config, best->step_size);
-      recomputeRuns(lab);
+      requestRuns(lab, view.runs);
     }
   } else if (current) {
     ImGui::TextDisabled("No step size in the sweep converges from every start.");
@@ -377,7 +377,7 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
 }  // namespace
 
 bool optimizerLabBusy(const OptimizerLabView& view) {
-  return view.sweep_worker.busy();
+  return view.sweep_worker.busy() || view.runs.worker.busy();
 }
 
 void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {

@@ -200,25 +200,49 @@ void recomputeRun(OptimizerLab& lab, int i) {
   ++lab.runs_version;
 }
 
-void recomputeRuns(OptimizerLab& lab) {
-  const Objective& f = *lab.objective;
-  if (lab.compare) {
-    const Vec2 start = lab.starts.empty() ? Vec2::Zero() : lab.starts.front();
-    lab.runs.resize(lab.compare_entries.size());
-    for (std::size_t i = 0; i < lab.compare_entries.size(); ++i) {
-      RunConfig config = lab.compare_entries[i].config;
-      config.stop = lab.config.stop;
-      config.maximize = lab.config.maximize;
-      if (lab.compare_entries[i].enabled)
-        run(f, config, start, lab.runs[i]);
+void removeStart(OptimizerLab& lab, int i) {
+  if (i < 0 || i >= int(lab.starts.size())) return;
+  lab.starts.erase(lab.starts.begin() + i);
+  if (!lab.compare && i < int(lab.runs.size())) lab.runs.erase(lab.runs.begin() + i);
+  ++lab.runs_version;
+}
+
+RunInputs runInputs(const OptimizerLab& lab) {
+  return {lab.objective, lab.config, lab.compare, lab.compare_entries, lab.starts};
+}
+
+void computeRuns(const RunInputs& in, std::vector<Trajectory>& runs) {
+  const Objective& f = *in.objective;
+  if (in.compare) {
+    const Vec2 start = in.starts.empty() ? Vec2::Zero() : in.starts.front();
+    runs.resize(in.compare_entries.size());
+    for (std::size_t i = 0; i < in.compare_entries.size(); ++i) {
+      RunConfig config = in.compare_entries[i].config;
+      config.stop = in.config.stop;
+      config.maximize = in.config.maximize;
+      if (in.compare_entries[i].enabled)
+        run(f, config, start, runs[i]);
       else
-        lab.runs[i] = Trajectory();
+        runs[i] = Trajectory();
     }
   } else {
-    lab.runs.resize(lab.starts.size());
-    for (std::size_t i = 0; i < lab.starts.size(); ++i)
-      run(f, lab.config, lab.starts[i], lab.runs[i]);
+    runs.resize(in.starts.size());
+    for (std::size_t i = 0; i < in.starts.size(); ++i) run(f, in.config, in.starts[i], runs[i]);
   }
+}
+
+long fullRecomputeSteps(const OptimizerLab& lab) {
+  long runs = 0;
+  if (lab.compare) {
+    for (const CompareEntry& e : lab.compare_entries) runs += e.enabled ? 1 : 0;
+  } else {
+    runs = long(lab.starts.size());
+  }
+  return runs * (long(std::max(0, lab.config.stop.max_iterations)) + 1);
+}
+
+void recomputeRuns(OptimizerLab& lab) {
+  computeRuns(runInputs(lab), lab.runs);
   ++lab.runs_version;
 }
 

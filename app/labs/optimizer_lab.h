@@ -91,13 +91,31 @@ bool applyExpression(OptimizerLab& lab, const std::string& text);
 // Switches the method, keeping the step size where the new method shares its meaning.
 void selectMethod(OptimizerLab& lab, Method method);
 
+// Everything the runs depend on, as a snapshot another thread can compute from.
+struct RunInputs {
+  ObjectivePtr objective;  // immutable, safe to share
+  RunConfig config;
+  bool compare = false;
+  std::vector<CompareEntry> compare_entries;
+  std::vector<Vec2> starts;
+};
+RunInputs runInputs(const OptimizerLab& lab);
+// The runs of those inputs into `runs` (its storage is reused): one per start, or one per
+// compare entry from the first start (empty for a disabled entry).
+void computeRuns(const RunInputs& inputs, std::vector<Trajectory>& runs);
+// How many steps a full recompute may take: runs x (max iterations + 1).
+long fullRecomputeSteps(const OptimizerLab& lab);
+
 // Runs every start (or every compare entry) again. Call after any change to the objective, the
 // config or the starts; it is fast enough (3 x 10,000 iterations in about a millisecond) to run
-// in the frame that made the change.
+// in the frame that made the change. (The UI sends much larger recomputes to a RunWorker.)
 void recomputeRuns(OptimizerLab& lab);
 
 // Reruns start i only (a dragged start); in compare mode every run, as they share the start.
 void recomputeRun(OptimizerLab& lab, int i);
+// Deletes start i and its run; the other runs stay as they are. In compare mode every run
+// shares the first start, so the caller reruns them (recomputeRuns or requestRuns).
+void removeStart(OptimizerLab& lab, int i);
 
 // The function's default starts, or the middle of its window when it declares none.
 std::vector<Vec2> defaultStarts(const ObjectiveInfo& info);

@@ -225,6 +225,7 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   char caption[96];
   std::snprintf(caption, sizeof caption, "f over the visible window%s; %d levels",
                 lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
+  if (view.runs.pending) std::snprintf(caption, sizeof caption, "computing the runs...");
   // Room for the "reset view" button on the same line, or no caption on a tiny window.
   const float button_w = ImGui::CalcTextSize("reset view").x + ImGui::GetFontSize() * 2;
   if (ImGui::CalcTextSize(caption).x + button_w <= width) {
@@ -418,7 +419,12 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     if (right_clicked && lab.starts.size() > 1) delete_start = i;
   }
   if (delete_start >= 0) {
-    lab.starts.erase(lab.starts.begin() + delete_start);
+    removeStart(lab, delete_start);
+    if (lab.compare) {
+      requestRuns(lab, view.runs);
+    } else {
+      startsRemoved(lab, view.runs);
+    }
     changed = true;
   }
   if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.compare &&
@@ -433,10 +439,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     lab.pin = Vec2(m.x, m.y);
   }
   // Only the dragged or added start reruns: 16 runs of 100,000 iterations would not fit a frame.
-  if (changed)
-    recomputeRuns(lab);
-  else if (moved_start >= 0)
-    recomputeRun(lab, moved_start);
+  if (moved_start >= 0) requestRun(lab, view.runs, moved_start);
   changed |= moved_start >= 0;
 
   const plot::Limits limits = plot::GetPlotLimits();
@@ -520,7 +523,9 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   if (lab.contour.colorbar && view.field_valid) {
     drawColorbar(lab, view, size.x);
   } else {
-    ImGui::TextDisabled("Wheel to zoom, right-drag to box-zoom, Shift + drag to pan.");
+    ImGui::TextDisabled("%s", view.runs.pending
+                                  ? "computing the runs..."
+                                  : "Wheel to zoom, right-drag to box-zoom, Shift + drag to pan.");
   }
   drawResetViewButton(lab, size.x);
   return changed;
@@ -540,8 +545,9 @@ void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotConte
   const float right_w = std::max((avail.x - controls_w) * 0.38f, font * 12.0f);
   const float center_w = std::max(avail.x - controls_w - right_w - 2 * spacing, font * 8.0f);
 
+  collectRuns(lab, view.runs);
   ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
-  if (drawOptimizerControls(lab)) recomputeRuns(lab);
+  if (drawOptimizerControls(lab)) requestRuns(lab, view.runs);
   ImGui::EndChild();
   ImGui::SameLine();
 

@@ -8,6 +8,7 @@
 
 #include "app/gl/contour_renderer.h"
 #include "app/labs/optimizer_lab.h"
+#include "app/labs/run_worker.h"
 #include "app/labs/sweep_worker.h"
 #include "app/theme.h"
 
@@ -64,6 +65,9 @@ struct OptimizerLabView {
   std::vector<RunCache> run_caches;
   int curves_version = -1;  // runs_version the curve plots were last fitted to
 
+  // Recomputes too large for a frame run in the background (see run_worker.h).
+  RunScheduler runs;
+
   // Step-size sweeps: requested when the runs change while the sweep tab is open.
   SweepWorker sweep_worker;
   SweepResult sweeps;
@@ -71,7 +75,8 @@ struct OptimizerLabView {
   bool log_f_axis_drawn = false;
 };
 
-// True while work runs in the background (a sweep): the app keeps drawing frames to collect it.
+// True while work runs in the background (runs, a sweep): the app keeps drawing frames to
+// collect it.
 bool optimizerLabBusy(const OptimizerLabView& view);
 
 // Left panel. Returns true when the runs must be recomputed (the objective, the method, a

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/labs/optimizer_lab.h"
+#include "app/labs/run_worker.h"
 #include "app/labs/sweep_worker.h"
 
 namespace gradlab {
@@ -188,6 +189,80 @@ TEST(OptimizerLab, CompareModeNumbersARepeatedMethodSoEachHasItsOwnLegendEntry) 
 
 namespace gradlab {
 namespace {
+
+// Waits (bounded) for the scheduler's background recompute to land; true when it did.
+bool waitForRuns(OptimizerLab& lab, RunScheduler& scheduler) {
+  for (int i = 0; i < 6000 && scheduler.pending; ++i) {
+    if (collectRuns(lab, scheduler)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return !scheduler.pending;
+}
+
+// 16 starts, 100,000 iterations each, a step so small that no run stops early: 1.6 M steps.
+void makeHeavy(OptimizerLab& lab) {
+  resetOptimizerLab(lab);
+  lab.starts.clear();
+  for (int i = 0; i < kMaxRuns; ++i) lab.starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
+  lab.config.stop.max_iterations = 100000;
+  setStepSize(lab.config, 1e-6);
+}
+
+TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  RunScheduler scheduler;
+  const int before = lab.runs_version;
+  setStepSize(lab.config, 0.2);
+  requestRuns(lab, scheduler);
+  EXPECT_FALSE(scheduler.pending);
+  EXPECT_EQ(lab.runs_version, before + 1);
+  EXPECT_EQ(stepSize(lab.config), 0.2);
+  EXPECT_FALSE(scheduler.worker.busy());
+}
+
+TEST(RunScheduler, LargeRecomputesRunInTheBackgroundAndLandWhole) {
+  OptimizerLab lab;
+  makeHeavy(lab);
+  ASSERT_GT(fullRecomputeSteps(lab), kFrameStepBudget);
+  RunScheduler scheduler;
+  const std::size_t shown = lab.runs.size();  // the default scene's 3 runs stay on show
+  requestRuns(lab, scheduler);
+  EXPECT_TRUE(scheduler.pending);
+  EXPECT_EQ(lab.runs.size(), shown);
+  ASSERT_TRUE(waitForRuns(lab, scheduler));
+  ASSERT_EQ(lab.runs.size(), lab.starts.size());
+  for (std::size_t i = 0; i < lab.runs.size(); ++i) {
+    EXPECT_EQ(lab.runs[i].iterates.size(), 100001u);
+    EXPECT_EQ(lab.runs[i].iterates.front().w, lab.starts[i]);
+  }
+}
+
+TEST(RunScheduler, AStartMovedDuringABackgroundRecomputeIsNotUndoneByIt) {
+  OptimizerLab lab;
+  makeHeavy(lab);
+  RunScheduler scheduler;
+  requestRuns(lab, scheduler);
+  RunResult ignored;
+  scheduler.worker.poll(ignored);  // the old starts are now computing
+  lab.starts[0] = Vec2(2.5, 2.5);
+  requestRun(lab, scheduler, 0);
+  EXPECT_EQ(lab.runs[0].iterates.front().w, Vec2(2.5, 2.5));  // at once
+  ASSERT_TRUE(waitForRuns(lab, scheduler));
+  EXPECT_EQ(lab.runs[0].iterates.front().w, Vec2(2.5, 2.5));  // and after the job lands
+  EXPECT_EQ(lab.runs.size(), lab.starts.size());
+}
+
+TEST(OptimizerLab, RemovingAStartKeepsTheOtherRunsWithTheirStarts) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  const Trajectory third = lab.runs[2];
+  removeStart(lab, 1);
+  ASSERT_EQ(lab.starts.size(), 2u);
+  ASSERT_EQ(lab.runs.size(), 2u);
+  EXPECT_EQ(lab.runs[1].iterates.size(), third.iterates.size());
+  EXPECT_EQ(lab.runs[1].iterates.front().w, lab.starts[1]);
+}
 
 TEST(SweepWorker, DeliversTheNewestRequestAndMatchesADirectSweep) {
   OptimizerLab lab;

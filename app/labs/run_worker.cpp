@@ -1,0 +1,68 @@
+// Background recomputes of the optimizer lab's runs. See run_worker.h.
+#include "app/labs/run_worker.h"
+
+#include <chrono>
+
+namespace gradlab {
+
+RunWorker::~RunWorker() {
+  if (job_.valid()) job_.wait();
+}
+
+void RunWorker::request(RunRequest request) {
+  pending_ = std::move(request);
+}
+
+bool RunWorker::poll(RunResult& out) {
+  bool finished = false;
+  if (job_.valid() && job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+    out = job_.get();
+    finished = true;
+  }
+  if (!job_.valid() && pending_) {
+    job_ = std::async(std::launch::async, [request = std::move(*pending_)] {
+      RunResult result;
+      result.version = request.version;
+      computeRuns(request.inputs, result.runs);
+      return result;
+    });
+    pending_.reset();
+  }
+  return finished;
+}
+
+void requestRuns(OptimizerLab& lab, RunScheduler& s) {
+  ++s.requested;  // whatever is under way is now stale
+  if (fullRecomputeSteps(lab) <= kFrameStepBudget) {
+    recomputeRuns(lab);
+    s.pending = false;
+    return;
+  }
+  s.worker.request({runInputs(lab), s.requested});
+  s.pending = true;
+}
+
+void requestRun(OptimizerLab& lab, RunScheduler& s, int start) {
+  if (lab.compare) {
+    requestRuns(lab, s);  // every compare run starts from the moved point
+    return;
+  }
+  recomputeRun(lab, start);
+  // The job under way computes the old starts: ask again, so its result cannot undo this run.
+  if (s.pending) requestRuns(lab, s);
+}
+
+void startsRemoved(OptimizerLab& lab, RunScheduler& s) {
+  if (s.pending) requestRuns(lab, s);
+}
+
+bool collectRuns(OptimizerLab& lab, RunScheduler& s) {
+  RunResult result;
+  if (!s.worker.poll(result) || result.version != s.requested) return false;
+  lab.runs = std::move(result.runs);
+  ++lab.runs_version;
+  s.pending = false;
+  return true;
+}
+
+}  // namespace gradlab
