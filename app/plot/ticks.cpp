@@ -184,6 +184,13 @@ void KeepWholeNumberTicks(std::vector<Tick>& ticks) {
   ticks.erase(std::remove_if(ticks.begin(), ticks.end(),
                              [](const Tick& k) { return k.value != std::round(k.value); }),
               ticks.end());
+  // Counts read in full: 50000 iterations, not 5e+04.
+  for (Tick& k : ticks) {
+    if (!k.major || std::fabs(k.value) >= 1e9) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.0f", k.value);
+    k.label = buf;
+  }
 }
 
 }  // namespace gradlab::plot

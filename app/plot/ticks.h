@@ -47,7 +47,8 @@ std::string PowerOfTenLabel(int k);
 std::vector<Tick> LogTicks(double min, double max, int target_count);
 
 // Drops the ticks that are not whole numbers, for axes that count (iterations): 0 1 2, never
-// 0.5. A view narrower than one unit may keep a single tick, or none.
+// 0.5, and labels the rest in full (50000, not 5e+04). A view narrower than one unit may keep
+// a single tick, or none.
 void KeepWholeNumberTicks(std::vector<Tick>& ticks);
 
 // A data value for tooltips and readouts: 6 significant digits ("%.6g"), no "-0".

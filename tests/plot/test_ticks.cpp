@@ -161,11 +161,12 @@ TEST(KeepWholeNumberTicks, IterationAxesShowNoHalfSteps) {
   ASSERT_EQ(ticks.size(), 2u);
   EXPECT_EQ(ticks[0].label, "0");
   EXPECT_EQ(ticks[1].label, "1");
-  // Wide ranges are untouched: every tick of 0..10000 is a whole number already.
-  std::vector<Tick> wide = LinearTicks(0, 10000, 5);
+  // Wide ranges keep every tick (all whole numbers already), labelled in full.
+  std::vector<Tick> wide = LinearTicks(0, 100000, 3);
   const std::size_t n = wide.size();
   KeepWholeNumberTicks(wide);
   EXPECT_EQ(wide.size(), n);
+  EXPECT_EQ(Labels(wide), (std::vector<std::string>{"0", "50000", "100000"}));
 }
 
 TEST(LogTicks, InvalidRangeGivesNoTicks) {
