@@ -1,34 +1,13 @@
 // Background recomputes of the optimizer lab's runs. See run_worker.h.
 #include "app/labs/run_worker.h"
 
-#include <chrono>
-
 namespace gradlab {
 
-RunWorker::~RunWorker() {
-  if (job_.valid()) job_.wait();
-}
-
-void RunWorker::request(RunRequest request) {
-  pending_ = std::move(request);
-}
-
-bool RunWorker::poll(RunResult& out) {
-  bool finished = false;
-  if (job_.valid() && job_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-    out = job_.get();
-    finished = true;
-  }
-  if (!job_.valid() && pending_) {
-    job_ = std::async(std::launch::async, [request = std::move(*pending_)] {
-      RunResult result;
-      result.version = request.version;
-      computeRuns(request.inputs, result.runs);
-      return result;
-    });
-    pending_.reset();
-  }
-  return finished;
+RunResult computeRunResult(const RunRequest& request) {
+  RunResult result;
+  result.version = request.version;
+  computeRuns(request.inputs, result.runs);
+  return result;
 }
 
 void requestRuns(OptimizerLab& lab, RunScheduler& s) {

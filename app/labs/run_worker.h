@@ -1,13 +1,11 @@
 // RunWorker: a full recompute too long for one frame (16 starts x 100,000 iterations) runs here,
 // off the UI thread, while the views keep showing the previous runs. The lab hands it a snapshot
-// of what the runs depend on; a newer request replaces a waiting one, and a finished job whose
-// version is no longer the newest is dropped by the caller.
+// of what the runs depend on; a finished job whose version is no longer the newest is dropped.
 #pragma once
 
-#include <future>
-#include <optional>
 #include <vector>
 
+#include "app/labs/background_worker.h"
 #include "app/labs/optimizer_lab.h"
 
 namespace gradlab {
@@ -22,22 +20,11 @@ struct RunResult {
   int version = -1;
 };
 
-class RunWorker {
- public:
-  RunWorker() = default;
-  RunWorker(const RunWorker&) = delete;
-  RunWorker& operator=(const RunWorker&) = delete;
-  ~RunWorker();  // waits for a running job (bounded: one recompute)
+// The runs of a snapshot, on the calling thread (the worker's job).
+RunResult computeRunResult(const RunRequest& request);
 
-  void request(RunRequest request);
-  // Starts waiting work and collects finished work: returns true with `out` set when a job
-  // finished this call. Call once a frame.
-  bool poll(RunResult& out);
-  bool busy() const { return job_.valid() || pending_.has_value(); }
-
- private:
-  std::future<RunResult> job_;
-  std::optional<RunRequest> pending_;
+struct RunWorker : BackgroundWorker<RunRequest, RunResult> {
+  RunWorker() : BackgroundWorker(&computeRunResult) {}
 };
 
 // The lab's side of background recomputes: which request is the newest, whether one is under
