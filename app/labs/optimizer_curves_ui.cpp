@@ -198,12 +198,10 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   };
   row(point.c_str());
   ImGui::Text("(%.5g, %.5g)", w.x(), w.y());
-  const bool finite = std::isfinite(p.eval.f);
-  if (!finite) {
-    row("f");
+  row("f");
+  if (!std::isfinite(p.eval.f)) {
     ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "undefined here (NaN or inf)");
   } else {
-    row("f");
     ImGui::Text("%.7g", p.eval.f);
     row("\u2207f");
     ImGui::Text("(%.4g, %.4g)", p.eval.grad.x(), p.eval.grad.y());

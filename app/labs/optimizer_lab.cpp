@@ -95,11 +95,13 @@ double suggestedStepSize(const Objective& objective, Method method, const Vec2& 
       // margin. The curvature that matters is also where the runs end: the known optima (the
       // cubic's minimum curves 3x more than its starts), so the largest of all is used.
       // Clamped so a flat start does not suggest an absurd step.
-      double lambda = analyzeHessian(objective.eval(start).hess).eigenvalues.cwiseAbs().maxCoeff();
+      const auto curvature = [&objective](const Vec2& w) {
+        return analyzeHessian(objective.eval(w).hess).eigenvalues.cwiseAbs().maxCoeff();
+      };
+      double lambda = curvature(start);
       for (const KnownPoint& k : objective.info().known_points) {
         if (k.kind != "minimum" && k.kind != "maximum") continue;
-        const double at_k =
-            analyzeHessian(objective.eval(k.w).hess).eigenvalues.cwiseAbs().maxCoeff();
+        const double at_k = curvature(k.w);
         if (std::isfinite(at_k)) lambda = std::max(lambda, at_k);
       }
       if (!std::isfinite(lambda) || lambda <= 0) return 0.1;

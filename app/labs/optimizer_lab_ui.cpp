@@ -42,20 +42,48 @@ bool sameWindow(const Window& a, const Window& b) {
   return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
 }
 
-// The colour-map position t of every grid value, computed in double: 0 at the map's low end,
-// 1 at its high end, linear in f or in log(f - log_base) as core's linearLevels / logLevels
-// space the levels. A float texture of raw f would lose the contours of 1e8 + x^2 or of a deep
-// zoom; t in [0, 1] keeps full detail. NaN (undefined) stays NaN.
-void mapToColormap(const std::vector<double>& f, double lo, double hi, bool log_levels,
-                   double log_base, std::vector<float>& t) {
-  t.resize(f.size());
-  const double a = log_levels ? std::log(lo - log_base) : lo;
-  const double b = log_levels ? std::log(hi - log_base) : hi;
-  const double span = b > a ? b - a : 1.0;
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    const double v = log_levels ? std::log(std::max(f[i] - log_base, 1e-300)) : f[i];
-    t[i] = std::isfinite(f[i]) ? float((v - a) / span) : std::nanf("");
+// f -> colour-map position t: 0 at the map's low end, 1 at its high end, linear in f or in
+// log(f - log_base) as core's linearLevels / logLevels space the levels. One mapping for the
+// texture and the colour bar's ticks.
+struct ColorScale {
+  double a = 0, span = 1, log_base = 0;
+  bool log = false;
+
+  ColorScale(double lo, double hi, bool log_levels, double base) : log_base(base), log(log_levels) {
+    a = log ? std::log(lo - log_base) : lo;
+    const double b = log ? std::log(hi - log_base) : hi;
+    span = b > a ? b - a : 1.0;
   }
+  double at(double f) const {
+    const double v = log ? std::log(std::max(f - log_base, 1e-300)) : f;
+    return (v - a) / span;
+  }
+};
+
+// The colour-map position t of every grid value, computed in double. A float texture of raw f
+// would lose the contours of 1e8 + x^2 or of a deep zoom; t in [0, 1] keeps full detail. NaN
+// (undefined) stays NaN.
+void mapToColormap(const std::vector<double>& f, const ColorScale& scale, std::vector<float>& t) {
+  t.resize(f.size());
+  for (std::size_t i = 0; i < f.size(); ++i)
+    t[i] = std::isfinite(f[i]) ? float(scale.at(f[i])) : std::nanf("");
+}
+
+// Everything needed to draw the contour image again without the GPU (SVG export): the
+// function with its parameters, the colour map, the levels and the mapped range, as JSON.
+std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& view) {
+  nlohmann::json j;
+  j["kind"] = "contour";
+  j["function"] = lab.spec.name;
+  if (lab.spec.name == "expression") j["expression"] = lab.spec.expression;
+  for (const auto& [name, value] : lab.spec.params) j["params"][name] = value;
+  j["colormap"] = plot::ColormapName(plot::Colormap(lab.contour.colormap));
+  j["levels"] = lab.contour.levels;
+  j["log_levels"] = lab.contour.log_levels;
+  j["lines_only"] = lab.contour.lines_only;
+  j["map_range"] = {view.map_lo, view.map_hi};
+  if (view.map_log) j["map_log_base"] = view.map_log_base;
+  return j.dump();
 }
 
 // Re-evaluates the field when the objective or the window changed, re-maps it when the colour
@@ -104,7 +132,8 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     const double log_base = view.field_min - 1e-3 * (view.field_max - view.field_min);
     view.map_log = lab.contour.log_levels;
     view.map_log_base = log_base;
-    mapToColormap(view.field_values, lo, hi, lab.contour.log_levels, log_base, view.values);
+    mapToColormap(view.field_values, ColorScale(lo, hi, lab.contour.log_levels, log_base),
+                  view.values);
     view.contour.setField(view.values.data(), nx, ny);
   }
   if (mapping_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
@@ -126,6 +155,7 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     std::copy(background, background + 4, style.background_rgba);
     style.colormap_rgb = plot::ColormapEntry(plot::Colormap(lab.contour.colormap), 0);
     view.contour.shade(pixel_w, pixel_h, style);
+    view.contour_source = contourSourceId(lab, view);  // changes with nothing else
     ++view.contour_shades;
     view.pixel_w = pixel_w;
     view.pixel_h = pixel_h;
@@ -133,34 +163,6 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.theme = theme;
   }
   return view.contour.texture();
-}
-
-// Everything needed to draw the contour image again without the GPU (SVG export): the
-// function with its parameters, the colour map, the levels and the mapped range, as JSON.
-std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& view) {
-  nlohmann::json j;
-  j["kind"] = "contour";
-  j["function"] = lab.spec.name;
-  if (lab.spec.name == "expression") j["expression"] = lab.spec.expression;
-  for (const auto& [name, value] : lab.spec.params) j["params"][name] = value;
-  j["colormap"] = plot::ColormapName(plot::Colormap(lab.contour.colormap));
-  j["levels"] = lab.contour.levels;
-  j["log_levels"] = lab.contour.log_levels;
-  j["lines_only"] = lab.contour.lines_only;
-  j["map_range"] = {view.map_lo, view.map_hi};
-  if (view.map_log) j["map_log_base"] = view.map_log_base;
-  return j.dump();
-}
-
-// Where f sits on the colour bar, 0..1: the same mapping as mapToColormap.
-double colorbarPosition(const OptimizerLabView& view, double f) {
-  if (view.map_log) {
-    const double a = std::log(view.map_lo - view.map_log_base);
-    const double b = std::log(view.map_hi - view.map_log_base);
-    return b > a ? (std::log(f - view.map_log_base) - a) / (b - a) : 0.5;
-  }
-  const double span = view.map_hi - view.map_lo;
-  return span > 0 ? (f - view.map_lo) / span : 0.5;
 }
 
 // Tick marks and labels under the bar at round values of f (decades when the levels are
@@ -172,13 +174,14 @@ void drawColorbarTicks(const OptimizerLabView& view, float x0, float x1, float y
   const int target = std::max(2, int((x1 - x0) / (font * 6)));
   std::vector<plot::Tick> ticks =
       view.map_log && lo > 0 ? plot::LogTicks(lo, hi, target) : plot::LinearTicks(lo, hi, target);
+  const ColorScale scale(lo, hi, view.map_log, view.map_log_base);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
   float next_free = x0 - 1e9f;  // labels left to right, each after the previous one's end
   for (const plot::Tick& t : ticks) {
     // The ends are labelled beside the bar already.
     if (!t.major || t.value <= lo || t.value >= hi) continue;
-    const double pos = colorbarPosition(view, t.value);
+    const double pos = scale.at(t.value);
     if (!(pos >= 0 && pos <= 1)) continue;
     const float x = x0 + float(pos) * (x1 - x0);
     const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
@@ -454,10 +457,10 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   const GLuint texture =
       updateContour(lab, view, limits, int(area.x * fb_scale), int(area.y * fb_scale), theme);
   if (texture) {
-    const std::string source = contourSourceId(lab, view);
     // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
     plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
-                    limits.x.min, limits.y.min, limits.x.max, limits.y.max, source.c_str());
+                    limits.x.min, limits.y.min, limits.x.max, limits.y.max,
+                    view.contour_source.c_str());
   }
   lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
 

@@ -34,6 +34,7 @@ struct OptimizerLabView {
   bool map_log = false;                 // the map is linear in log(f - map_log_base)
   double map_log_base = 0;
   bool field_valid = false;
+  std::string contour_source;        // the image's source_id, made when the texture is shaded
   std::vector<double> field_values;  // the last grid of f, row 0 at y_min
   std::vector<float> values;         // its colour-map positions t in [0, 1] (the texture)
   int grid_nx = 0, grid_ny = 0;

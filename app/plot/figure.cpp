@@ -35,6 +35,28 @@ Color* ItemColor(Item& item) {
       item);
 }
 
+// The points of a line, marker or arrow item, the items whose points are hovered one by one;
+// all null for the others.
+struct PointArrays {
+  const std::vector<double>* xs = nullptr;
+  const std::vector<double>* ys = nullptr;
+  const std::vector<int>* indices = nullptr;
+};
+
+PointArrays PointsOf(const Item& item) {
+  return std::visit(
+      [](const auto& it) -> PointArrays {
+        using T = std::decay_t<decltype(it)>;
+        if constexpr (std::is_same_v<T, LineItem> || std::is_same_v<T, MarkerItem> ||
+                      std::is_same_v<T, ArrowItem>) {
+          return {&it.xs, &it.ys, &it.indices};
+        } else {
+          return {};
+        }
+      },
+      item);
+}
+
 }  // namespace
 
 std::string ItemLabel(const Item& item) {
@@ -51,12 +73,9 @@ std::string ItemLabel(const Item& item) {
 }
 
 int ItemIndex(const Item& item, int k) {
-  const std::vector<int>* indices = nullptr;
-  if (const auto* l = std::get_if<LineItem>(&item)) indices = &l->indices;
-  if (const auto* m = std::get_if<MarkerItem>(&item)) indices = &m->indices;
-  if (const auto* a = std::get_if<ArrowItem>(&item)) indices = &a->indices;
-  if (indices == nullptr || k < 0 || k >= static_cast<int>(indices->size())) return -1;
-  return (*indices)[static_cast<std::size_t>(k)];
+  const PointArrays p = PointsOf(item);
+  if (p.indices == nullptr || k < 0 || k >= static_cast<int>(p.indices->size())) return -1;
+  return (*p.indices)[static_cast<std::size_t>(k)];
 }
 
 std::string LegendText(const std::string& label) {
@@ -139,17 +158,10 @@ NearestPoint FindNearestPoint(const Figure& figure, const Transform& t, Point mo
   NearestPoint best;
   double best_d2 = max_dist_px * max_dist_px;
   for (std::size_t k = 0; k < figure.items.size(); ++k) {
-    const std::vector<double>* xs = nullptr;
-    const std::vector<double>* ys = nullptr;
-    if (const auto* l = std::get_if<LineItem>(&figure.items[k])) {
-      xs = &l->xs, ys = &l->ys;
-    } else if (const auto* m = std::get_if<MarkerItem>(&figure.items[k])) {
-      xs = &m->xs, ys = &m->ys;
-    } else if (const auto* a = std::get_if<ArrowItem>(&figure.items[k])) {
-      xs = &a->xs, ys = &a->ys;
-    } else {
-      continue;
-    }
+    const PointArrays p = PointsOf(figure.items[k]);
+    if (p.xs == nullptr) continue;
+    const std::vector<double>* xs = p.xs;
+    const std::vector<double>* ys = p.ys;
     const std::size_t n = std::min(xs->size(), ys->size());
     for (std::size_t i = 0; i < n; ++i) {
       const double dx = t.xToPixel((*xs)[i]) - mouse_px.x;

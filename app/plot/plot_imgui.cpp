@@ -338,30 +338,35 @@ float Or(float v, float fallback) {
 
 // [SECTION] Items
 
-void PlotLine(const char* label, const double* xs, const double* ys, int count,
-              const LineStyle& style) {
-  LineItem it;
+namespace {
+
+// What line, marker and arrow items share: the points, colour, halo and the caller's indices.
+template <class Item, class Style>
+Item PointItem(const char* label, const double* xs, const double* ys, int count,
+               const Style& style) {
+  Item it;
   it.label = label;
   it.xs = Copy(xs, count);
   it.ys = Copy(ys, count);
+  it.color = style.color;
   it.halo = style.halo;
   if (style.indices != nullptr)
     it.indices.assign(style.indices, style.indices + std::max(count, 0));
-  it.color = style.color;
+  return it;
+}
+
+}  // namespace
+
+void PlotLine(const char* label, const double* xs, const double* ys, int count,
+              const LineStyle& style) {
+  LineItem it = PointItem<LineItem>(label, xs, ys, count, style);
   it.width = Or(style.width, Ctx().style.line_width);
   Record(std::move(it));
 }
 
 void PlotMarkers(const char* label, const double* xs, const double* ys, int count,
                  const MarkerStyle& style) {
-  MarkerItem it;
-  it.label = label;
-  it.xs = Copy(xs, count);
-  it.ys = Copy(ys, count);
-  it.halo = style.halo;
-  if (style.indices != nullptr)
-    it.indices.assign(style.indices, style.indices + std::max(count, 0));
-  it.color = style.color;
+  MarkerItem it = PointItem<MarkerItem>(label, xs, ys, count, style);
   it.shape = style.shape;
   it.size = Or(style.size, Ctx().style.marker_size);
   it.filled = style.filled;
@@ -370,14 +375,7 @@ void PlotMarkers(const char* label, const double* xs, const double* ys, int coun
 
 void PlotArrows(const char* label, const double* xs, const double* ys, int count,
                 const ArrowStyle& style) {
-  ArrowItem it;
-  it.label = label;
-  it.xs = Copy(xs, count);
-  it.ys = Copy(ys, count);
-  it.halo = style.halo;
-  if (style.indices != nullptr)
-    it.indices.assign(style.indices, style.indices + std::max(count, 0));
-  it.color = style.color;
+  ArrowItem it = PointItem<ArrowItem>(label, xs, ys, count, style);
   it.width = Or(style.width, Ctx().style.arrow_width);
   it.head_size = Or(style.head_size, Ctx().style.arrow_head);
   Record(std::move(it));
@@ -893,10 +891,10 @@ void DrawLegend(ImDrawList* dl, CurrentPlot& cur) {
   fig.legend_corner = s.legend_corner;
   const PixelRect box = LegendBox(cur.transform, w, h, pad, s.legend_corner);
   const ImVec2 p0(static_cast<float>(box.x0), static_cast<float>(box.y0));
-  const ImVec2 p1(static_cast<float>(box.x1), static_cast<float>(box.y0));
+  const ImVec2 p1(static_cast<float>(box.x1), static_cast<float>(box.y1));
   s.legend_rect = box;
-  dl->AddRectFilled(p0, ImVec2(p1.x, p1.y + h), ToU32(st.theme.legend_background));
-  dl->AddRect(p0, ImVec2(p1.x, p1.y + h), ToU32(st.theme.legend_border), 0, 0, sc);
+  dl->AddRectFilled(p0, p1, ToU32(st.theme.legend_background));
+  dl->AddRect(p0, p1, ToU32(st.theme.legend_border), 0, 0, sc);
   const ImGuiIO& io = ImGui::GetIO();
   std::string toggle;
   for (std::size_t i = 0; i < entries.size(); ++i) {
