@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "app/frame_stats.h"
-#include "app/labs/optimizer_lab.h"
-#include "app/labs/optimizer_lab_ui.h"
+#include "app/labs/optimizer/optimizer_lab.h"
+#include "app/labs/optimizer/optimizer_lab_ui.h"
 #include "app/plot/plot_imgui.h"
 #include "app/theme.h"
 

@@ -7,9 +7,9 @@
 #include <chrono>
 #include <thread>
 
-#include "app/labs/optimizer_lab.h"
-#include "app/labs/run_worker.h"
-#include "app/labs/sweep_worker.h"
+#include "app/labs/optimizer/optimizer_lab.h"
+#include "app/labs/optimizer/run_worker.h"
+#include "app/labs/optimizer/sweep_worker.h"
 
 namespace gradlab {
 namespace {

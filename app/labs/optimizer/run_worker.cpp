@@ -1,5 +1,5 @@
 // Background recomputes of the optimizer lab's runs. See run_worker.h.
-#include "app/labs/run_worker.h"
+#include "app/labs/optimizer/run_worker.h"
 
 namespace gradlab {
 

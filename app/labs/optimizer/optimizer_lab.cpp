@@ -1,5 +1,5 @@
 // The Optimizer lab's state changes and computations. See optimizer_lab.h.
-#include "app/labs/optimizer_lab.h"
+#include "app/labs/optimizer/optimizer_lab.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // The Optimizer lab's layout and its contour view: the shaded field, trajectories as arrows,
 // draggable start points, known optima and the pinned Hessian inspector's curvature axes.
-#include "app/labs/optimizer_lab_ui.h"
+#include "app/labs/optimizer/optimizer_lab_ui.h"
 
 #include <imgui.h>
 
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "app/labs/optimizer_views.h"
+#include "app/labs/optimizer/optimizer_views.h"
 #include "app/plot/colormap.h"
 #include "app/plot/plot_imgui.h"
 #include "app/plot/ticks.h"

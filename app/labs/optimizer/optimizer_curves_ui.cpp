@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <vector>
 
-#include "app/labs/optimizer_views.h"
+#include "app/labs/optimizer/optimizer_views.h"
 #include "app/plot/plot_imgui.h"
 #include "app/ui_widgets.h"
 

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "app/labs/background_worker.h"
+#include "app/views/background_worker.h"
 #include "core/analysis.h"
 #include "core/objective.h"
 #include "core/run.h"

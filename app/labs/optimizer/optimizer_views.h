@@ -2,7 +2,7 @@
 // step-size sweep), shared between optimizer_lab_ui.cpp and optimizer_curves_ui.cpp.
 #pragma once
 
-#include "app/labs/optimizer_lab_ui.h"
+#include "app/labs/optimizer/optimizer_lab_ui.h"
 
 namespace gradlab {
 

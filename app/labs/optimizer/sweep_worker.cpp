@@ -1,5 +1,5 @@
 // Background step-size sweeps. See sweep_worker.h.
-#include "app/labs/sweep_worker.h"
+#include "app/labs/optimizer/sweep_worker.h"
 
 namespace gradlab {
 

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "app/gl/contour_renderer.h"
-#include "app/labs/optimizer_lab.h"
-#include "app/labs/run_worker.h"
-#include "app/labs/sweep_worker.h"
+#include "app/labs/optimizer/optimizer_lab.h"
+#include "app/labs/optimizer/run_worker.h"
+#include "app/labs/optimizer/sweep_worker.h"
 #include "app/theme.h"
 
 namespace gradlab {

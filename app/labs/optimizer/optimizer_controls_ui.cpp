@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <random>
 
-#include "app/labs/optimizer_lab_ui.h"
+#include "app/labs/optimizer/optimizer_lab_ui.h"
 #include "app/plot/color.h"
 #include "app/plot/colormap.h"
 #include "app/ui_widgets.h"
