@@ -3,24 +3,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace gradlab {
 namespace {
-
-const LabInfo kLabs[kLabCount] = {
-    {LabId::Optimizer, "optimizer", "Optimizer", nullptr},
-    {LabId::Activations, "activations", "Activations",
-     "Activations lab: coming - activation functions, derivatives and identities (EXERCISES A)."},
-    {LabId::Networks, "networks", "Networks",
-     "Networks lab: coming - random MLPs and linear-network invertibility (EXERCISES B)."},
-    {LabId::Elbows, "elbows", "ReLU elbows",
-     "ReLU elbow lab: coming - kinks moving under SGD, dead units (EXERCISES E)."},
-    {LabId::Stochastic, "stochastic", "Stochastic",
-     "Stochastic lab: coming - SGD on a Gaussian's precision matrix (EXERCISES F)."},
-    {LabId::Backprop, "backprop", "Backprop",
-     "Backprop lab: coming - forward and backward passes on graphs (EXERCISES G)."},
-};
 
 void drawMainMenu(App& app) {
   if (!ImGui::BeginMenuBar()) return;
@@ -36,11 +23,12 @@ void drawMainMenu(App& app) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Lab")) {
-    for (int i = 0; i < kLabCount; ++i) {
-      char shortcut[8];
+    const std::vector<LabEntry>& table = labTable();
+    for (int i = 0; i < int(table.size()); ++i) {
+      char shortcut[16];
       std::snprintf(shortcut, sizeof shortcut, "Ctrl+%d", i + 1);
-      if (ImGui::MenuItem(kLabs[i].title, shortcut, app.lab == kLabs[i].id)) {
-        app.lab = kLabs[i].id;
+      if (ImGui::MenuItem(table[i].title, i < 9 ? shortcut : nullptr, app.lab == i)) {
+        app.lab = i;
         app.select_lab_tab = true;
       }
     }
@@ -56,10 +44,10 @@ void drawMainMenu(App& app) {
 void handleShortcuts(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.KeyCtrl || io.WantTextInput) return;
-  // GLFW key codes for '1'..'6' and 'Q' are their ASCII values.
-  for (int i = 0; i < kLabCount; ++i) {
+  // GLFW key codes for '1'..'9' and 'Q' are their ASCII values.
+  for (int i = 0; i < int(labTable().size()) && i < 9; ++i) {
     if (ImGui::IsKeyPressed('1' + i, false)) {
-      app.lab = kLabs[i].id;
+      app.lab = i;
       app.select_lab_tab = true;
     }
   }
@@ -68,11 +56,12 @@ void handleShortcuts(App& app) {
 
 void drawLabTabs(App& app) {
   if (!ImGui::BeginTabBar("labs")) return;
-  for (const LabInfo& lab : kLabs) {
+  const std::vector<LabEntry>& table = labTable();
+  for (int i = 0; i < int(table.size()); ++i) {
     ImGuiTabItemFlags flags = 0;
-    if (app.select_lab_tab && app.lab == lab.id) flags |= ImGuiTabItemFlags_SetSelected;
-    if (ImGui::BeginTabItem(lab.title, nullptr, flags)) {
-      if (!app.select_lab_tab) app.lab = lab.id;
+    if (app.select_lab_tab && app.lab == i) flags |= ImGuiTabItemFlags_SetSelected;
+    if (ImGui::BeginTabItem(table[i].title, nullptr, flags)) {
+      if (!app.select_lab_tab) app.lab = i;
       ImGui::EndTabItem();
     }
   }
@@ -80,18 +69,11 @@ void drawLabTabs(App& app) {
   ImGui::EndTabBar();
 }
 
-void drawComingNote(const LabInfo& lab) {
-  ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
-  ImGui::Indent();
-  ImGui::TextDisabled("%s", lab.coming);
-  ImGui::Unindent();
-}
-
 void drawStatusBar(App& app, float height) {
   ImGui::Separator();
   ImGui::BeginChild("status", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%s lab", labInfo(app.lab).title);
+  ImGui::Text("%s lab", labTable()[std::size_t(app.lab)].title);
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
@@ -127,47 +109,30 @@ void drawAbout(App& app) {
 
 }  // namespace
 
-const LabInfo& labInfo(LabId id) {
-  return kLabs[static_cast<int>(id)];
-}
-
-bool parseLab(const std::string& name, LabId* id) {
-  for (const LabInfo& lab : kLabs) {
-    if (name == lab.cli_name) {
-      *id = lab.id;
-      return true;
-    }
-  }
-  return false;
-}
-
-std::vector<std::string> labNames() {
-  std::vector<std::string> names;
-  for (const LabInfo& lab : kLabs) names.push_back(lab.cli_name);
-  return names;
-}
-
-std::string labNameList() {
-  std::string names;
-  for (const LabInfo& lab : kLabs) names += std::string(names.empty() ? "" : "|") + lab.cli_name;
-  return names;
-}
-
 void setTheme(App& app, Theme theme) {
   app.theme = theme;
   applyTheme(theme);
 }
 
-bool appIsAnimating(const App& app) {
-  return app.optimizer.playing || optimizerLabBusy(app.optimizer_view);
+double appSecondsUntilChange(const App& app) {
+  return app.labs[std::size_t(app.lab)]->secondsUntilChange();
 }
 
-void initApp(App& app) {
+void initApp(App& app, WakeFunction wake) {
   plot::SetCurrentContext(&app.plots);
-  resetOptimizerLab(app.optimizer);
+  app.labs.clear();
+  for (const LabEntry& entry : labTable()) {
+    app.labs.push_back(entry.make());
+    app.labs.back()->setWake(wake);
+  }
+  app.lab = std::clamp(app.lab, 0, int(app.labs.size()) - 1);
 }
 
-void drawApp(App& app) {
+Lab& currentLab(App& app) {
+  return *app.labs[std::size_t(app.lab)];
+}
+
+void drawApp(App& app, float dt) {
   handleShortcuts(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -193,12 +158,11 @@ void drawApp(App& app) {
   plot_style.theme.plot_background = plot::Color{window.r, window.g, window.b, 1};
   plot_style.fill_plot_area = false;
   plot_style.scale = app.ui_scale;
-  const LabInfo& lab = labInfo(app.lab);
-  if (lab.id == LabId::Optimizer)
-    drawOptimizerLab(app.optimizer, app.optimizer_view, app.plots, app.theme,
-                     ImGui::GetIO().DeltaTime);
-  else
-    drawComingNote(lab);
+  LabFrame frame;
+  frame.plots = &app.plots;
+  frame.theme = app.theme;
+  frame.dt = dt;
+  currentLab(app).draw(frame);
   ImGui::EndChild();
 
   drawStatusBar(app, status_height);

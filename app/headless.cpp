@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <sstream>
 #include <variant>
 #include <vector>
 
@@ -21,7 +22,6 @@
 #include "app/gl/shader.h"
 #include "app/platform.h"
 #include "app/png.h"
-#include "core/optimizers.h"
 
 namespace gradlab {
 namespace {
@@ -45,6 +45,15 @@ struct HeadlessSession {
   RenderTarget target;
 
   bool open(const HeadlessOptions& options, std::ostream& err) {
+    // The scene first: a bad lab option is an error before any window opens.
+    app.lab = options.lab;
+    app.select_lab_tab = true;
+    initApp(app);
+    std::string scene_error = currentLab(app).applyOptions(options.lab_args);
+    if (!scene_error.empty()) {
+      err << "gradlab: error: " << scene_error << "\n";
+      return false;
+    }
     std::string problem = displayProblem("render");
     if (!problem.empty()) {
       err << "gradlab: error: " << problem << "\n";
@@ -69,73 +78,11 @@ struct HeadlessSession {
     }
     // Glyphs rasterized at the output's pixel density, layout in UI units.
     platform.rebuildFonts(options.scale, 1.0f);
-    app.lab = options.lab;
-    app.select_lab_tab = true;
     app.font_warning = platform.fontWarning();
     setTheme(app, options.theme);
-    initApp(app);
-    std::string scene_error = applyScene(options);
-    if (!scene_error.empty()) {
-      err << "gradlab: error: " << scene_error << "\n";
-      return false;
-    }
     return true;
   }
 
-  // The optimizer-lab options of HeadlessOptions; "" or the one-line problem.
-  std::string applyScene(const HeadlessOptions& options) {
-    OptimizerLab& lab = app.optimizer;
-    if (!options.function.empty()) {
-      bool known = false;
-      for (const ObjectiveInfo& info : builtinObjectives()) known |= info.name == options.function;
-      if (!known) return "unknown function '" + options.function + "' (see gradlab trace --list)";
-      selectBuiltin(lab, options.function);
-    }
-    if (!options.expression.empty() && !applyExpression(lab, options.expression))
-      return lab.expression_error;
-    // As if typed: the lab keeps the last valid function and shows the error at its column.
-    if (!options.typed_expression.empty()) {
-      if (lab.spec.name != "expression") applyExpression(lab, "x^2 + y^2");
-      applyExpression(lab, options.typed_expression);
-    }
-    if (!options.method.empty()) {
-      Method method;
-      if (!methodFromCliName(options.method, &method))
-        return "unknown method '" + options.method + "'";
-      selectMethod(lab, method);
-    }
-    if (options.step_size > 0) {
-      if (lab.config.method == Method::Newton)
-        return "--lr does not apply to newton (it takes full steps); use --method damped-newton";
-      setStepSize(lab.config, options.step_size);
-    }
-    lab.compare = options.compare;
-    if (options.pin) {
-      lab.pinned = true;
-      lab.pin = Vec2(options.pin_x, options.pin_y);
-    }
-    recomputeRuns(lab);
-    return "";
-  }
-
-  // Bench input: press on the first start's handle, then drag it around a circle.
-  void scriptDrag(int frame) {
-    const OptimizerLabView& view = app.optimizer_view;
-    const Window& w = view.plot_limits;
-    if (view.plot_w <= 0 || w.x_max <= w.x_min || app.optimizer.starts.empty()) return;
-    if (frame == 0) drag_center_ = app.optimizer.starts[0];
-    const double radius = 0.12 * (w.x_max - w.x_min);
-    const double angle = 0.05 * frame;
-    const Vec2 target = frame == 0
-                            ? drag_center_
-                            : drag_center_ + radius * Vec2(std::cos(angle) - 1, std::sin(angle));
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos =
-        ImVec2(view.plot_x + float((target.x() - w.x_min) / (w.x_max - w.x_min)) * view.plot_w,
-               view.plot_y + float((w.y_max - target.y()) / (w.y_max - w.y_min)) * view.plot_h);
-    io.MouseDown[0] = true;
-  }
-  Vec2 drag_center_ = Vec2::Zero();
   int drag_frame_ = -1;  // >= 0 while a scripted drag runs
 
   void frame(const HeadlessOptions& options) {
@@ -146,9 +93,9 @@ struct HeadlessSession {
     io.DisplaySize = ImVec2(float(options.width), float(options.height));
     io.DisplayFramebufferScale = ImVec2(options.scale, options.scale);
     io.DeltaTime = 1.0f / 60.0f;
-    if (drag_frame_ >= 0) scriptDrag(drag_frame_++);
+    if (drag_frame_ >= 0) currentLab(app).scriptDrag(drag_frame_++, io);
     ImGui::NewFrame();
-    drawApp(app);
+    drawApp(app, io.DeltaTime);
     ImGui::Render();
     target.bind();
     const Rgb bg = themeBackground(app.theme);
@@ -182,13 +129,10 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
   if (!session.open(options, err)) return 2;
   for (int i = 0; i < options.frames; ++i) session.frame(options);
   if (options.report) {
-    // Where the contour plot lies in output pixels and which data window it shows.
-    const OptimizerLabView& v = session.app.optimizer_view;
-    const float s = options.scale;
-    std::printf("contour_area_px: %.2f %.2f %.2f %.2f\n", v.plot_x * s, v.plot_y * s, v.plot_w * s,
-                v.plot_h * s);
-    std::printf("contour_window: %.17g %.17g %.17g %.17g\n", v.plot_limits.x_min,
-                v.plot_limits.x_max, v.plot_limits.y_min, v.plot_limits.y_max);
+    // What the lab says of itself (e.g. where its contour plot lies in output pixels).
+    std::ostringstream lab_report;
+    currentLab(session.app).printReport(lab_report, options.scale);
+    std::fputs(lab_report.str().c_str(), stdout);
     // Every plot's kept figure in brief (what SVG export will draw): view, legend corner, texts.
     static const char* const kCorners[] = {"top-right", "top-left", "bottom-right", "bottom-left"};
     for (const auto& [id, state] : session.app.plots.plots) {
@@ -224,9 +168,7 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   std::vector<double> ms;
   ms.reserve(std::size_t(options.frames));
   if (options.drag) session.drag_frame_ = 0;
-  const int runs_before = session.app.optimizer.runs_version;
-  const int fields_before = session.app.optimizer_view.field_evaluations;
-  const int shades_before = session.app.optimizer_view.contour_shades;
+  const std::vector<LabCounter> counters_before = currentLab(session.app).counters();
   const double cpu_start = processCpuSeconds();
   for (int i = 0; i < options.frames; ++i) {
     const auto start = std::chrono::steady_clock::now();
@@ -249,17 +191,17 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   print("max_ms", *std::max_element(ms.begin(), ms.end()));
   print("cpu_ms_per_frame", cpu_ms);
   print("peak_rss_mb", peakRssMb());
-  // What the timed frames recomputed: 0 and 0 while idle ("nothing changed, nothing recomputed").
-  out << "run_recomputes: " << session.app.optimizer.runs_version - runs_before << "\n";
-  out << "field_evaluations: " << session.app.optimizer_view.field_evaluations - fields_before
-      << "\n";
+  // What the timed frames recomputed: 0 while idle ("nothing changed, nothing recomputed").
+  const std::vector<LabCounter> counters_after = currentLab(session.app).counters();
+  for (std::size_t i = 0; i < counters_after.size() && i < counters_before.size(); ++i)
+    out << counters_after[i].first << ": " << counters_after[i].second - counters_before[i].second
+        << "\n";
   const ImDrawData* draw = ImGui::GetDrawData();
   int commands = 0;
   for (int i = 0; draw && i < draw->CmdListsCount; ++i)
     commands += draw->CmdLists[i]->CmdBuffer.Size;
   out << "draw_vertices: " << (draw ? draw->TotalVtxCount : 0) << "\n";
   out << "draw_commands: " << commands << "\n";
-  out << "contour_shades: " << session.app.optimizer_view.contour_shades - shades_before << "\n";
   return 0;
 }
 

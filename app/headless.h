@@ -4,30 +4,22 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 
 namespace gradlab {
 
 struct HeadlessOptions {
-  LabId lab = LabId::Optimizer;
+  int lab = 0;                     // index into labTable()
   int width = 1600, height = 900;  // window size in UI units
   float scale = 1.0f;              // pixels per UI unit in the output (2 = twice the pixels)
   Theme theme = Theme::Dark;
-  int frames = 4;   // render: enough for ImGui's layout to settle
-  std::string out;  // render: the PNG to write
-
-  // Optimizer-lab set-up on top of its default scene (JSON scenes will carry all of this).
-  std::string function;          // a built-in's name
-  std::string expression;        // an f(x, y); an invalid one is a command-line error
-  std::string typed_expression;  // typed into the lab's box: an invalid one shows its error there
-  std::string method;            // a method's CLI name, e.g. "adam"
-  double step_size = 0;          // > 0: the method's step size
-  bool compare = false;          // compare mode: GD, momentum, Adam, Newton from the first start
-  bool pin = false;              // pin the Hessian inspector at pin_x, pin_y
-  double pin_x = 0, pin_y = 0;
-  bool report = false;  // render: print where the contour plot lies (pixel tests)
-  bool drag = false;    // bench-frames: drag the first start point around a circle
+  int frames = 4;                     // render: enough for ImGui's layout to settle
+  std::string out;                    // render: the PNG to write
+  std::vector<std::string> lab_args;  // the lab's own options (Lab::applyOptions)
+  bool report = false;                // render: print the lab's report and every kept figure
+  bool drag = false;                  // bench-frames: the lab's scripted drag, every frame
 };
 
 // Each returns the process exit code and prints one line on `err` on failure

@@ -3,10 +3,14 @@
 #include <GLFW/glfw3.h>
 #include <CLI/CLI.hpp>
 
+#include <imgui.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 #include "app/cli.h"
@@ -21,10 +25,61 @@ struct GuiOptions {
   std::string lab = "optimizer";
   std::string theme = "dark";
   float scale = 1.0f;
+  bool play = false;                  // start the lab's animation (a teacher's demo)
+  double quit_after = 0;              // > 0: close after this many seconds (tests, timed demos)
+  bool report_frames = false;         // print how many frames were drawn, at exit
+  std::vector<std::string> lab_args;  // the lab's own options, e.g. --function rosenbrock
 };
 
+// The app's frames: one when something happened (input, a worker's result, the lab's next
+// iterate), a few more while ImGui's hover and layout settle, none while nothing changes.
+void runEventLoop(Platform& platform, App& app, double quit_after) {
+  constexpr double kMinFrameInterval = 1.0 / 60.0;  // an animation draws at most 60 frames/s
+  int settle_frames = 3;
+  double last_frame = -1;
+  const double quit_at = quit_after > 0 ? glfwGetTime() + quit_after : Lab::kNever;
+  while (!platform.shouldClose() && !app.quit_requested && glfwGetTime() < quit_at) {
+    int fb_w = 0, fb_h = 0;
+    platform.framebufferSize(&fb_w, &fb_h);
+    if (fb_w <= 0 || fb_h <= 0) {
+      platform.waitEvents(quit_at - glfwGetTime());  // minimized: nothing to draw until it returns
+      settle_frames = 2;
+      continue;
+    }
+    double wait = settle_frames > 0 ? 0 : appSecondsUntilChange(app);
+    if (ImGui::GetIO().WantTextInput) wait = std::min(wait, 0.5);  // the text cursor blinks
+    if (wait < Lab::kNever && last_frame >= 0)
+      wait = std::max(wait, kMinFrameInterval - (glfwGetTime() - last_frame));
+    wait = std::min(wait, std::max(0.0, quit_at - glfwGetTime()));
+    const bool woke = platform.waitEvents(wait);
+    if (glfwGetTime() >= quit_at) break;
+    settle_frames = woke ? 2 : std::max(0, settle_frames - 1);
+    last_frame = glfwGetTime();
+    const auto start = std::chrono::steady_clock::now();
+    platform.beginFrame();
+    app.ui_scale = platform.uiScale();
+    drawApp(app, ImGui::GetIO().DeltaTime);
+    const Rgb bg = themeBackground(app.theme);
+    platform.endFrame(bg.r, bg.g, bg.b);
+    const auto end = std::chrono::steady_clock::now();
+    app.frame_stats.add(std::chrono::duration<float, std::milli>(end - start).count());
+    ++app.frames_drawn;
+  }
+}
+
 int runGui(const GuiOptions& options) {
-  std::string problem = displayProblem("render");
+  // The scene first: a bad option is an error before any window opens.
+  App app;
+  app.lab = std::max(0, findLab(options.lab));
+  initApp(app, &glfwPostEmptyEvent);
+  std::string error = currentLab(app).applyOptions(options.lab_args);
+  if (error.empty() && options.play && !currentLab(app).play())
+    error = "--play: the " + options.lab + " lab has nothing to play";
+  if (!error.empty()) {
+    std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
+    return 2;
+  }
+  std::string problem = displayProblem("gui");
   if (!problem.empty()) {
     std::fprintf(stderr, "gradlab: error: %s\n", problem.c_str());
     return 2;
@@ -32,43 +87,16 @@ int runGui(const GuiOptions& options) {
   Platform platform;
   PlatformOptions platform_options;
   platform_options.extra_scale = options.scale;
-  std::string error;
   if (!platform.init(platform_options, &error)) {
     std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
     return 2;
   }
-  App app;
-  parseLab(options.lab, &app.lab);
   Theme theme = Theme::Dark;
   parseTheme(options.theme.c_str(), &theme);
   setTheme(app, theme);
   app.font_warning = platform.fontWarning();
-  initApp(app);
-
-  // Draw a few frames after every wake-up so ImGui's hover and layout settle, then sleep until
-  // the next event unless something animates.
-  int busy_frames = 3;
-  while (!platform.shouldClose() && !app.quit_requested) {
-    int fb_w = 0, fb_h = 0;
-    platform.framebufferSize(&fb_w, &fb_h);
-    if (fb_w <= 0 || fb_h <= 0) {
-      // Minimized: nothing to draw and nothing to animate; sleep until the window returns.
-      platform.waitOrPoll(true, 0.5);
-      busy_frames = 2;
-      continue;
-    }
-    const bool idle = busy_frames <= 0 && !appIsAnimating(app);
-    platform.waitOrPoll(idle, 0.5);
-    busy_frames = idle ? 2 : busy_frames - 1;
-    const auto start = std::chrono::steady_clock::now();
-    platform.beginFrame();
-    app.ui_scale = platform.uiScale();
-    drawApp(app);
-    const Rgb bg = themeBackground(app.theme);
-    platform.endFrame(bg.r, bg.g, bg.b);
-    const auto end = std::chrono::steady_clock::now();
-    app.frame_stats.add(std::chrono::duration<float, std::milli>(end - start).count());
-  }
+  runEventLoop(platform, app, options.quit_after);
+  if (options.report_frames) std::printf("frames_drawn: %ld\n", app.frames_drawn);
   return 0;
 }
 
@@ -94,27 +122,12 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
       ->check(CLI::Range(0.25f, 4.0f));
   command->add_option("--theme", theme, "dark or light (default dark)")
       ->check(CLI::IsMember({"dark", "light"}));
-  command->add_option("--function", options.function, "optimizer lab: a built-in function");
-  command->add_option("--expr", options.expression, "optimizer lab: a function f(x, y)");
-  command->add_option("--type-expr", options.typed_expression,
-                      "optimizer lab: text typed into the expression box (errors shown there)");
-  command->add_option("--method", options.method, "optimizer lab: the method (gd, adam, ...)");
-  command->add_option("--lr", options.step_size, "optimizer lab: the step size")
-      ->check(finiteNumber())
-      ->check(CLI::PositiveNumber);
-  command->add_flag("--compare", options.compare, "optimizer lab: compare mode");
-  command
-      ->add_option_function<std::vector<double>>(
-          "--pin",
-          [&options](const std::vector<double>& xy) {
-            options.pin = true;
-            options.pin_x = xy[0];
-            options.pin_y = xy[1];
-          },
-          "optimizer lab: pin the Hessian inspector at X,Y")
-      ->check(finiteNumber())
-      ->delimiter(',')
-      ->expected(2);
+  // Everything else belongs to the lab (e.g. the optimizer lab's --function, --lr, --pin).
+  command->allow_extras();
+  std::string footer = "Lab options:";
+  for (const LabEntry& entry : labTable())
+    if (*entry.options) footer += std::string("\n  ") + entry.name + ": " + entry.options;
+  command->footer(footer);
 }
 
 }  // namespace
@@ -146,6 +159,13 @@ int runCommand(int argc, char** argv) {
       ->check(CLI::IsMember({"dark", "light"}));
   gui->add_option("--scale", gui_options.scale, "UI scale on top of the monitor's (1 to 3)")
       ->check(CLI::Range(0.5f, 4.0f));
+  gui->add_flag("--play", gui_options.play, "start the lab's animation (a classroom demo)");
+  gui->add_option("--quit-after", gui_options.quit_after, "close after this many seconds")
+      ->check(finiteNumber())
+      ->check(CLI::PositiveNumber);
+  gui->add_flag("--report-frames", gui_options.report_frames,
+                "print how many frames were drawn, at exit");
+  gui->allow_extras();  // the lab's own options, as for render
 
   HeadlessOptions render_options;
   std::string render_lab = "optimizer", render_size = "1600x900", render_theme = "dark";
@@ -186,15 +206,17 @@ int runCommand(int argc, char** argv) {
     return 2;
   }
 
-  auto finishHeadless = [](HeadlessOptions& options, const std::string& lab,
+  auto finishHeadless = [](CLI::App* command, HeadlessOptions& options, const std::string& lab,
                            const std::string& size, const std::string& theme) -> std::string {
-    parseLab(lab, &options.lab);
+    options.lab = std::max(0, findLab(lab));
+    options.lab_args = command->remaining();
     parseTheme(theme.c_str(), &options.theme);
     return parseSize(size, &options.width, &options.height);
   };
 
   if (*render) {
-    std::string error = finishHeadless(render_options, render_lab, render_size, render_theme);
+    std::string error =
+        finishHeadless(render, render_options, render_lab, render_size, render_theme);
     if (!error.empty()) {
       std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
       return 2;
@@ -202,7 +224,7 @@ int runCommand(int argc, char** argv) {
     return renderToPng(render_options, std::cerr);
   }
   if (*bench) {
-    std::string error = finishHeadless(bench_options, bench_lab, bench_size, bench_theme);
+    std::string error = finishHeadless(bench, bench_options, bench_lab, bench_size, bench_theme);
     if (!error.empty()) {
       std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
       return 2;
@@ -211,5 +233,6 @@ int runCommand(int argc, char** argv) {
   }
   if (*shaders) return checkShaders(std::cout, std::cerr);
   if (*trace) return runTrace(trace_options, std::cout, std::cerr);
+  gui_options.lab_args = gui->remaining();
   return runGui(gui_options);
 }

@@ -96,11 +96,19 @@ bool Platform::shouldClose() const {
   return glfwWindowShouldClose(window_);
 }
 
-void Platform::waitOrPoll(bool idle, double timeout_s) {
-  if (idle)
-    glfwWaitEventsTimeout(timeout_s);
-  else
+bool Platform::waitEvents(double timeout_s) {
+  if (!(timeout_s > 0)) {
     glfwPollEvents();
+    return false;
+  }
+  if (std::isinf(timeout_s)) {
+    glfwWaitEvents();
+    return true;
+  }
+  const double start = glfwGetTime();
+  glfwWaitEventsTimeout(timeout_s);
+  // GLFW does not say whether the wait timed out; an end well before the timeout is an event.
+  return glfwGetTime() - start < 0.9 * timeout_s;
 }
 
 void Platform::setExtraScale(float extra_scale) {

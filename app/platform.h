@@ -30,8 +30,10 @@ class Platform {
 
   GLFWwindow* window() const { return window_; }
   bool shouldClose() const;
-  // Polls events; when `idle` blocks until an event or `timeout_s` passes (saves the CPU).
-  void waitOrPoll(bool idle, double timeout_s);
+  // Waits up to timeout_s seconds for an event (0: only polls; infinity: until one arrives, or
+  // glfwPostEmptyEvent from a worker) and processes what arrived. Returns true when the wait
+  // ended before its time, i.e. something happened that the next frames must show.
+  bool waitEvents(double timeout_s);
   // Starts an ImGui frame (backends + ImGui::NewFrame). Rebuilds fonts first if the scale changed.
   void beginFrame();
   // Renders ImGui's draw data into the window's back buffer and swaps.

@@ -145,16 +145,60 @@ TEST(OptimizerLab, AnimationRevealsIterationsAndStopsAtTheEnd) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
   EXPECT_EQ(shownIterations(lab, 0), 55);  // not animating: everything shown
-  lab.animated = true;
-  lab.playing = true;
-  lab.animation_iteration = 0;
-  lab.speed = 20;
-  advanceAnimation(lab, 0.25);  // 5 iterations
+  EXPECT_EQ(lab.timeline.last, 65);        // the longest run
+  timelineTogglePlay(lab.timeline);
+  EXPECT_TRUE(timelineAdvance(lab.timeline, 0.25));  // 20 iterations/s: 5 iterations
   EXPECT_EQ(shownIterations(lab, 0), 5);
-  for (int i = 0; i < 100; ++i) advanceAnimation(lab, 0.25);
-  EXPECT_FALSE(lab.playing);
+  for (int i = 0; i < 100; ++i) timelineAdvance(lab.timeline, 0.25);
+  EXPECT_FALSE(lab.timeline.playing);
   EXPECT_EQ(shownIterations(lab, 2), 65);
   EXPECT_EQ(shownIterations(lab, 1), 54);  // a shorter run stays at its end
+}
+
+// Issue 15, item 1: Play to the end, then a new step size. The old cursor (iteration 13) must not
+// cut the new runs short in any view: they are shown in full and the caption says so.
+TEST(OptimizerLab, NewStepSizeAfterPlayShowsTheNewRunsInFull) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  timelineTogglePlay(lab.timeline);
+  timelineAdvance(lab.timeline, 0.25);
+  timelineSeek(lab.timeline, 13);  // paused at iteration 13
+  ASSERT_EQ(shownIterations(lab, 0), 13);
+  EXPECT_EQ(shownIterateCaption(lab, 0), "run 1 at iteration 13 of 55");
+  setStepSize(lab.config, 0.01);
+  recomputeRuns(lab);
+  EXPECT_FALSE(lab.timeline.animated);
+  EXPECT_FALSE(lab.timeline.playing);
+  const int last = int(lab.runs[0].iterates.size()) - 1;
+  EXPECT_GT(last, 500);  // eta = 0.01 crawls
+  EXPECT_EQ(shownIterations(lab, 0), last);
+  EXPECT_EQ(lab.timeline.last, longestRun(lab));
+  EXPECT_EQ(shownIterateCaption(lab, 0),
+            "where run 1 ends (iteration " + std::to_string(last) + ")");
+}
+
+// The same rule for every change that replaces runs: a new function, a dragged or deleted start.
+TEST(OptimizerLab, EveryRunChangeStopsTheTimelineAndShowsAll) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  const auto playSome = [&lab] {
+    timelineTogglePlay(lab.timeline);
+    timelineAdvance(lab.timeline, 0.1);
+    ASSERT_TRUE(lab.timeline.animated);
+  };
+  playSome();
+  selectBuiltin(lab, "rosenbrock");
+  recomputeRuns(lab);
+  EXPECT_FALSE(lab.timeline.animated);
+  playSome();
+  lab.starts[0] = Vec2(0.5, 0.5);
+  recomputeRun(lab, 0);
+  EXPECT_FALSE(lab.timeline.animated);
+  EXPECT_EQ(lab.timeline.last, longestRun(lab));
+  playSome();
+  removeStart(lab, 0);
+  EXPECT_FALSE(lab.timeline.playing);
+  EXPECT_EQ(lab.timeline.last, longestRun(lab));
 }
 
 TEST(OptimizerLab, CompareModeRunsEveryEnabledMethodFromTheFirstStart) {

@@ -12,6 +12,7 @@
 #include "app/plot/color.h"
 #include "app/plot/colormap.h"
 #include "app/ui_widgets.h"
+#include "app/views/timeline_ui.h"
 
 namespace gradlab {
 namespace {
@@ -377,47 +378,6 @@ bool drawStartsSection(OptimizerLab& lab) {
   return changed;
 }
 
-void drawAnimationSection(OptimizerLab& lab) {
-  const int last = longestRun(lab);
-  if (ImGui::Button(lab.playing ? "Pause" : "Play")) {
-    if (!lab.playing && (!lab.animated || lab.animation_iteration >= last))
-      lab.animation_iteration = 0;
-    lab.animated = true;
-    lab.playing = !lab.playing;
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Step")) {
-    if (!lab.animated) lab.animation_iteration = 0;
-    lab.animated = true;
-    lab.playing = false;
-    lab.animation_iteration = std::min<double>(std::floor(lab.animation_iteration) + 1, last);
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Reset")) {
-    lab.animated = true;
-    lab.playing = false;
-    lab.animation_iteration = 0;
-  }
-  ImGui::SameLine();
-  if (ImGui::Button("Show all")) {
-    lab.animated = false;
-    lab.playing = false;
-  }
-  if (lab.animated) {
-    int it = int(lab.animation_iteration);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-    if (ImGui::SliderInt("iteration", &it, 0, std::max(last, 1))) {
-      lab.animation_iteration = it;
-      lab.playing = false;
-    }
-  }
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-  float speed = float(lab.speed);
-  if (ImGui::SliderFloat("iterations/s", &speed, 1.0f, 5000.0f, "%.0f",
-                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-    lab.speed = speed;
-}
-
 void drawContourSection(OptimizerLab& lab) {
   ContourOptions& c = lab.contour;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
@@ -448,7 +408,7 @@ bool drawOptimizerControls(OptimizerLab& lab) {
   if (ImGui::CollapsingHeader("Stop rules")) changed |= drawStopSection(lab);
   if (ImGui::CollapsingHeader(lab.compare ? "Start point" : "Start points", open))
     changed |= drawStartsSection(lab);
-  if (ImGui::CollapsingHeader("Animation", open)) drawAnimationSection(lab);
+  if (ImGui::CollapsingHeader("Animation", open)) drawTimelineControls(lab.timeline);
   if (ImGui::CollapsingHeader("Contour")) drawContourSection(lab);
   return changed;
 }

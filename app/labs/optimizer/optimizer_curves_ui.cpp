@@ -84,11 +84,11 @@ void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view, Curve 
     const std::vector<double>& ys = curve == Curve::F ? c.f : c.grad_norm;
     plot::PlotLine(runLabel(lab, r).c_str(), c.iter.data(), ys.data(), int(c.iter.size()), style);
   }
-  if (lab.animated) {
+  if (lab.timeline.animated) {
     plot::LineStyle now;
     now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.8f};
     now.width = 1.5f;
-    plot::PlotVLine("##now", std::floor(lab.animation_iteration), now);
+    plot::PlotVLine("##now", std::floor(lab.timeline.position), now);
   }
 }
 
@@ -176,7 +176,7 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   const ObjectiveInfo& info = lab.objective->info();
   const std::string point = "(" + info.var_x + ", " + info.var_y + ")";
   const std::string where = show_pin   ? "the pinned point"
-                            : show_end ? "where " + runLabel(lab, 0) + " ends"
+                            : show_end ? shownIterateCaption(lab, 0)
                                        : "hover";
   ImGui::TextUnformatted(where.c_str());
   const char* hint = show_end ? "hover the map for any point" : "";

@@ -61,7 +61,11 @@ std::string runLabel(const OptimizerLab& lab, int run) {
 }
 
 void resetOptimizerLab(OptimizerLab& lab) {
+  // Versions keep counting up across a reset, so no view cache mistakes new runs for old ones.
+  const int runs_version = lab.runs_version, objective_version = lab.objective_version;
   lab = OptimizerLab();
+  lab.runs_version = runs_version + 1;
+  lab.objective_version = objective_version + 1;
   selectBuiltin(lab, "two-bumps");
   lab.config = defaultRunConfig(Method::GradientDescent, lab.objective->info().maximize);
   setStepSize(lab.config, 0.1);
@@ -199,14 +203,14 @@ void recomputeRun(OptimizerLab& lab, int i) {
   }
   lab.runs.resize(lab.starts.size());
   if (i < int(lab.starts.size())) run(*lab.objective, lab.config, lab.starts[i], lab.runs[i]);
-  ++lab.runs_version;
+  runsChanged(lab);
 }
 
 void removeStart(OptimizerLab& lab, int i) {
   if (i < 0 || i >= int(lab.starts.size())) return;
   lab.starts.erase(lab.starts.begin() + i);
   if (!lab.compare && i < int(lab.runs.size())) lab.runs.erase(lab.runs.begin() + i);
-  ++lab.runs_version;
+  runsChanged(lab);
 }
 
 RunInputs runInputs(const OptimizerLab& lab) {
@@ -245,7 +249,7 @@ long fullRecomputeSteps(const OptimizerLab& lab) {
 
 void recomputeRuns(OptimizerLab& lab) {
   computeRuns(runInputs(lab), lab.runs);
-  ++lab.runs_version;
+  runsChanged(lab);
 }
 
 int longestRun(const OptimizerLab& lab) {
@@ -255,19 +259,21 @@ int longestRun(const OptimizerLab& lab) {
 }
 
 int shownIterations(const OptimizerLab& lab, int run) {
-  const int last = int(lab.runs[run].iterates.size()) - 1;
-  if (!lab.animated) return last;
-  return std::clamp(int(std::floor(lab.animation_iteration)), 0, last);
+  return timelineShown(lab.timeline, int(lab.runs[run].iterates.size()) - 1);
 }
 
-void advanceAnimation(OptimizerLab& lab, double dt) {
-  if (!lab.playing) return;
-  lab.animation_iteration += lab.speed * std::clamp(dt, 0.0, 0.25);
-  const int last = longestRun(lab);
-  if (lab.animation_iteration >= last) {
-    lab.animation_iteration = last;
-    lab.playing = false;
-  }
+std::string shownIterateCaption(const OptimizerLab& lab, int run) {
+  const int last = int(lab.runs[run].iterates.size()) - 1;
+  const int shown = shownIterations(lab, run);
+  if (shown == last)
+    return "where " + runLabel(lab, run) + " ends (iteration " + std::to_string(last) + ")";
+  return runLabel(lab, run) + " at iteration " + std::to_string(shown) + " of " +
+         std::to_string(last);
+}
+
+void runsChanged(OptimizerLab& lab) {
+  ++lab.runs_version;
+  timelineNewRuns(lab.timeline, longestRun(lab));
 }
 
 PointInspection inspectPoint(const Objective& objective, const Vec2& w) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/views/timeline.h"
 #include "core/analysis.h"
 #include "core/objective.h"
 #include "core/run.h"
@@ -57,11 +58,8 @@ struct OptimizerLab {
   bool show_arrows = true;  // arrows w_i -> w_i+1, as the homework asks
   bool log_f_axis = false;  // f versus iteration on a log axis (f <= 0 leaves gaps)
 
-  // [Animation] the views show iterations 0..shown(); playing advances the clock
-  bool playing = false;
-  double animation_iteration = 0;  // fractional so slow speeds work
-  double speed = 20;               // iterations per second
-  bool animated = false;           // false: every iteration is shown
+  // [Animation] the views show iterates 0..timelineShown(); new runs are shown in full
+  Timeline timeline;
 
   // [Inspector]
   bool pinned = false;
@@ -126,8 +124,12 @@ std::string runLabel(const OptimizerLab& lab, int run);
 int shownIterations(const OptimizerLab& lab, int run);
 // The longest run's last iteration index.
 int longestRun(const OptimizerLab& lab);
-// Advances the animation clock by dt seconds; stops playing at the end.
-void advanceAnimation(OptimizerLab& lab, double dt);
+// Which iterate of run i the views show, for the inspector's caption: "where run 1 ends
+// (iteration 55)", or "run 1 at iteration 13 of 55" while the timeline is animated.
+std::string shownIterateCaption(const OptimizerLab& lab, int run);
+// The runs were replaced: bumps runs_version (views re-cache) and shows the new runs in full,
+// with the timeline stopped, so no view keeps a cursor from the old runs (issue 15, item 1).
+void runsChanged(OptimizerLab& lab);
 
 // Everything the inspector shows about one point.
 struct PointInspection {

@@ -539,7 +539,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
 void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotContext& plots,
                       Theme theme, float dt) {
   plot::SetCurrentContext(&plots);
-  advanceAnimation(lab, dt);
+  timelineAdvance(lab.timeline, dt);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float spacing = ImGui::GetStyle().ItemSpacing.x;

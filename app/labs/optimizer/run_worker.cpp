@@ -39,7 +39,7 @@ bool collectRuns(OptimizerLab& lab, RunScheduler& s) {
   RunResult result;
   if (!s.worker.poll(result) || result.version != s.requested) return false;
   lab.runs = std::move(result.runs);
-  ++lab.runs_version;
+  runsChanged(lab);
   s.pending = false;
   return true;
 }

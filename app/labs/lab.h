@@ -1,0 +1,86 @@
+// Lab: what the app, `render`, `bench-frames` and the scene files ask of every lab, and the one
+// table of labs. A lab owns its state (inputs, results, caches); the app owns the labs.
+// Adding a lab: a folder app/labs/<lab>/ with a class implementing Lab, plus one line in
+// lab_table.cpp.
+#pragma once
+
+#include <limits>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "app/theme.h"
+#include "app/views/background_worker.h"
+
+struct ImGuiIO;
+
+namespace gradlab {
+
+namespace plot {
+struct PlotContext;
+}
+
+// What a lab's frame gets from the app.
+struct LabFrame {
+  plot::PlotContext* plots = nullptr;  // current already; for labs that keep figures
+  Theme theme = Theme::Dark;
+  float dt = 0;  // seconds since the previous frame (0 on the first)
+};
+
+// A named count a lab keeps of its own work (fields evaluated, runs recomputed): bench-frames
+// prints how much each grew over the timed frames.
+using LabCounter = std::pair<std::string, long>;
+
+class Lab {
+ public:
+  static constexpr double kNever = std::numeric_limits<double>::infinity();
+
+  virtual ~Lab() = default;
+
+  // Puts the lab on its default scene. Needs no GL context (GL resources are made when drawn).
+  virtual void reset() = 0;
+  // Draws the lab into the current ImGui window, filling the space left.
+  virtual void draw(const LabFrame& frame) = 0;
+  // Seconds until the lab's pictures change on their own (the next iterate of an animation):
+  // the event loop sleeps at most this long. kNever when nothing moves.
+  virtual double secondsUntilChange() const { return kNever; }
+  // Background work calls `wake` when its result is ready (the loop then draws a frame).
+  virtual void setWake(WakeFunction /*wake*/) {}
+  // Starts the lab's animation from its beginning (gradlab gui --play); false when it has none.
+  virtual bool play() { return false; }
+
+  // The lab's inputs (its scene) as JSON, and back: "" or the problem, naming the bad field.
+  virtual nlohmann::json saveScene() const;
+  virtual std::string loadScene(const nlohmann::json& scene);
+
+  // The lab's own command-line options (after the common ones of gui, render, bench-frames),
+  // e.g. {"--function", "rosenbrock"}, applied on top of the default scene; "" or a one-line
+  // problem. The default accepts none.
+  virtual std::string applyOptions(const std::vector<std::string>& args);
+
+  // Headless hooks: counters for bench-frames, facts for `render --report`, and scripted input
+  // for `bench-frames --drag` (sets io's mouse for frame k; false when the lab has none).
+  virtual std::vector<LabCounter> counters() const { return {}; }
+  virtual void printReport(std::ostream& /*out*/, float /*pixel_scale*/) const {}
+  virtual bool scriptDrag(int /*frame*/, ImGuiIO& /*io*/) { return false; }
+};
+
+struct LabEntry {
+  const char* name;     // as in `gradlab render --lab NAME` and in scene files
+  const char* title;    // tab label
+  const char* options;  // its options for gui, render and bench-frames, for --help ("" none)
+  std::unique_ptr<Lab> (*make)();
+};
+
+// Every lab, in tab order (Ctrl+1 is the first).
+const std::vector<LabEntry>& labTable();
+// The index of the lab called `name`, or -1.
+int findLab(const std::string& name);
+std::vector<std::string> labNames();  // one per lab (CLI validation)
+std::string labNameList();            // "optimizer|activations|..."
+
+}  // namespace gradlab

@@ -1,0 +1,48 @@
+// The one table of labs. A new lab is one line here (and its folder).
+#include <memory>
+#include <vector>
+
+#include "app/labs/coming_lab.h"
+#include "app/labs/lab.h"
+#include "app/labs/optimizer/optimizer_lab_panel.h"
+
+namespace gradlab {
+
+const std::vector<LabEntry>& labTable() {
+  static const std::vector<LabEntry> table = {
+      {"optimizer", "Optimizer",
+       "--function NAME, --expr EXPR, --type-expr EXPR, --method M, --lr ETA, --compare, "
+       "--pin X,Y",
+       [] { return std::unique_ptr<Lab>(new OptimizerLabPanel); }},
+      {"activations", "Activations", "",
+       [] {
+         return std::unique_ptr<Lab>(new ComingLab(
+             "Activations lab: coming - activation functions, derivatives and identities "
+             "(EXERCISES A)."));
+       }},
+      {"networks", "Networks", "",
+       [] {
+         return std::unique_ptr<Lab>(new ComingLab(
+             "Networks lab: coming - random MLPs and linear-network invertibility (EXERCISES B)."));
+       }},
+      {"elbows", "ReLU elbows", "",
+       [] {
+         return std::unique_ptr<Lab>(
+             new ComingLab("ReLU elbow lab: coming - kinks moving under SGD, dead units "
+                           "(EXERCISES E)."));
+       }},
+      {"stochastic", "Stochastic", "",
+       [] {
+         return std::unique_ptr<Lab>(new ComingLab(
+             "Stochastic lab: coming - SGD on a Gaussian's precision matrix (EXERCISES F)."));
+       }},
+      {"backprop", "Backprop", "",
+       [] {
+         return std::unique_ptr<Lab>(new ComingLab(
+             "Backprop lab: coming - forward and backward passes on graphs (EXERCISES G)."));
+       }},
+  };
+  return table;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,41 @@
+// The optimizer lab as the app sees it (the Lab interface): its state, its view caches, and the
+// hooks render, bench-frames and --play use. The logic is in optimizer_lab.h, the drawing in
+// optimizer_lab_ui.h.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/labs/lab.h"
+#include "app/labs/optimizer/optimizer_lab.h"
+#include "app/labs/optimizer/optimizer_lab_ui.h"
+
+namespace gradlab {
+
+class OptimizerLabPanel : public Lab {
+ public:
+  OptimizerLabPanel();
+
+  void reset() override;
+  void draw(const LabFrame& frame) override;
+  double secondsUntilChange() const override;
+  void setWake(WakeFunction wake) override;
+  bool play() override;
+
+  // --function, --expr, --type-expr, --method, --lr, --compare, --pin X,Y
+  std::string applyOptions(const std::vector<std::string>& args) override;
+
+  std::vector<LabCounter> counters() const override;
+  void printReport(std::ostream& out, float pixel_scale) const override;
+  bool scriptDrag(int frame, ImGuiIO& io) override;
+
+  OptimizerLab& state() { return lab_; }
+  const OptimizerLabView& view() const { return view_; }
+
+ private:
+  OptimizerLab lab_;
+  OptimizerLabView view_;
+  Vec2 drag_center_ = Vec2::Zero();
+};
+
+}  // namespace gradlab

@@ -1,0 +1,37 @@
+// The timeline's controls. See timeline_ui.h.
+#include "app/views/timeline_ui.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace gradlab {
+
+bool drawTimelineControls(Timeline& t) {
+  const Timeline before = t;
+  if (ImGui::Button(t.playing ? "Pause" : "Play")) timelineTogglePlay(t);
+  ImGui::SameLine();
+  if (ImGui::Button("Step")) timelineStep(t);
+  ImGui::SameLine();
+  if (ImGui::Button("Rewind")) timelineRewind(t);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!t.animated);
+  if (ImGui::Button("Show all")) timelineShowAll(t);
+  ImGui::EndDisabled();
+  const float width = ImGui::GetContentRegionAvail().x * 0.6f;
+  int shown = t.animated ? int(t.position) : t.last;
+  ImGui::SetNextItemWidth(width);
+  if (ImGui::SliderInt("iteration", &shown, 0, std::max(t.last, 1), "%d",
+                       ImGuiSliderFlags_AlwaysClamp))
+    timelineSeek(t, shown);
+  ImGui::SetNextItemWidth(width);
+  float speed = float(t.speed);
+  if (ImGui::SliderFloat("iterations/s", &speed, float(Timeline::kMinSpeed),
+                         float(Timeline::kMaxSpeed), "%.0f",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+    t.speed = speed;
+  return t.playing != before.playing || t.animated != before.animated ||
+         t.position != before.position || t.speed != before.speed;
+}
+
+}  // namespace gradlab
