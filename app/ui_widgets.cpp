@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 
 namespace gradlab {
 
@@ -18,6 +21,36 @@ void HelpMarker(const char* text) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+std::string ParseTypedNumber(const std::string& text, double min, double max, bool allow_zero,
+                             double* value) {
+  const char* begin = text.c_str();
+  while (*begin == ' ') ++begin;
+  char* end = nullptr;
+  const double v = std::strtod(begin, &end);
+  while (end && *end == ' ') ++end;
+  char message[160];
+  if (*begin == '\0') return "type a number";
+  if (end == begin || *end != '\0' || std::isnan(v)) {
+    std::snprintf(message, sizeof message, "'%.40s' is not a number", begin);
+    return message;
+  }
+  if (allow_zero && v == 0) {
+    *value = 0;
+    return "";
+  }
+  if (v < min) {
+    std::snprintf(message, sizeof message, "%g is too small: at least %g%s", v, min,
+                  allow_zero ? " (0: off)" : "");
+    return message;
+  }
+  if (v > max) {
+    std::snprintf(message, sizeof message, "%g is too large: at most %g", v, max);
+    return message;
+  }
+  *value = v;
+  return "";
 }
 
 bool SliderLogDouble(const char* label, double* value, double min, double max, const char* format,
@@ -40,16 +73,38 @@ bool SliderLogDouble(const char* label, double* value, double min, double max, c
   ImGui::SameLine(0, spacing);
   ImGui::SetNextItemWidth(entry);
   // Applied when the entry is left, by Enter or by a click elsewhere (ImGui writes the typed
-  // value in that frame): never half-typed ("0." of "0.05"), never lost on a click away.
-  double typed = v;
-  ImGui::InputDouble("##exact", &typed, 0, 0, "%.6g");
-  if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(typed)) {
-    v = (allow_zero && typed == 0) ? 0.0 : std::clamp(typed, min, max);
-    changed = true;
+  // text in that frame): never half-typed ("0." of "0.05"), never lost on a click away. A refused
+  // entry's reason is kept in ImGui's per-widget storage until the next edit.
+  char text[64];
+  std::snprintf(text, sizeof text, "%.6g", v);
+  ImGui::InputText("##exact", text, sizeof text, ImGuiInputTextFlags_AutoSelectAll);
+  // Refused: the typed text's value (NaN: not a number) in ImGui's per-widget storage.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID refused_id = ImGui::GetID("##refused"), typed_id = ImGui::GetID("##typed");
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    const std::string problem = ParseTypedNumber(text, min, max, allow_zero, &v);
+    changed = problem.empty();
+    char* end_of_number = nullptr;
+    const double typed = std::strtod(text, &end_of_number);
+    storage->SetBool(refused_id, !changed);
+    storage->SetFloat(typed_id, end_of_number == text ? std::nanf("") : float(typed));
   }
   ImGui::SameLine(0, spacing);
   const char* end = ImGui::FindRenderedTextEnd(label);
   ImGui::TextUnformatted(label, end);
+  if (storage->GetBool(refused_id)) {
+    if (changed) {  // the slider moved: the old complaint no longer applies
+      storage->SetBool(refused_id, false);
+    } else {
+      char again[32];
+      std::snprintf(again, sizeof again, "%.9g", double(storage->GetFloat(typed_id)));
+      double unused = 0;
+      const std::string problem = std::isnan(storage->GetFloat(typed_id))
+                                      ? std::string("that is not a number")
+                                      : ParseTypedNumber(again, min, max, allow_zero, &unused);
+      ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1.0f), "%s; kept %.6g", problem.c_str(), v);
+    }
+  }
   ImGui::PopID();
   if (changed && v != *value) {
     *value = v;

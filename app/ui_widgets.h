@@ -1,14 +1,23 @@
 // Small ImGui widgets every lab uses: "(?)" teaching notes, log sliders with exact entry.
 #pragma once
 
+#include <string>
+
 namespace gradlab {
 
 // A greyed "(?)" that shows `text` in a tooltip when hovered (a teaching note).
 void HelpMarker(const char* text);
 
+// What a number typed into an exact-entry box means for a value in [min, max] (with allow_zero,
+// 0 too): "" with *value set, or why it is refused ("'abc' is not a number", "100 is too large:
+// at most 10"), *value untouched.
+std::string ParseTypedNumber(const std::string& text, double min, double max, bool allow_zero,
+                             double* value);
+
 // A logarithmic slider for a positive double plus an exact numeric entry beside it.
-// Returns true when the value changed (clamped to [min, max]).
-// With allow_zero, typing 0 switches the value off (shown as "off"; the slider turns it on).
+// Returns true when the value changed. A typed value outside [min, max] or not a number is
+// refused where it was typed: the value stays, and a line under the row says why until the next
+// edit. With allow_zero, typing 0 switches the value off (shown as "off"; the slider turns it on).
 bool SliderLogDouble(const char* label, double* value, double min, double max,
                      const char* format = "%.3g", bool allow_zero = false);
 // A linear slider for a double. Ctrl+click types an exact value.

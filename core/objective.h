@@ -43,12 +43,13 @@ struct KnownPoint {
 };
 
 struct ObjectiveInfo {
-  std::string name;         // identifier used by the CLI and scenes, e.g. "two-bumps"
-  std::string title;        // shown in the function picker, e.g. "Two Gaussian bumps (C4)"
-  std::string description;  // one line with the formula
-  Window window;            // sensible default view
-  std::vector<Vec2> starts; // default start points
-  bool maximize = false;    // the direction the homework optimizes in
+  std::string name;          // identifier used by the CLI and scenes, e.g. "two-bumps"
+  std::string title;         // shown in the function picker, e.g. "Two Gaussian bumps (C4)"
+  std::string description;   // one line with the formula
+  Window window;             // sensible default view
+  std::vector<Vec2> starts;  // default start points
+  bool maximize = false;     // the direction the homework optimizes in
+  double step_size = 0;      // the exercise's gradient step size (EXERCISES; 0: it names none)
   std::vector<KnownPoint> known_points;
   std::vector<Param> params;
   std::string var_x = "w1", var_y = "w2";  // axis labels
@@ -80,8 +81,8 @@ using ObjectivePtr = std::shared_ptr<const Objective>;
 
 // What makes an objective: a built-in by name with parameter overrides, or a typed expression.
 struct ObjectiveSpec {
-  std::string name = "two-bumps";  // a built-in's name, or "expression"
-  std::string expression;          // used when name == "expression"
+  std::string name = "two-bumps";                      // a built-in's name, or "expression"
+  std::string expression;                              // used when name == "expression"
   std::vector<std::pair<std::string, double>> params;  // overrides of the defaults
 };
 

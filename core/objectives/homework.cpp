@@ -46,6 +46,7 @@ ObjectivePtr makeTwoBumps(const std::vector<Param>& params) {
   info.window = {-2, 3, -2, 3};
   info.starts = {Vec2(0.2, 0.5), Vec2(0.5, 0.2), Vec2(1.0, 1.0)};
   info.maximize = true;
+  info.step_size = 0.1;  // C4's runs of 55, 54 and 65 steps
   // Newton-solved to 40 digits (mpmath); the maxima lie on w1 + w2 = 1 and map onto each other
   // under the point symmetry w -> (1, 1) - w. EXERCISES quotes (0.070777, 0.929258), which is
   // where gradient ascent stops at ||grad|| < 1e-4, not the exact maximum.
@@ -84,6 +85,7 @@ ObjectivePtr makeQuadratic(const std::vector<Param>& params) {
   info.description = "f(x) = x1^2 - 3 x1 + x2^2 - x1 x2";
   info.window = {-1, 4, -1.5, 3.5};
   info.starts = {Vec2(1, 1)};
+  info.step_size = 0.5;  // C5's iterates (1, 1) -> (2, 0.5) -> (1.75, 1) -> ...
   info.known_points = {{Vec2(2, 1), -3, "minimum"}};
   info.params = params;
   info.var_x = "x1";

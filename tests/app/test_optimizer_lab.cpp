@@ -57,12 +57,118 @@ TEST(OptimizerLab, InvalidExpressionKeepsThePreviousObjectiveAndReportsTheColumn
 TEST(OptimizerLab, SwitchingMethodKeepsTheStepSizeButNewtonUsesItsOwn) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
-  setStepSize(lab.config, 0.25);
+  setUserStepSize(lab, 0.25);
   selectMethod(lab, Method::Adam);
   EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.25);
   EXPECT_TRUE(lab.config.maximize);
   selectMethod(lab, Method::Newton);
   EXPECT_DOUBLE_EQ(stepSize(lab.config), 1.0);
+}
+
+// Issue 15, item 6: Newton -> gradient descent used to reset the step to 0.1 (every Rosenbrock
+// run then diverged). The gradient step comes back.
+TEST(OptimizerLab, NewtonAndBackRestoresTheGradientStep) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  selectBuiltin(lab, "rosenbrock");
+  setUserStepSize(lab, 1e-3);
+  selectMethod(lab, Method::Newton);
+  selectMethod(lab, Method::DampedNewton);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.5);  // damped Newton's own eta
+  selectMethod(lab, Method::GradientDescent);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 1e-3);
+  recomputeRuns(lab);
+  for (const Trajectory& t : lab.runs) EXPECT_NE(t.status, RunStatus::Diverged);
+}
+
+// Issue 15, item 6: picking C4 from the list opened it at a suggested 0.299959 (16/15/19 steps),
+// not the homework's 0.1 (55/54/65 steps).
+TEST(OptimizerLab, AHomeworkFunctionOpensWithTheHomeworkSettings) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  selectBuiltin(lab, "rosenbrock");
+  selectMethod(lab, Method::Adam);
+  setUserStepSize(lab, 0.02);
+  selectBuiltin(lab, "two-bumps");
+  recomputeRuns(lab);
+  EXPECT_EQ(lab.config.method, Method::GradientDescent);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.1);
+  ASSERT_EQ(lab.runs.size(), 3u);
+  EXPECT_EQ(lab.runs[0].status_iteration, 55);
+  EXPECT_EQ(lab.runs[1].status_iteration, 54);
+  EXPECT_EQ(lab.runs[2].status_iteration, 65);
+  selectBuiltin(lab, "quadratic");  // C5: gradient descent at 0.5 from (1, 1)
+  recomputeRuns(lab);
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.5);
+  EXPECT_NEAR(lab.runs[0].iterates[1].w.x(), 2.0, 1e-15);
+  EXPECT_NEAR(lab.runs[0].iterates[1].w.y(), 0.5, 1e-15);
+}
+
+// A step the user set stays on a new function; a better one is only offered.
+TEST(OptimizerLab, TheUsersStepStaysOnANewFunctionAndABetterOneIsOffered) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  setUserStepSize(lab, 0.05);
+  selectBuiltin(lab, "himmelblau");
+  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.05);
+  setUserStepSize(lab, 5.0);  // far too long for Himmelblau
+  const double offer = offeredStepSize(lab);
+  EXPECT_GT(offer, 0);
+  EXPECT_LT(offer, 5.0 / 3);
+  setUserStepSize(lab, offer);
+  EXPECT_EQ(offeredStepSize(lab), 0);  // taken: nothing more to offer
+  // Until the user sets one, each function gets a step that suits it.
+  OptimizerLab fresh;
+  resetOptimizerLab(fresh);
+  selectBuiltin(fresh, "himmelblau");
+  EXPECT_DOUBLE_EQ(stepSize(fresh.config),
+                   suggestedStepSize(*fresh.objective, Method::GradientDescent, fresh.starts[0]));
+}
+
+// Issue 15, item 6: a custom expression used to replace all starts with one.
+TEST(OptimizerLab, ACustomExpressionKeepsTheStarts) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  addStart(lab, Vec2(2, 2));
+  ASSERT_TRUE(applyExpression(lab, "x^2 + y^2"));
+  EXPECT_EQ(lab.starts.size(), 4u);
+}
+
+// Issue 15, item 7: deleting run 3 of 4 used to turn pink run 4 into green run 3.
+TEST(OptimizerLab, DeletingARunKeepsTheOthersColoursAndNames) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  ASSERT_EQ(addStart(lab, Vec2(2, 2)), 3);
+  recomputeRun(lab, 3);
+  const Trajectory fourth = lab.runs[3];
+  ASSERT_TRUE(removeStart(lab, 2));
+  ASSERT_EQ(lab.starts.size(), 3u);
+  EXPECT_EQ(runSlot(lab, 2), 3);  // still the fourth colour
+  EXPECT_EQ(runLabel(lab, 2), "run 4");
+  EXPECT_EQ(lab.runs[2].iterates.size(), fourth.iterates.size());  // its run, not rerun
+  // A new start takes the free slot: the third colour and name come back.
+  ASSERT_EQ(addStart(lab, Vec2(-1, -1)), 3);
+  EXPECT_EQ(runSlot(lab, 3), 2);
+  EXPECT_EQ(runLabel(lab, 3), "run 3");
+}
+
+TEST(OptimizerLab, StartEditsRefuseWhatWouldBreakTheScene) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  EXPECT_EQ(addStart(lab, Vec2(std::nan(""), 0)), -1);
+  EXPECT_FALSE(moveStart(lab, 0, Vec2(0, INFINITY)));
+  EXPECT_FALSE(moveStart(lab, 0, lab.starts[0]));  // no change, nothing to rerun
+  EXPECT_FALSE(moveStart(lab, 7, Vec2(0, 0)));
+  while (addRandomStart(lab) >= 0) {
+  }
+  EXPECT_EQ(int(lab.starts.size()), kMaxRuns);
+  for (const Vec2& w : lab.starts) {
+    EXPECT_GE(w.x(), lab.view.x_min);
+    EXPECT_LE(w.x(), lab.view.x_max);
+  }
+  while (lab.starts.size() > 1) ASSERT_TRUE(removeStart(lab, 0));
+  EXPECT_FALSE(removeStart(lab, 0));  // the last start stays
+  EXPECT_EQ(lab.starts.size(), lab.start_slots.size());
 }
 
 TEST(OptimizerLab, NewtonOnTheLinearFunctionSaysSoInTheChip) {

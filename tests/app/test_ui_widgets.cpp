@@ -58,5 +58,43 @@ TEST_F(ExactEntry, TypedValueAppliesOnlyWhenTheBoxIsLeftByAClickElsewhere) {
   EXPECT_EQ(value, 0.05);
 }
 
+TEST_F(ExactEntry, OutOfRangeTypingIsRefusedAndTheValueStays) {
+  const ImVec2 away(580, 180);
+  for (int i = 0; i < 3; ++i) frame(away, false);
+  frame(entry_centre, true);
+  frame(entry_centre, false);
+  bool changed = false;
+  for (const char* c : {"1", "0", "0"}) changed |= frame(entry_centre, false, c);
+  changed |= frame(away, true);
+  changed |= frame(away, false);
+  EXPECT_FALSE(changed);
+  EXPECT_EQ(value, 0.1);  // not clamped to 10 behind the user's back
+}
+
+}  // namespace
+}  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// Issue 15, item 8: out-of-range or non-numeric typing is refused with a reason, not clamped or
+// dropped without a word.
+TEST(ParseTypedNumber, RefusesWhatIsNotAValidValueAndSaysWhy) {
+  double v = 0.1;
+  EXPECT_EQ(ParseTypedNumber("0.05", 1e-6, 10, false, &v), "");
+  EXPECT_EQ(v, 0.05);
+  v = 0.1;
+  EXPECT_EQ(ParseTypedNumber("0", 1e-6, 10, false, &v), "0 is too small: at least 1e-06");
+  EXPECT_EQ(ParseTypedNumber("-1", 1e-6, 10, false, &v), "-1 is too small: at least 1e-06");
+  EXPECT_EQ(ParseTypedNumber("100", 1e-6, 10, false, &v), "100 is too large: at most 10");
+  EXPECT_EQ(ParseTypedNumber("abc", 1e-6, 10, false, &v), "'abc' is not a number");
+  EXPECT_EQ(ParseTypedNumber("0.1x", 1e-6, 10, false, &v), "'0.1x' is not a number");
+  EXPECT_EQ(ParseTypedNumber("nan", 1e-6, 10, false, &v), "'nan' is not a number");
+  EXPECT_EQ(ParseTypedNumber("", 1e-6, 10, false, &v), "type a number");
+  EXPECT_EQ(v, 0.1);                                         // every refusal keeps the value
+  EXPECT_EQ(ParseTypedNumber("0", 1e-6, 10, true, &v), "");  // allow_zero: 0 is "off"
+  EXPECT_EQ(v, 0.0);
+}
+
 }  // namespace
 }  // namespace gradlab

@@ -236,6 +236,19 @@ bool methodCombo(const char* id, Method* method) {
   return changed;
 }
 
+// "suggested: 0.3 [use]" under the step size when the current one is far from what suits the
+// function; the user's value stays until they take it.
+bool drawStepOffer(OptimizerLab& lab) {
+  const double offer = offeredStepSize(lab);
+  if (offer <= 0) return false;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("suggested step %.3g", offer);
+  ImGui::SameLine();
+  if (!ImGui::SmallButton("use")) return false;
+  setUserStepSize(lab, offer);
+  return true;
+}
+
 bool drawOptimizerSection(OptimizerLab& lab) {
   bool changed = false;
   int direction = lab.config.maximize ? 1 : 0;
@@ -256,14 +269,22 @@ bool drawOptimizerSection(OptimizerLab& lab) {
       selectMethod(lab, method);
       changed = true;
     }
-    changed |= drawMethodParams(lab.config, "single");
+    RunConfig edited = lab.config;
+    if (drawMethodParams(edited, "single")) {
+      const double step = stepSize(edited);
+      const bool step_changed = step != stepSize(lab.config);
+      lab.config = edited;
+      if (step_changed) setUserStepSize(lab, step);
+      changed = true;
+    }
+    changed |= drawStepOffer(lab);
     return changed;
   }
   for (std::size_t i = 0; i < lab.compare_entries.size(); ++i) {
     CompareEntry& entry = lab.compare_entries[i];
     ImGui::PushID(int(i));
-    ImGui::ColorButton("##color", toImVec4(plot::RunColor(int(i))), ImGuiColorEditFlags_NoTooltip,
-                       ImVec2(ImGui::GetFrameHeight(), 0));
+    ImGui::ColorButton("##color", toImVec4(plot::RunColor(runSlot(lab, int(i)))),
+                       ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), 0));
     ImGui::SameLine();
     changed |= ImGui::Checkbox("##on", &entry.enabled);
     ImGui::SameLine();
@@ -278,7 +299,11 @@ bool drawOptimizerSection(OptimizerLab& lab) {
     ImGui::SameLine();
     const bool remove = ImGui::Button("x") && lab.compare_entries.size() > 1;
     if (entry.enabled) {
-      changed |= drawMethodParams(entry.config, "entry");
+      const double step_before = stepSize(entry.config);
+      if (drawMethodParams(entry.config, "entry")) {
+        entry.step_from_user |= stepSize(entry.config) != step_before;
+        changed = true;
+      }
       if (i < lab.runs.size()) drawStatusChip(lab, int(i));
     }
     ImGui::PopID();
@@ -333,41 +358,29 @@ bool drawStartsSection(OptimizerLab& lab) {
   const std::size_t shown =
       lab.compare ? std::min<std::size_t>(1, lab.starts.size()) : lab.starts.size();
   for (std::size_t i = 0; i < shown; ++i) {
-    ImGui::PushID(int(i));
-    ImGui::ColorButton("##color", toImVec4(plot::RunColor(int(i))), ImGuiColorEditFlags_NoTooltip,
-                       ImVec2(ImGui::GetFrameHeight(), 0));
+    ImGui::PushID(lab.start_slots[i]);
+    ImGui::ColorButton("##color", toImVec4(plot::RunColor(runSlot(lab, int(i)))),
+                       ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), 0));
     ImGui::SameLine();
     double xy[2] = {lab.starts[i].x(), lab.starts[i].y()};
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.6f);
-    if (ImGui::DragScalarN("##start", ImGuiDataType_Double, xy, 2, 0.01f, nullptr, nullptr,
-                           "%.4g")) {
-      if (std::isfinite(xy[0]) && std::isfinite(xy[1])) {
-        lab.starts[i] = Vec2(xy[0], xy[1]);
-        changed = true;
-      }
-    }
+    if (ImGui::DragScalarN("##start", ImGuiDataType_Double, xy, 2, 0.01f, nullptr, nullptr, "%.4g"))
+      changed |= moveStart(lab, int(i), Vec2(xy[0], xy[1]));
     ImGui::SameLine();
-    if (ImGui::Button("x") && lab.starts.size() > 1) remove = int(i);
+    ImGui::BeginDisabled(lab.starts.size() <= 1);  // the last start stays
+    if (ImGui::Button("x")) remove = int(i);
+    ImGui::EndDisabled();
     if (!lab.compare && i < lab.runs.size()) drawStatusChip(lab, int(i));
     ImGui::PopID();
   }
-  if (remove >= 0) {
-    lab.starts.erase(lab.starts.begin() + remove);
-    changed = true;
-  }
+  // One path deletes a start, here and on the map: its run goes, the others stay as they are.
+  if (remove >= 0 && removeStart(lab, remove)) changed = true;
   if (!lab.compare && int(lab.starts.size()) < kMaxRuns) {
-    if (ImGui::Button("+ random start")) {
-      // Seeded by the count so the same clicks give the same points (deterministic scenes).
-      std::mt19937 rng(1234u + unsigned(lab.starts.size()));
-      std::uniform_real_distribution<double> ux(lab.view.x_min, lab.view.x_max);
-      std::uniform_real_distribution<double> uy(lab.view.y_min, lab.view.y_max);
-      lab.starts.emplace_back(ux(rng), uy(rng));
-      changed = true;
-    }
+    if (ImGui::Button("+ random start")) changed |= addRandomStart(lab) >= 0;
     ImGui::SameLine();
   }
   if (ImGui::Button("default starts")) {
-    lab.starts = defaultStarts(lab.objective->info());
+    setStarts(lab, defaultStarts(lab.objective->info()));
     changed = true;
   }
   ImGui::PushTextWrapPos(0);

@@ -80,7 +80,7 @@ void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view, Curve 
     const OptimizerLabView::RunCache& c = view.run_caches[r];
     if (lab.runs[r].iterates.empty() || c.iter.empty()) continue;
     plot::LineStyle style;
-    style.color = plot::RunColor(r);
+    style.color = plot::RunColor(runSlot(lab, r));
     const std::vector<double>& ys = curve == Curve::F ? c.f : c.grad_norm;
     plot::PlotLine(runLabel(lab, r).c_str(), c.iter.data(), ys.data(), int(c.iter.size()), style);
   }
@@ -106,7 +106,7 @@ void markExactZerosOnLogAxis(const OptimizerLab& lab, Curve curve) {
     // The arrow sits at the iteration; the "0" goes to the side with room.
     const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
     plot::TextStyle ts;
-    ts.color = plot::RunColor(r);
+    ts.color = plot::RunColor(runSlot(lab, r));
     ts.anchor_x = right_half ? 1.0f : 0.0f;
     ts.offset_x = right_half ? 4.0f : -4.0f;
     ts.anchor_y = 1;
@@ -310,10 +310,10 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
       }
       const std::string label = "run " + std::to_string(r + 1);
       plot::LineStyle line;
-      line.color = plot::RunColor(int(r));
+      line.color = plot::RunColor(runSlot(lab, int(r)));
       plot::PlotLine(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), line);
       plot::MarkerStyle dots;
-      dots.color = plot::RunColor(int(r));
+      dots.color = plot::RunColor(runSlot(lab, int(r)));
       plot::PlotMarkers(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), dots);
     }
     plot::MarkerStyle m;

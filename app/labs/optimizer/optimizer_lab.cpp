@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <random>
 
 namespace gradlab {
 namespace {
@@ -23,17 +24,50 @@ bool rebuildObjective(OptimizerLab& lab, std::string* error) {
   return true;
 }
 
-// Every method gets the step that suits it on the current objective from the first start
-// (gradient methods: a stable one), so a newly chosen function is a working demo.
-void suggestSteps(OptimizerLab& lab) {
+bool takesStepSize(Method method) {
+  return method != Method::Newton;
+}
+
+// Gradient methods share one step size; Newton's is a damping factor of another scale.
+bool isNewton(Method method) {
+  return method == Method::Newton || method == Method::DampedNewton;
+}
+
+// The step each method starts with on a new function: the exercise's own for a homework
+// function, the user's once they set one, else one that suits the function from the first start
+// (gradient methods: a stable one), so a newly chosen function is a working demo. Compare-mode
+// entries keep a step their user set, too.
+void chooseSteps(OptimizerLab& lab) {
   const Vec2 start = lab.starts.front();
-  const double step = suggestedStepSize(*lab.objective, lab.config.method, start);
-  if (step > 0) setStepSize(lab.config, step);
+  const ObjectiveInfo& info = lab.objective->info();
+  if (info.step_size > 0) {
+    const bool maximize = lab.config.maximize;
+    RunConfig config = defaultRunConfig(Method::GradientDescent, maximize);
+    config.stop = lab.config.stop;
+    lab.config = config;
+    setStepSize(lab.config, info.step_size);
+    lab.gradient_step = info.step_size;
+    lab.step_from_user = false;
+  } else if (lab.step_from_user) {
+    if (!isNewton(lab.config.method)) setStepSize(lab.config, lab.gradient_step);
+  } else {
+    const double step = suggestedStepSize(*lab.objective, lab.config.method, start);
+    if (step > 0) setStepSize(lab.config, step);
+    if (!isNewton(lab.config.method)) lab.gradient_step = stepSize(lab.config);
+  }
   for (CompareEntry& entry : lab.compare_entries) {
     entry.config.maximize = lab.config.maximize;
+    if (entry.step_from_user) continue;
     const double entry_step = suggestedStepSize(*lab.objective, entry.config.method, start);
     if (entry_step > 0) setStepSize(entry.config, entry_step);
   }
+}
+
+// The lowest colour slot no start holds.
+int freeSlot(const OptimizerLab& lab) {
+  for (int slot = 0;; ++slot)
+    if (std::find(lab.start_slots.begin(), lab.start_slots.end(), slot) == lab.start_slots.end())
+      return slot;
 }
 
 }  // namespace
@@ -57,7 +91,7 @@ std::string runLabel(const OptimizerLab& lab, int run) {
     const std::string name = methodDisplayName(method);
     return same > 1 ? name + " (" + std::to_string(nth) + ")" : name;
   }
-  return "run " + std::to_string(run + 1);
+  return "run " + std::to_string(runSlot(lab, run) + 1);
 }
 
 void resetOptimizerLab(OptimizerLab& lab) {
@@ -125,9 +159,9 @@ void selectBuiltin(OptimizerLab& lab, const std::string& name) {
   lab.view = info->window;
   lab.home_view = info->window;
   lab.reset_view = true;
-  lab.starts = defaultStarts(*info);
+  setStarts(lab, defaultStarts(*info));
   lab.config.maximize = info->maximize;
-  suggestSteps(lab);
+  chooseSteps(lab);
   // Valleys whose f spans many decades down to a minimum of 0: log-spaced contour levels and
   // a log f axis, or every curve flattens into the floor after the first steps.
   lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
@@ -174,26 +208,41 @@ bool applyExpression(OptimizerLab& lab, const std::string& text) {
   ++lab.objective_version;
   lab.expression_error.clear();
   if (!was_expression) {
-    // Coming from a built-in, take the expression's default window and start.
+    // Coming from a built-in: the expression's default window; the starts stay where they are
+    // (the user may want to compare the same points on a new formula).
     lab.view = made->info().window;
     lab.home_view = made->info().window;
     lab.reset_view = true;
-    lab.starts = defaultStarts(made->info());
     lab.config.maximize = false;
-    suggestSteps(lab);
+    chooseSteps(lab);
   }
   return true;
 }
 
 void selectMethod(OptimizerLab& lab, Method method) {
-  const double step = stepSize(lab.config);
-  const bool keep_step = method != Method::Newton && method != Method::DampedNewton &&
-                         lab.config.method != Method::Newton &&
-                         lab.config.method != Method::DampedNewton;
+  const bool newton = isNewton(method);
   RunConfig config = defaultRunConfig(method, lab.config.maximize);
   config.stop = lab.config.stop;
-  if (keep_step) setStepSize(config, step);
+  // Newton's step is a damping factor of another scale (1 or 0.5): it keeps its default, and
+  // the gradient step waits in gradient_step for the way back.
+  if (!newton) setStepSize(config, lab.gradient_step);
   lab.config = config;
+}
+
+void setUserStepSize(OptimizerLab& lab, double step_size) {
+  if (!(step_size > 0) || !std::isfinite(step_size)) return;
+  setStepSize(lab.config, step_size);
+  lab.step_from_user = true;
+  if (!isNewton(lab.config.method)) lab.gradient_step = step_size;
+}
+
+double offeredStepSize(const OptimizerLab& lab) {
+  const Method method = lab.config.method;
+  if (!takesStepSize(method) || lab.starts.empty()) return 0;
+  const double suggested = suggestedStepSize(*lab.objective, method, lab.starts.front());
+  const double current = stepSize(lab.config);
+  if (!(suggested > 0) || !(current > 0)) return 0;
+  return std::abs(std::log(suggested / current)) > std::log(3.0) ? suggested : 0;
 }
 
 void recomputeRun(OptimizerLab& lab, int i) {
@@ -206,11 +255,47 @@ void recomputeRun(OptimizerLab& lab, int i) {
   runsChanged(lab);
 }
 
-void removeStart(OptimizerLab& lab, int i) {
-  if (i < 0 || i >= int(lab.starts.size())) return;
+void setStarts(OptimizerLab& lab, std::vector<Vec2> starts) {
+  if (int(starts.size()) > kMaxRuns) starts.resize(kMaxRuns);
+  lab.starts = std::move(starts);
+  lab.start_slots.resize(lab.starts.size());
+  for (std::size_t i = 0; i < lab.start_slots.size(); ++i) lab.start_slots[i] = int(i);
+}
+
+int addStart(OptimizerLab& lab, const Vec2& w) {
+  if (int(lab.starts.size()) >= kMaxRuns || !w.allFinite()) return -1;
+  lab.start_slots.push_back(freeSlot(lab));
+  lab.starts.push_back(w);
+  return int(lab.starts.size()) - 1;
+}
+
+int addRandomStart(OptimizerLab& lab) {
+  if (int(lab.starts.size()) >= kMaxRuns) return -1;
+  std::mt19937 rng(1234u + unsigned(freeSlot(lab)));
+  std::uniform_real_distribution<double> ux(lab.view.x_min, lab.view.x_max);
+  std::uniform_real_distribution<double> uy(lab.view.y_min, lab.view.y_max);
+  const double x = ux(rng);
+  return addStart(lab, Vec2(x, uy(rng)));
+}
+
+bool moveStart(OptimizerLab& lab, int i, const Vec2& w) {
+  if (i < 0 || i >= int(lab.starts.size()) || !w.allFinite() || lab.starts[i] == w) return false;
+  lab.starts[i] = w;
+  return true;
+}
+
+bool removeStart(OptimizerLab& lab, int i) {
+  if (i < 0 || i >= int(lab.starts.size()) || lab.starts.size() <= 1) return false;
   lab.starts.erase(lab.starts.begin() + i);
+  lab.start_slots.erase(lab.start_slots.begin() + i);
   if (!lab.compare && i < int(lab.runs.size())) lab.runs.erase(lab.runs.begin() + i);
   runsChanged(lab);
+  return true;
+}
+
+int runSlot(const OptimizerLab& lab, int run) {
+  if (lab.compare || run < 0 || run >= int(lab.start_slots.size())) return run;
+  return lab.start_slots[std::size_t(run)];
 }
 
 RunInputs runInputs(const OptimizerLab& lab) {

@@ -28,6 +28,7 @@ struct ContourOptions {
 struct CompareEntry {
   RunConfig config;
   bool enabled = true;
+  bool step_from_user = false;  // its step was set by hand: a new function keeps it
 };
 
 struct OptimizerLab {
@@ -39,7 +40,14 @@ struct OptimizerLab {
 
   // [How]
   RunConfig config;
-  std::vector<Vec2> starts;  // at most kMaxRuns
+  // The starts, at most kMaxRuns, and each one's colour slot (its colour and its name "run k"
+  // are slot k's while it exists). Change them only through setStarts/addStart/moveStart/
+  // removeStart, which keep the two in step.
+  std::vector<Vec2> starts;
+  std::vector<int> start_slots;
+  // True once the user set the step size: a new function then keeps it (a suggestion is only
+  // offered); false until then, so gradlab picks a step that suits each new function.
+  bool step_from_user = false;
 
   // [Compare mode] one start point, several methods on the same views
   bool compare = false;
@@ -65,6 +73,9 @@ struct OptimizerLab {
   bool pinned = false;
   Vec2 pin = Vec2::Zero();
 
+  // The gradient step size, kept while Newton (no step size) is selected.
+  double gradient_step = 0.1;
+
   // [Sweep] every start over a log grid of step sizes (computed off the UI thread)
   SweepConfig sweep;
 };
@@ -77,8 +88,10 @@ void resetOptimizerLab(OptimizerLab& lab);
 // Newton and L-BFGS (their defaults fit). Compare mode starts each method with it.
 double suggestedStepSize(const Objective& objective, Method method, const Vec2& start);
 
-// Switches to a built-in: its default parameters, window and starts, its natural direction;
-// the method (and every compare-mode method) gets suggestedStepSize().
+// Switches to a built-in: its default parameters, window and starts, its natural direction.
+// A homework function opens with its exercise's settings (gradient descent at its step size:
+// C4 at 0.1, C5 at 0.5); otherwise a step the user set stays, and until they set one each method
+// gets suggestedStepSize().
 void selectBuiltin(OptimizerLab& lab, const std::string& name);
 // Sets one parameter of the current built-in; false with *error when out of range or unknown.
 bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,
@@ -86,8 +99,14 @@ bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,
 // Compiles the typed expression. On success it becomes the objective (keeping starts and view);
 // on failure the previous objective stays and expression_error holds the message with column.
 bool applyExpression(OptimizerLab& lab, const std::string& text);
-// Switches the method, keeping the step size where the new method shares its meaning.
+// Switches the method. The gradient step size carries over between gradient methods, and across
+// a detour through Newton (which has none), so Newton -> gradient descent restores it.
 void selectMethod(OptimizerLab& lab, Method method);
+// The user set the step size (slider or box): remembered for methods and functions to come.
+void setUserStepSize(OptimizerLab& lab, double step_size);
+// A step size worth offering for the current function and method ("use 0.3"), or 0 when the
+// current one is within a factor of 3 of it or the method takes no step size.
+double offeredStepSize(const OptimizerLab& lab);
 
 // Everything the runs depend on, as a snapshot another thread can compute from.
 struct RunInputs {
@@ -111,9 +130,23 @@ void recomputeRuns(OptimizerLab& lab);
 
 // Reruns start i only (a dragged start); in compare mode every run, as they share the start.
 void recomputeRun(OptimizerLab& lab, int i);
-// Deletes start i and its run; the other runs stay as they are. In compare mode every run
-// shares the first start, so the caller reruns them (recomputeRuns or requestRuns).
-void removeStart(OptimizerLab& lab, int i);
+// [Starts] The caller reruns what changed (recomputeRun / requestRun for one start).
+// Replaces every start; slots 0..n-1 (at most kMaxRuns are kept).
+void setStarts(OptimizerLab& lab, std::vector<Vec2> starts);
+// Adds a start with the lowest free colour slot; its index, or -1 when kMaxRuns are there or w
+// is not finite.
+int addStart(OptimizerLab& lab, const Vec2& w);
+// Adds a start at a random point of the visible window, seeded by the slot it gets, so the same
+// clicks give the same scene. Its index, or -1 when full.
+int addRandomStart(OptimizerLab& lab);
+// Moves start i to w; false when nothing changed (same point, not finite, no such start).
+bool moveStart(OptimizerLab& lab, int i, const Vec2& w);
+// Deletes start i and its run; the other runs keep their colours, names and results. The last
+// start is never deleted (false then). In compare mode every run shares the first start, so the
+// caller reruns them (recomputeRuns or requestRuns).
+bool removeStart(OptimizerLab& lab, int i);
+// The colour slot of run i: its start's slot, or i itself in compare mode (one run per method).
+int runSlot(const OptimizerLab& lab, int run);
 
 // The function's default starts, or the middle of its window when it declares none.
 std::vector<Vec2> defaultStarts(const ObjectiveInfo& info);

@@ -412,17 +412,15 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   for (int i = 0; i < handles; ++i) {
     double x = lab.starts[i].x(), y = lab.starts[i].y();
     bool right_clicked = false;
-    if (plot::DragPoint(i, &x, &y, plot::RunColor(i), 6, &right_clicked)) {
-      const Vec2 moved = roundToPixel(Vec2(x, y), plot::GetPlotLimits(), plot::GetPlotSize());
-      if (moved != lab.starts[i]) {
-        lab.starts[i] = moved;
+    // Handles are keyed by colour slot: deleting a start does not hand its drag to another.
+    if (plot::DragPoint(runSlot(lab, i), &x, &y, plot::RunColor(runSlot(lab, i)), 6,
+                        &right_clicked)) {
+      if (moveStart(lab, i, roundToPixel(Vec2(x, y), plot::GetPlotLimits(), plot::GetPlotSize())))
         moved_start = i;
-      }
     }
-    if (right_clicked && lab.starts.size() > 1) delete_start = i;
+    if (right_clicked) delete_start = i;
   }
-  if (delete_start >= 0) {
-    removeStart(lab, delete_start);
+  if (delete_start >= 0 && removeStart(lab, delete_start)) {
     if (lab.compare) {
       requestRuns(lab, view.runs);
     } else {
@@ -430,11 +428,11 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     }
     changed = true;
   }
-  if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.compare &&
-      int(lab.starts.size()) < kMaxRuns) {
+  if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.compare) {
     const plot::Point m = plot::GetPlotMousePos();
-    lab.starts.push_back(roundToPixel(Vec2(m.x, m.y), plot::GetPlotLimits(), plot::GetPlotSize()));
-    moved_start = int(lab.starts.size()) - 1;
+    const int added =
+        addStart(lab, roundToPixel(Vec2(m.x, m.y), plot::GetPlotLimits(), plot::GetPlotSize()));
+    if (added >= 0) moved_start = added;
   }
   if (plot::IsPlotClicked(ImGuiMouseButton_Right)) {
     const plot::Point m = plot::GetPlotMousePos();
@@ -482,11 +480,12 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     if (lab.runs[i].iterates.empty()) continue;
     const std::string label_text = runLabel(lab, i);
     const char* label = label_text.c_str();
-    plotTrajectory(lab, view, i, plot::RunColor(i), label, limits, area);
+    const plot::Color color = plot::RunColor(runSlot(lab, i));
+    plotTrajectory(lab, view, i, color, label, limits, area);
     // End marker: where the run is now (animation) or where it stopped.
     const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];
     plot::MarkerStyle style;
-    style.color = plot::RunColor(i);
+    style.color = color;
     style.shape = plot::MarkerShape::Square;
     style.size = 5;
     const int end_i = shownIterations(lab, i);
@@ -501,7 +500,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     ring.color = theme == Theme::Dark ? plot::Color{0.1f, 0.1f, 0.12f, 1} : plot::Color{1, 1, 1, 1};
     ring.size = 8;
     plot::MarkerStyle dot;
-    dot.color = plot::RunColor(i);
+    dot.color = plot::RunColor(runSlot(lab, i));
     dot.size = 6;
     const int start_i = 0;
     dot.indices = &start_i;
