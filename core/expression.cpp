@@ -386,6 +386,7 @@ class Parser {
   void advance() {
     std::size_t i = pos_;
     while (i < text_.size() && std::isspace(static_cast<unsigned char>(text_[i]))) ++i;
+    prev_ = std::move(tok_);
     tok_ = Token();
     tok_.column = static_cast<int>(i) + 1;
     if (i >= text_.size()) {
@@ -452,9 +453,10 @@ class Parser {
   // Errors ------------------------------------------------------------------------------
   bool failed() const { return !result_.error.message.empty(); }
 
-  void fail(const std::string& what, int column) {
+  void fail(const std::string& what, int column, const std::string& hint = "") {
     if (failed()) return;  // keep the first error
-    result_.error.message = what + " at column " + std::to_string(column);
+    result_.error.message =
+        what + " at column " + std::to_string(column) + (hint.empty() ? "" : "; " + hint);
     result_.error.column = column;
   }
 
@@ -463,9 +465,25 @@ class Parser {
       fail("unexpected end of expression", tok_.column);
     } else if (tok_.kind == TokKind::Bad) {
       fail("unexpected character '" + tok_.text + "'", tok_.column);
+    } else if (impliedProduct()) {
+      // "2x", "2(x + 1)", "(x)(y)", "x y": math notation for a product the grammar spells "*".
+      const std::string left = prev_.text == ")" ? "(...)" : prev_.text;
+      const std::string right = tok_.text == "(" ? "(...)" : tok_.text;
+      fail("unexpected '" + tok_.text + "'", tok_.column,
+           "for a product write " + left + "*" + right);
     } else {
       fail("unexpected '" + tok_.text + "'", tok_.column);
     }
+  }
+
+  // An operand (number, name or ')') followed directly by the start of another operand.
+  bool impliedProduct() const {
+    const bool prev_operand = prev_.kind == TokKind::Number || prev_.kind == TokKind::Name ||
+                              (prev_.kind == TokKind::Symbol && prev_.text == ")");
+    const bool next_operand = (tok_.kind == TokKind::Number && tok_.text[0] != '.') ||
+                              tok_.kind == TokKind::Name ||
+                              (tok_.kind == TokKind::Symbol && tok_.text == "(");
+    return prev_operand && next_operand;
   }
 
   // Emitting, with constant folding -----------------------------------------------------
@@ -668,6 +686,7 @@ class Parser {
   const std::string& text_;
   std::size_t pos_ = 0;
   Token tok_;
+  Token prev_;  // the token before tok_ (error messages)
   int depth_ = 0;
   int var_slot_[2] = {-1, -1};
   ParseResult result_;

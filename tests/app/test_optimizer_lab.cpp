@@ -450,3 +450,44 @@ TEST(SweepWorker, DeliversTheNewestRequestAndMatchesADirectSweep) {
 
 }  // namespace
 }  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// Issue 15, item 4: typing "2*x + y^2" passed through "2", which applied at once and showed the
+// constant 2 with "converged in 0 steps". Now nothing applies until typing pauses or Enter.
+TEST(OptimizerLab, ATypedFunctionAppliesOnlyAfterAPauseOrEnter) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  ASSERT_TRUE(applyExpression(lab, "x^2 + y^2"));
+  const ObjectivePtr before = lab.objective;
+  std::string typed;
+  for (char c : std::string("2*x + y^2")) {
+    typed += c;
+    typeExpression(lab, typed);
+    EXPECT_FALSE(advanceExpressionTyping(lab, 0.1));  // keystrokes 0.1 s apart
+    EXPECT_EQ(lab.objective, before) << "applied while typing: '" << typed << "'";
+  }
+  EXPECT_NEAR(secondsUntilExpressionApplies(lab), kExpressionPause - 0.1, 1e-12);
+  EXPECT_TRUE(advanceExpressionTyping(lab, kExpressionPause));  // the pause
+  EXPECT_EQ(lab.spec.expression, "2*x + y^2");
+  EXPECT_TRUE(std::isinf(secondsUntilExpressionApplies(lab)));
+
+  typeExpression(lab, "x^4");
+  EXPECT_TRUE(commitExpression(lab));  // Enter: at once
+  EXPECT_EQ(lab.spec.expression, "x^4");
+}
+
+TEST(OptimizerLab, ABrokenTypedFunctionKeepsTheLastValidOneByName) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  ASSERT_TRUE(applyExpression(lab, "x^2 + y^2"));
+  typeExpression(lab, "2x + y^2");
+  EXPECT_FALSE(commitExpression(lab));
+  EXPECT_EQ(lab.expression_error, "unexpected 'x' at column 2; for a product write 2*x");
+  EXPECT_EQ(shownFunctionName(lab), "x^2 + y^2");
+  EXPECT_EQ(lab.expression_text, "2x + y^2");  // the box keeps what was typed
+}
+
+}  // namespace
+}  // namespace gradlab

@@ -135,17 +135,19 @@ TEST(Expression, InvalidInputsGiveMessageAndColumn) {
       {"sin(", "unexpected end of expression at column 5", 5},
       {"max(1, ", "unexpected end of expression at column 8", 8},
       {"x * * y", "unexpected '*' at column 5", 5},
-      {"2x", "unexpected 'x' at column 2", 2},
-      {"x y", "unexpected 'y' at column 3", 3},
+      {"2x", "unexpected 'x' at column 2; for a product write 2*x", 2},
+      {"x y", "unexpected 'y' at column 3; for a product write x*y", 3},
+      {"2(x + 1)", "unexpected '(' at column 2; for a product write 2*(...)", 2},
+      {"(x)(y)", "unexpected '(' at column 4; for a product write (...)*(...)", 4},
       {"x $ y", "unexpected character '$' at column 3", 3},
       {"exp x", "expected '(' after 'exp' at column 5", 5},
       {")", "unexpected ')' at column 1", 1},
       {"(x))", "unexpected ')' at column 4", 4},
       {"max(1 2)", "expected ',' or ')' at column 7", 7},
-      {"x(1)", "unexpected '(' at column 2", 2},
+      {"x(1)", "unexpected '(' at column 2; for a product write x*(...)", 2},
       {"1.2.3", "unexpected '.3' at column 4", 4},
       {"x^", "unexpected end of expression at column 3", 3},
-      {"2e", "unexpected 'e' at column 2", 2},
+      {"2e", "unexpected 'e' at column 2; for a product write 2*e", 2},
   };
   for (const ErrorCase& c : cases) {
     Expression e = Expression::compile(c.text);

@@ -73,9 +73,10 @@ bool drawFunctionSection(OptimizerLab& lab) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     const ImVec2 box_min = ImGui::GetCursorScreenPos();
     std::string text = lab.expression_text;
-    if (ImGui::InputTextWithHint("##expression", "e.g. x^2 + 3*sin(y)", &text)) {
-      changed |= applyExpression(lab, text);
-    }
+    // Applied on Enter, or when typing pauses (optimizer_lab.cpp): never half-typed.
+    if (ImGui::InputTextWithHint("##expression", "e.g. x^2 + 3*sin(y)", &text))
+      typeExpression(lab, text);
+    if (ImGui::IsItemDeactivated()) changed |= commitExpression(lab);
     if (!lab.expression_error.empty()) {
       // Underline the character the parser stopped at, so the column is visible, not counted.
       int column = 0;
@@ -98,7 +99,9 @@ bool drawFunctionSection(OptimizerLab& lab) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.92f, 0.30f, 0.25f, 1.0f));
       ImGui::TextWrapped("%s", lab.expression_error.c_str());
       ImGui::PopStyleColor();
-      ImGui::TextDisabled("Still showing the last valid function.");
+      ImGui::PushTextWrapPos(0);
+      ImGui::TextDisabled("Still showing %s", shownFunctionName(lab).c_str());
+      ImGui::PopTextWrapPos();
     }
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled(

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <random>
 
 namespace gradlab {
@@ -217,6 +218,36 @@ bool applyExpression(OptimizerLab& lab, const std::string& text) {
     chooseSteps(lab);
   }
   return true;
+}
+
+void typeExpression(OptimizerLab& lab, const std::string& text) {
+  lab.expression_text = text;
+  lab.expression_pending = true;
+  lab.expression_idle = 0;
+}
+
+bool commitExpression(OptimizerLab& lab) {
+  if (!lab.expression_pending) return false;
+  lab.expression_pending = false;
+  const ObjectivePtr before = lab.objective;
+  applyExpression(lab, lab.expression_text);
+  return lab.objective != before;
+}
+
+bool advanceExpressionTyping(OptimizerLab& lab, double dt) {
+  if (!lab.expression_pending) return false;
+  lab.expression_idle += std::max(0.0, dt);
+  return lab.expression_idle >= kExpressionPause && commitExpression(lab);
+}
+
+double secondsUntilExpressionApplies(const OptimizerLab& lab) {
+  if (!lab.expression_pending) return std::numeric_limits<double>::infinity();
+  return std::max(0.0, kExpressionPause - lab.expression_idle);
+}
+
+std::string shownFunctionName(const OptimizerLab& lab) {
+  if (lab.spec.name == "expression") return lab.spec.expression;
+  return lab.objective->info().title;
 }
 
 void selectMethod(OptimizerLab& lab, Method method) {

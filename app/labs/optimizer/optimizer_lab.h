@@ -37,6 +37,10 @@ struct OptimizerLab {
   ObjectivePtr objective;        // never null; a bad expression keeps the previous one
   std::string expression_text;   // the expression box, as typed
   std::string expression_error;  // "" when the typed expression compiled
+  // Typing: the text applies after a pause of kExpressionPause seconds or on Enter, so "2" on
+  // the way to "2*x + y^2" never replaces the function for a frame.
+  bool expression_pending = false;  // typed, not yet applied
+  double expression_idle = 0;       // seconds since the last keystroke
 
   // [How]
   RunConfig config;
@@ -99,6 +103,18 @@ bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,
 // Compiles the typed expression. On success it becomes the objective (keeping starts and view);
 // on failure the previous objective stays and expression_error holds the message with column.
 bool applyExpression(OptimizerLab& lab, const std::string& text);
+// The expression box. typeExpression records a keystroke's text; the text is applied (as by
+// applyExpression) once typing pauses for kExpressionPause seconds (advanceExpressionTyping) or
+// at once on Enter (commitExpression). Each returns true when the objective changed.
+constexpr double kExpressionPause = 0.6;
+void typeExpression(OptimizerLab& lab, const std::string& text);
+bool advanceExpressionTyping(OptimizerLab& lab, double dt);
+bool commitExpression(OptimizerLab& lab);
+// Seconds until a typed expression applies by itself; infinity when nothing is pending.
+double secondsUntilExpressionApplies(const OptimizerLab& lab);
+// What the map shows while the box holds an error: "x^2 + y^2" or the built-in's title.
+std::string shownFunctionName(const OptimizerLab& lab);
+
 // Switches the method. The gradient step size carries over between gradient methods, and across
 // a detour through Newton (which has none), so Newton -> gradient descent restores it.
 void selectMethod(OptimizerLab& lab, Method method);

@@ -88,7 +88,7 @@ void OptimizerLabPanel::draw(const LabFrame& frame) {
 }
 
 double OptimizerLabPanel::secondsUntilChange() const {
-  return timelineSecondsToNextIterate(lab_.timeline);
+  return std::min(timelineSecondsToNextIterate(lab_.timeline), secondsUntilExpressionApplies(lab_));
 }
 
 void OptimizerLabPanel::setWake(WakeFunction wake) {

@@ -548,6 +548,7 @@ void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotConte
   const float center_w = std::max(avail.x - controls_w - right_w - 2 * spacing, font * 8.0f);
 
   collectRuns(lab, view.runs);
+  if (advanceExpressionTyping(lab, dt)) requestRuns(lab, view.runs);
   ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
   if (drawOptimizerControls(lab)) requestRuns(lab, view.runs);
   ImGui::EndChild();
