@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "app/plot/axes.h"
 #include "app/plot/color.h"
 #include "app/plot/colormap.h"
 
@@ -38,5 +39,11 @@ struct FieldImage {
 // field at the bottom: bilinear interpolation of t between the grid's samples (the first and
 // last samples on the image's edges), then the colour map, as the contour shader does.
 std::vector<std::uint8_t> RasterizeField(const FieldImage& field, int width, int height);
+
+// The same for the pixels [x0, x1) x [y0, y1) of a canvas on which the field covers the pixel
+// rectangle `dst` (fractional): each pixel's centre is sampled. Written as 0xffRRGGBB words
+// (Cairo's RGB24 / ARGB32 layout) into rows `stride` bytes apart, (x0, y0) at `pixels`.
+void RasterizeFieldRegion(const FieldImage& field, const PixelRect& dst, int x0, int y0, int x1,
+                          int y1, std::uint32_t* pixels, int stride);
 
 }  // namespace gradlab::plot

@@ -152,21 +152,16 @@ class CairoPainter final : public Painter {
   float fontSize() const override { return font_.px(); }
 
   void image(const PixelRect& dst, const ImageItem& item) override {
-    if (!item.field || dst.width() <= 0 || dst.height() <= 0) return;
-    // The field is rasterized at the output's resolution (oversampled for PDF), then placed.
+    if (!item.field || !(dst.width() > 0) || !(dst.height() > 0)) return;
+    if (oversample_ == 1 && item.tint.a >= 1 && drawOpaqueImageInPlace(dst, *item.field)) return;
+    // Elsewhere (PDF) the field is rasterized at `oversample_` pixels per unit, then placed.
     const int w = std::max(1, int(std::ceil(dst.width() * oversample_)));
     const int h = std::max(1, int(std::ceil(dst.height() * oversample_)));
-    const std::vector<std::uint8_t> rgba = RasterizeField(*item.field, w, h);
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    const int stride = cairo_image_surface_get_stride(surface);
-    unsigned char* data = cairo_image_surface_get_data(surface);
     cairo_surface_flush(surface);
-    for (int y = 0; y < h; ++y) {
-      auto* row = reinterpret_cast<std::uint32_t*>(data + std::size_t(y) * stride);
-      const std::uint8_t* in = &rgba[std::size_t(y) * w * 4];
-      for (int x = 0; x < w; ++x, in += 4)
-        row[x] = (std::uint32_t(in[0]) << 16) | (std::uint32_t(in[1]) << 8) | in[2];
-    }
+    RasterizeFieldRegion(*item.field, {0, 0, double(w), double(h)}, 0, 0, w, h,
+                         reinterpret_cast<std::uint32_t*>(cairo_image_surface_get_data(surface)),
+                         cairo_image_surface_get_stride(surface));
     cairo_surface_mark_dirty(surface);
     cairo_save(cr_);
     cairo_rectangle(cr_, dst.x0, dst.y0, dst.width(), dst.height());
@@ -233,6 +228,37 @@ class CairoPainter final : public Painter {
   }
 
  private:
+  // An opaque field on a raster canvas: every pixel whose centre is inside the image and the
+  // clip is computed straight into the canvas (no intermediate image, no resampling). False
+  // when the canvas is not a plain image surface.
+  bool drawOpaqueImageInPlace(const PixelRect& dst, const FieldImage& field) {
+    cairo_surface_t* target = cairo_get_target(cr_);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr_, &m);
+    if (cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE || m.xx != 1 || m.yy != 1 ||
+        m.xy != 0 || m.yx != 0 || m.x0 != 0 || m.y0 != 0)
+      return false;
+    const cairo_format_t format = cairo_image_surface_get_format(target);
+    if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24) return false;
+    double cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
+    cairo_clip_extents(cr_, &cx0, &cy0, &cx1, &cy1);
+    const int width = cairo_image_surface_get_width(target);
+    const int height = cairo_image_surface_get_height(target);
+    const int x0 = std::clamp(int(std::ceil(std::max(dst.x0, cx0) - 0.5)), 0, width);
+    const int x1 = std::clamp(int(std::ceil(std::min(dst.x1, cx1) - 0.5)), x0, width);
+    const int y0 = std::clamp(int(std::ceil(std::max(dst.y0, cy0) - 0.5)), 0, height);
+    const int y1 = std::clamp(int(std::ceil(std::min(dst.y1, cy1) - 0.5)), y0, height);
+    cairo_surface_flush(target);
+    const int stride = cairo_image_surface_get_stride(target);
+    unsigned char* data = cairo_image_surface_get_data(target);
+    RasterizeFieldRegion(
+        field, dst, x0, y0, x1, y1,
+        reinterpret_cast<std::uint32_t*>(data + std::size_t(y0) * stride + std::size_t(x0) * 4),
+        stride);
+    cairo_surface_mark_dirty_rectangle(target, x0, y0, x1 - x0, y1 - y0);
+    return true;
+  }
+
   void stroke(Color color, float width) {
     SetColor(cr_, color);
     cairo_set_line_width(cr_, std::max(width, 0.01f));
@@ -270,6 +296,11 @@ std::vector<std::uint8_t> SurfaceRgba(cairo_surface_t* surface, int width, int h
       // Premultiplied ARGB32; the page is opaque unless the caller chose otherwise.
       const std::uint32_t p = row[x];
       const unsigned a = p >> 24;
+      if (a == 255) {
+        out[0] = std::uint8_t(p >> 16), out[1] = std::uint8_t(p >> 8), out[2] = std::uint8_t(p);
+        out[3] = 255;
+        continue;
+      }
       auto channel = [a](unsigned v) {
         return std::uint8_t(a == 0 ? 0 : std::min(255u, (v * 255 + a / 2) / a));
       };
@@ -335,12 +366,55 @@ bool EncodePng(int width, int height, const std::vector<std::uint8_t>& rgba, int
   return true;
 }
 
+namespace {
+
+// An opaque little-endian ARGB32 surface is B, G, R, 255 in memory: libpng takes its rows as they
+// are (BGR order, the fourth byte dropped), with no copy. Anything else goes through RGBA.
+bool EncodeSurfacePng(cairo_surface_t* surface, int width, int height, int zlib_level,
+                      std::vector<std::uint8_t>* out) {
+  const int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  bool opaque = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+  for (int y = 0; y < height && opaque; ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(data + std::size_t(y) * stride);
+    for (int x = 0; x < width && opaque; ++x) opaque = (row[x] >> 24) == 255;
+  }
+  if (!opaque)
+    return EncodePng(width, height, SurfaceRgba(surface, width, height), zlib_level, out);
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  if (!png) return false;
+  png_infop info = png_create_info_struct(png);
+  if (!info || setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    return false;
+  }
+  out->clear();
+  png_set_write_fn(png, out, PngWrite, PngFlush);
+  png_set_compression_level(png, std::clamp(zlib_level, 0, 9));
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
+               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
+  png_write_info(png, info);
+  png_set_bgr(png);
+  png_set_filler(png, 0, PNG_FILLER_AFTER);
+  for (int y = 0; y < height; ++y)
+    png_write_row(png, const_cast<png_bytep>(data + std::size_t(y) * stride));
+  png_write_end(png, nullptr);
+  png_destroy_write_struct(&png, &info);
+  return true;
+}
+
+}  // namespace
+
 bool PaintToFile(const std::string& path, OutputFormat format, int width, int height,
                  const CairoOptions& options, const PaintFunction& paint, std::string* error) {
   std::vector<std::uint8_t> bytes;
   if (format == OutputFormat::Png) {
-    if (!EncodePng(width, height, PaintToRgba(width, height, options, paint),
-                   options.png_zlib_level, &bytes)) {
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
+    Paint(surface, width, height, options, 1, paint);
+    const bool ok = EncodeSurfacePng(surface, width, height, options.png_zlib_level, &bytes);
+    cairo_surface_destroy(surface);
+    if (!ok) {
       *error = "cannot encode " + path + " as PNG";
       return false;
     }
