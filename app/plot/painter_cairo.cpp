@@ -27,25 +27,30 @@ namespace {
 class Font {
  public:
   explicit Font(const CairoOptions& options) : px_(options.font_px) {
-    if (FT_Init_FreeType(&library_) == 0 &&
-        FT_New_Face(library_, options.font_path.c_str(), 0, &face_) == 0) {
-      const double units = double(face_->ascender - face_->descender);
-      em_px_ = px_ * face_->units_per_EM / units;
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    if (FT_Init_FreeType(&library) == 0 &&
+        FT_New_Face(library, options.font_path.c_str(), 0, &face) == 0) {
+      const double units = double(face->ascender - face->descender);
+      em_px_ = px_ * face->units_per_EM / units;
       // ImGui 1.86: ascent = floor(unscaled_ascent * scale + 1).
-      ascent_px_ = std::floor(face_->ascender * px_ / units + 1);
-      cairo_face_ = cairo_ft_font_face_create_for_ft_face(face_, 0);
+      ascent_px_ = std::floor(face->ascender * px_ / units + 1);
+      cairo_face_ = cairo_ft_font_face_create_for_ft_face(face, 0);
+      // Cairo may keep the face in its caches after we let go of it: the FreeType face and
+      // library are released when Cairo drops its last reference, not before.
+      auto* owned = new FreeTypeFont{library, face};
+      if (cairo_font_face_set_user_data(cairo_face_, &kFreeTypeKey, owned, ReleaseFreeType) !=
+          CAIRO_STATUS_SUCCESS)
+        ReleaseFreeType(owned);  // cannot happen short of memory; leak the Cairo face instead
     } else {
+      if (library) FT_Done_FreeType(library);
       cairo_face_ = cairo_toy_font_face_create("sans-serif", CAIRO_FONT_SLANT_NORMAL,
                                                CAIRO_FONT_WEIGHT_NORMAL);
       em_px_ = px_ * 0.86;
       ascent_px_ = std::floor(0.76 * px_ + 1);
     }
   }
-  ~Font() {
-    cairo_font_face_destroy(cairo_face_);  // before the FT face it borrows
-    if (face_) FT_Done_Face(face_);
-    if (library_) FT_Done_FreeType(library_);
-  }
+  ~Font() { cairo_font_face_destroy(cairo_face_); }
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 
@@ -66,9 +71,19 @@ class Font {
  private:
   float px_;
   double em_px_ = 0, ascent_px_ = 0;
-  FT_Library library_ = nullptr;
-  FT_Face face_ = nullptr;
   cairo_font_face_t* cairo_face_ = nullptr;
+
+  struct FreeTypeFont {
+    FT_Library library;
+    FT_Face face;
+  };
+  static inline const cairo_user_data_key_t kFreeTypeKey{};
+  static void ReleaseFreeType(void* data) {
+    auto* font = static_cast<FreeTypeFont*>(data);
+    FT_Done_Face(font->face);
+    FT_Done_FreeType(font->library);
+    delete font;
+  }
 };
 
 void SetColor(cairo_t* cr, Color c) {
@@ -270,14 +285,14 @@ class CairoPainter final : public Painter {
   float oversample_;
 };
 
-void Paint(cairo_surface_t* surface, int width, int height, const CairoOptions& options,
-           float oversample, const PaintFunction& paint) {
+// The font must outlive the surface's finish: a PDF surface embeds the glyphs only then.
+void Paint(cairo_surface_t* surface, const Font& font, int width, int height,
+           const CairoOptions& options, float oversample, const PaintFunction& paint) {
   cairo_t* cr = cairo_create(surface);
   SetColor(cr, options.page);
   cairo_rectangle(cr, 0, 0, width, height);
   cairo_fill(cr);
   {
-    const Font font(options);
     CairoPainter painter(cr, font, oversample);
     paint(painter);
   }
@@ -330,8 +345,9 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
 
 std::vector<std::uint8_t> PaintToRgba(int width, int height, const CairoOptions& options,
                                       const PaintFunction& paint) {
+  const Font font(options);
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  Paint(surface, width, height, options, 1, paint);
+  Paint(surface, font, width, height, options, 1, paint);
   std::vector<std::uint8_t> rgba = SurfaceRgba(surface, width, height);
   cairo_surface_destroy(surface);
   return rgba;
@@ -409,9 +425,10 @@ bool EncodeSurfacePng(cairo_surface_t* surface, int width, int height, int zlib_
 bool PaintToFile(const std::string& path, OutputFormat format, int width, int height,
                  const CairoOptions& options, const PaintFunction& paint, std::string* error) {
   std::vector<std::uint8_t> bytes;
+  const Font font(options);
   if (format == OutputFormat::Png) {
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-    Paint(surface, width, height, options, 1, paint);
+    Paint(surface, font, width, height, options, 1, paint);
     const bool ok = EncodeSurfacePng(surface, width, height, options.png_zlib_level, &bytes);
     cairo_surface_destroy(surface);
     if (!ok) {
@@ -421,7 +438,7 @@ bool PaintToFile(const std::string& path, OutputFormat format, int width, int he
   } else {
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, width, height);
-    Paint(surface, width, height, options, options.image_oversample, paint);
+    Paint(surface, font, width, height, options, options.image_oversample, paint);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);

@@ -95,14 +95,15 @@ TEST(Export, WritesThreePngsOfTheRequestedSizeWithoutADisplay) {
 
 TEST(Export, MapShowsEachRunsColourWhereCoreSaysItsIteratesAre) {
   const std::string dir = freshDir("iterates");
-  CommandResult r =
-      runGradlab("export --lab optimizer --out-dir " + dir + " --report", true, kNoDisplay);
+  // Twice the default size: the steps of gradient ascent with eta = 0.1 are up to 20 pixels.
+  CommandResult r = runGradlab(
+      "export --lab optimizer --out-dir " + dir + " --report --size 1600x1200", true, kNoDisplay);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string file = dir + "/optimizer-map.png";
   const PlotPlace place = exportPlace(r.output, file);
   ASSERT_TRUE(place.found) << r.output;
   const Image image = loadPng(file);
-  ASSERT_EQ(image.width, 800);
+  ASSERT_EQ(image.width, 1600);
 
   // The same scene in-process: EXERCISES C4's three gradient ascents.
   OptimizerLab lab;
@@ -112,18 +113,30 @@ TEST(Export, MapShowsEachRunsColourWhereCoreSaysItsIteratesAre) {
   for (int run = 0; run < 3; ++run) {
     const plot::Color color = plot::RunColor(run);
     const auto& its = lab.runs[run].iterates;
-    // Where the run stopped: its end marker, a square of the run's colour.
+    // Where the run stopped: its end marker, a 10-pixel square of the run's colour (unless a
+    // later run, drawn over it, stopped at the same point: runs 1 and 3 reach the same maximum).
     const Vec2 end = its.back().w;
-    EXPECT_LE(nearestColorDistance(image, place.px(end.x()), place.py(end.y()), color, 1), 30)
-        << "run " << run + 1 << " end";
-    // The shafts of its longer steps, halfway along each arrow's line.
+    bool covered = false;
+    for (int later = run + 1; later < 3; ++later) {
+      const Vec2 other = lab.runs[later].iterates.back().w;
+      covered |= std::abs(place.px(other.x()) - place.px(end.x())) < 12 &&
+                 std::abs(place.py(other.y()) - place.py(end.y())) < 12;
+    }
+    if (!covered) {
+      EXPECT_LE(nearestColorDistance(image, place.px(end.x()), place.py(end.y()), color, 0), 8)
+          << "run " << run + 1 << " end";
+    }
+    // The shafts of its steps of 7 pixels or more, 30% along each arrow (before its head).
     int checked = 0;
     for (std::size_t i = 0; i + 1 < its.size(); ++i) {
       const Vec2 a = its[i].w, b = its[i + 1].w;
       const double len_px = std::hypot((b.x() - a.x()) / (place.x_max - place.x_min) * place.w,
                                        (b.y() - a.y()) / (place.y_max - place.y_min) * place.h);
-      if (len_px < 30) continue;
-      const Vec2 mid = a + 0.4 * (b - a);
+      const Vec2 mid = a + 0.3 * (b - a);
+      const Vec2 start = its.front().w;  // under the start marker (radius 8) nothing else shows
+      const bool on_start = std::hypot(place.px(mid.x()) - place.px(start.x()),
+                                       place.py(mid.y()) - place.py(start.y())) < 11;
+      if (len_px < 7 || on_start) continue;
       EXPECT_LE(nearestColorDistance(image, place.px(mid.x()), place.py(mid.y()), color, 1), 40)
           << "run " << run + 1 << " step " << i;
       ++checked;
@@ -186,8 +199,9 @@ TEST(Export, MapMatchesTheGlRenderOfTheSamePlot) {
   const double mean = sum / (3.0 * n * n), share = double(within) / (n * n);
   std::printf("GL vs CPU map: mean |diff| per channel %.2f levels, %.1f%% of samples within 24\n",
               mean, 100 * share);
-  EXPECT_LT(mean, 6.0);
-  EXPECT_GT(share, 0.93);
+  // Measured 0.84 levels and 99.4% (1600x900 render, default scene).
+  EXPECT_LT(mean, 3.0);
+  EXPECT_GT(share, 0.97);
 }
 
 TEST(Export, PdfFilesStartWithPdfHeader) {
