@@ -226,6 +226,7 @@ TEST(Export, BadArgumentsAreOneLineAndExitTwo) {
   const std::string cases[] = {
       "export --lab optimizer --out-dir " + dir + "/missing",
       "export --lab optimizer --out-dir " + file,
+      "export --lab optimizer --out-dir /proc",  // not writable, even for root
       "export --lab optimizer",
       "export --lab optimizer --out-dir " + dir + " --format bmp",
       "export --lab optimizer --out-dir " + dir + " --size 10x10",
