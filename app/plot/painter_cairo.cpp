@@ -3,6 +3,11 @@
 // Pixel conventions follow ImGui's draw list so both backends agree: lines are offset by half a
 // pixel (a 1-pixel line at x = 10 covers pixel column 10), rectangle outlines are inset by half
 // a pixel, and text's top-left corner is where ImGui puts it (baseline at the font's ascent).
+//
+// Index
+// [SECTION] Font (DejaVu Sans through FreeType, sized as ImGui sizes it)
+// [SECTION] CairoPainter
+// [SECTION] Surfaces, PNG encoding, files
 #include "app/plot/painter_cairo.h"
 
 #include <cairo-ft.h>
@@ -21,6 +26,8 @@
 namespace gradlab::plot {
 
 namespace {
+
+// [SECTION] Font (DejaVu Sans through FreeType, sized as ImGui sizes it)
 
 // DejaVu Sans loaded through FreeType, sized as ImGui sizes it: font_px is ascent - descent
 // (stb_truetype's ScaleForPixelHeight), so the em is smaller than font_px.
@@ -89,6 +96,8 @@ class Font {
 void SetColor(cairo_t* cr, Color c) {
   cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
+
+// [SECTION] CairoPainter
 
 class CairoPainter final : public Painter {
  public:
@@ -284,6 +293,8 @@ class CairoPainter final : public Painter {
   const Font& font_;
   float oversample_;
 };
+
+// [SECTION] Surfaces, PNG encoding, files
 
 // The font must outlive the surface's finish: a PDF surface embeds the glyphs only then.
 void Paint(cairo_surface_t* surface, const Font& font, int width, int height,

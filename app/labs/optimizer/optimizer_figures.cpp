@@ -1,4 +1,8 @@
 // The Optimizer lab's plots as plain data. See optimizer_figures.h.
+//
+// Index
+// [SECTION] What the views draw (trajectory arrays, curve envelopes, contour mapping)
+// [SECTION] Figures for export (contour, curves, the three figures)
 #include "app/labs/optimizer/optimizer_figures.h"
 
 #include <algorithm>
