@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "app/cli.h"
+#include "app/export.h"
 #include "app/headless.h"
 #include "app/platform.h"
 
@@ -192,6 +193,11 @@ int runCommand(int argc, char** argv) {
       cli.add_subcommand("trace", "run optimizers and print every iterate (no window)");
   addTraceOptions(*trace, trace_options);
 
+  ExportOptions export_options;
+  CLI::App* exporter =
+      cli.add_subcommand("export", "write a lab's plots as PNG or PDF files (no display needed)");
+  addExportOptions(*exporter, export_options);
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -233,6 +239,7 @@ int runCommand(int argc, char** argv) {
   }
   if (*shaders) return checkShaders(std::cout, std::cerr);
   if (*trace) return runTrace(trace_options, std::cout, std::cerr);
+  if (*exporter) return runExport(export_options, std::cout, std::cerr);
   gui_options.lab_args = gui->remaining();
   return runGui(gui_options);
 }

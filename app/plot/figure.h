@@ -2,6 +2,7 @@
 // item kind), so the same figure can be drawn by ImGui now and written as SVG later.
 #pragma once
 
+#include <memory>
 #include <set>
 #include <string>
 #include <variant>
@@ -9,6 +10,7 @@
 
 #include "app/plot/axes.h"
 #include "app/plot/color.h"
+#include "app/plot/field_image.h"
 
 namespace gradlab::plot {
 
@@ -84,12 +86,14 @@ struct TextItem {
   Color background{0, 0, 0, 0};  // a box behind the text (readable on any map) when alpha > 0
 };
 
-// An image over a data rectangle. The texture is opaque here (an ImTextureID for the drawer);
-// source_id names how to make it again for SVG export (the optimizer lab's contour: a JSON
-// object with the function, its parameters, colour map, levels and mapped range).
+// An image over a data rectangle. The texture is opaque here (an ImTextureID for the ImGui
+// drawer); `field` is the same image as CPU data (colour-map positions, colour map, range), which
+// every other backend draws. source_id names how it was made (the optimizer lab's contour: a
+// JSON object with the function, its parameters, colour map, levels and mapped range).
 struct ImageItem {
   std::string label;
   void* texture = nullptr;
+  std::shared_ptr<const FieldImage> field;  // shared, not copied, by every kept frame
   double x_min = 0, y_min = 0, x_max = 1, y_max = 1;
   std::string source_id;
   bool first_row_at_bottom = true;  // texture row 0 is y_min (ScalarField layout)
@@ -118,6 +122,10 @@ struct Figure {
   Scale x_scale = Scale::Linear, y_scale = Scale::Linear;
   Limits limits;  // the view as drawn
   bool equal_aspect = false;
+  bool integer_x = false;              // x ticks at whole numbers only (iterations)
+  bool show_legend = true;             // false: no legend box (the entries are still listed)
+  PixelRect frame{0, 0, 0, 0};         // where the whole figure was drawn, pixels
+  PixelRect area{0, 0, 0, 0};          // its plot area (inside the axes)
   double width_px = 0, height_px = 0;  // plot-area size as drawn
   float scale = 1;                     // style scale the sizes were multiplied by
   std::vector<Item> items;             // in drawing order (first is at the bottom)

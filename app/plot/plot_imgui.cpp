@@ -5,8 +5,7 @@
 // [SECTION] Begin, Setup, layout and input (SetupLock)
 // [SECTION] Items
 // [SECTION] DragPoint and queries
-// [SECTION] Drawing the figure
-// [SECTION] Frame, axes, legend, tooltip and EndPlot
+// [SECTION] ImGui painter, legend, tooltip and EndPlot (the figure itself: figure_painter.h)
 #include "app/plot/plot_imgui.h"
 
 #include <imgui_internal.h>  // only for HoveredIdUsingMouseWheel (no public API in 1.86)
@@ -17,8 +16,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "app/plot/figure_painter.h"
 #include "app/plot/ticks.h"
-#include "app/plot/triangulate.h"
 
 namespace gradlab::plot {
 
@@ -91,23 +90,79 @@ void AddTextVertical(ImDrawList* dl, ImVec2 center, ImU32 col, const char* text)
   dl->PopClipRect();
 }
 
-int TickCount(double pixels, float spacing) {
-  return std::max(2, static_cast<int>(pixels / (spacing * Ctx().style.scale)));
-}
+// The Painter over an ImDrawList: each call is the draw-list call the drawer always made, so
+// the screen looks as it did before the figure painter was shared. No GL here either: an image
+// is the texture the caller gave (its CPU field is for the other backends).
+class ImGuiPainter final : public Painter {
+ public:
+  ImGuiPainter(ImDrawList* dl, float font_size) : dl_(dl), font_size_(font_size) {}
 
-std::vector<Tick> AxisTicks(const Range& r, Scale s, double pixels, float spacing) {
-  const int n = TickCount(pixels, spacing);
-  return s == Scale::Log ? LogTicks(r.min, r.max, n) : LinearTicks(r.min, r.max, n);
-}
+  void polyline(const Point* p, int count, Color c, float width, bool closed) override {
+    points_.clear();
+    for (int i = 0; i < count; ++i) points_.push_back(ToImVec2(p[i]));
+    dl_->AddPolyline(points_.data(), count, ToU32(c), closed ? ImDrawFlags_Closed : 0, width);
+  }
+  void fillConvex(const Point* p, int count, Color c) override {
+    points_.clear();
+    for (int i = 0; i < count; ++i) points_.push_back(ToImVec2(p[i]));
+    dl_->AddConvexPolyFilled(points_.data(), count, ToU32(c));
+  }
+  void fillTriangles(const std::vector<Point>& v, Color c) override {
+    // Adjacent anti-aliased triangles would show seams: these are drawn without AA fringes.
+    const ImDrawListFlags saved = dl_->Flags;
+    dl_->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    const ImU32 col = ToU32(c);
+    for (std::size_t i = 0; i + 2 < v.size(); i += 3)
+      dl_->AddTriangleFilled(ToImVec2(v[i]), ToImVec2(v[i + 1]), ToImVec2(v[i + 2]), col);
+    dl_->Flags = saved;
+  }
+  void text(Point pos, const std::string& t, Color c, bool vertical) override {
+    if (vertical) {
+      AddTextVertical(dl_, ToImVec2(pos), ToU32(c), t.c_str());
+    } else {
+      AddText(dl_, ToImVec2(pos), ToU32(c), t.c_str());
+    }
+  }
+  Point textSize(const std::string& t) const override {
+    const ImVec2 size = TextSize(t.c_str());
+    return {size.x, size.y};
+  }
+  float fontSize() const override { return font_size_; }
+  void image(const PixelRect& r, const ImageItem& it) override {
+    if (it.texture == nullptr) return;
+    const ImVec2 uv0 = it.first_row_at_bottom ? ImVec2(0, 1) : ImVec2(0, 0);
+    const ImVec2 uv1 = it.first_row_at_bottom ? ImVec2(1, 0) : ImVec2(1, 1);
+    dl_->AddImage(static_cast<ImTextureID>(it.texture), ImVec2(float(r.x0), float(r.y0)),
+                  ImVec2(float(r.x1), float(r.y1)), uv0, uv1, ToU32(it.tint));
+  }
+  void pushClip(const PixelRect& r) override {
+    dl_->PushClipRect(ImVec2(float(r.x0), float(r.y0)), ImVec2(float(r.x1), float(r.y1)), true);
+  }
+  void popClip() override { dl_->PopClipRect(); }
+  void line(Point a, Point b, Color c, float width) override {
+    dl_->AddLine(ToImVec2(a), ToImVec2(b), ToU32(c), width);
+  }
+  void rect(const PixelRect& r, Color c, float width) override {
+    dl_->AddRect(ImVec2(float(r.x0), float(r.y0)), ImVec2(float(r.x1), float(r.y1)), ToU32(c), 0, 0,
+                 width);
+  }
+  void fillRect(const PixelRect& r, Color c, float rounding) override {
+    dl_->AddRectFilled(ImVec2(float(r.x0), float(r.y0)), ImVec2(float(r.x1), float(r.y1)), ToU32(c),
+                       rounding);
+  }
+  void circle(Point center, float r, Color c, bool filled, float width) override {
+    if (filled) {
+      dl_->AddCircleFilled(ToImVec2(center), r, ToU32(c));
+    } else {
+      dl_->AddCircle(ToImVec2(center), r, ToU32(c), 0, width);
+    }
+  }
 
-// The x ticks of the current plot; with PlotFlags_IntegerX only whole numbers (iterations).
-std::vector<Tick> XTicks(const CurrentPlot& cur) {
-  const Transform& t = cur.transform;
-  std::vector<Tick> ticks =
-      AxisTicks(t.limits.x, t.x_scale, t.area.width(), Ctx().style.x_tick_spacing);
-  if (cur.flags & PlotFlags_IntegerX) KeepWholeNumberTicks(ticks);
-  return ticks;
-}
+ private:
+  ImDrawList* dl_;
+  float font_size_;
+  std::vector<ImVec2> points_;
+};
 
 bool BothLinear(const CurrentPlot& p) {
   return p.x_scale == Scale::Linear && p.y_scale == Scale::Linear;
@@ -207,26 +262,15 @@ void SetupAxesFit() {
 
 namespace {
 
-// Plot-area rectangle inside the frame: room for the title, axis labels and tick labels.
+// Plot-area rectangle inside the frame: room for the title, axis labels and tick labels
+// (figure_painter.h's PlotArea, with this plot's texts).
 PixelRect Layout(const CurrentPlot& cur, const Limits& view) {
-  const PlotStyle& st = Ctx().style;
-  const float pad = st.padding * st.scale, font = FontSize(), tick = st.tick_length * st.scale;
-  PixelRect r = cur.frame;
-  r.y0 += pad + (cur.title.empty() ? 0 : font + pad);
-  r.y1 -= pad + font + tick + pad;  // x tick labels
-  if (!cur.x_label.empty()) r.y1 -= font + pad;
-  // y tick labels: measure them for the height the plot will have.
-  float label_w = 0;
-  const Range y = SanitizeRange(view.y, cur.y_scale);
-  for (const Tick& t : AxisTicks(y, cur.y_scale, r.height(), st.y_tick_spacing)) {
-    if (t.major) label_w = std::max(label_w, TextSize(t.label.c_str()).x);
-  }
-  r.x0 += pad + label_w + pad + tick;
-  if (!cur.y_label.empty()) r.x0 += font + pad;
-  r.x1 -= 2 * pad + 0.5 * TextSize("0.00").x;  // room for half of the last x tick label
-  if (r.width() < 10) r.x1 = r.x0 + 10;
-  if (r.height() < 10) r.y1 = r.y0 + 10;
-  return r;
+  Figure header;
+  header.title = cur.title;
+  header.x_label = cur.x_label;
+  header.y_label = cur.y_label;
+  header.y_scale = cur.y_scale;
+  return PlotArea(header, cur.frame, view.y, Ctx().style, ImGuiPainter(nullptr, FontSize()));
 }
 
 // Applies this frame's pan, zoom and reset input to the view.
@@ -445,7 +489,8 @@ void PlotText(const char* text, double x, double y, const TextStyle& style) {
 }
 
 void PlotImage(const char* label, ImTextureID texture, double x_min, double y_min, double x_max,
-               double y_max, const char* source_id, bool first_row_at_bottom, Color tint) {
+               double y_max, const char* source_id, bool first_row_at_bottom, Color tint,
+               std::shared_ptr<const FieldImage> field) {
   ImageItem it;
   it.label = label;
   it.texture = texture;
@@ -453,6 +498,7 @@ void PlotImage(const char* label, ImTextureID texture, double x_min, double y_mi
   it.source_id = source_id != nullptr ? source_id : "";
   it.first_row_at_bottom = first_row_at_bottom;
   it.tint = tint;
+  it.field = std::move(field);
   Record(std::move(it));
 }
 
@@ -579,346 +625,36 @@ const Figure* GetLastFigure() {
   return Ctx().last_figure;
 }
 
-// [SECTION] Drawing the figure
+// [SECTION] ImGui painter, legend, tooltip and EndPlot (the figure itself: figure_painter.h)
 
 namespace {
 
-struct Drawer {
-  ImDrawList* dl;
-  const Transform& t;
-  float scale;
-  const Theme& theme;
-
-  ImVec2 px(double x, double y) const { return ToImVec2(t.toPixel({x, y})); }
-
-  // Polylines broken at points that do not map (NaN, or <= 0 on a log axis).
-  void polyline(const std::vector<double>& xs, const std::vector<double>& ys, ImU32 col,
-                float width) const {
-    std::vector<ImVec2> run;
-    const std::size_t n = std::min(xs.size(), ys.size());
-    auto flush = [&] {
-      if (run.size() >= 2) dl->AddPolyline(run.data(), static_cast<int>(run.size()), col, 0, width);
-      // A point with no finite neighbour (a one-iterate run, a value between NaNs) would
-      // otherwise vanish; a dot a little wider than the line keeps it visible.
-      if (run.size() == 1) dl->AddCircleFilled(run[0], std::max(1.5f * width, 2.5f * scale), col);
-      run.clear();
-    };
-    for (std::size_t i = 0; i < n; ++i) {
-      const Point p = t.toPixel({xs[i], ys[i]});
-      if (!Finite(p)) {
-        flush();
-        continue;
-      }
-      run.push_back(ToImVec2(p));
-    }
-    flush();
-  }
-
-  void marker(ImVec2 c, MarkerShape shape, float r, ImU32 col, bool filled, float w) const {
-    switch (shape) {
-      case MarkerShape::Circle:
-        if (filled) {
-          dl->AddCircleFilled(c, r, col);
-        } else {
-          dl->AddCircle(c, r, col, 0, w);
-        }
-        break;
-      case MarkerShape::Square:
-        if (filled) {
-          dl->AddRectFilled(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col);
-        } else {
-          dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), col, 0, 0, w);
-        }
-        break;
-      case MarkerShape::Diamond: {
-        const ImVec2 a(c.x, c.y - r), b(c.x + r, c.y), d(c.x, c.y + r), e(c.x - r, c.y);
-        if (filled) {
-          dl->AddQuadFilled(a, b, d, e, col);
-        } else {
-          dl->AddQuad(a, b, d, e, col, w);
-        }
-        break;
-      }
-      case MarkerShape::Cross: {
-        const float k = r * 0.7071f;
-        dl->AddLine(ImVec2(c.x - k, c.y - k), ImVec2(c.x + k, c.y + k), col, w);
-        dl->AddLine(ImVec2(c.x - k, c.y + k), ImVec2(c.x + k, c.y - k), col, w);
-        break;
-      }
-      case MarkerShape::Plus:
-        dl->AddLine(ImVec2(c.x - r, c.y), ImVec2(c.x + r, c.y), col, w);
-        dl->AddLine(ImVec2(c.x, c.y - r), ImVec2(c.x, c.y + r), col, w);
-        break;
-    }
-  }
-
-  void operator()(const LineItem& it) const {
-    if (it.halo.a > 0) polyline(it.xs, it.ys, ToU32(it.halo), (it.width + 3) * scale);
-    polyline(it.xs, it.ys, ToU32(it.color), it.width * scale);
-  }
-
-  void operator()(const MarkerItem& it) const {
-    const ImU32 col = ToU32(it.color);
-    const std::size_t n = std::min(it.xs.size(), it.ys.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      const Point p = t.toPixel({it.xs[i], it.ys[i]});
-      if (!Finite(p)) continue;
-      if (it.halo.a > 0)
-        marker(ToImVec2(p), it.shape, (it.size + 1.5f) * scale, ToU32(it.halo), it.filled,
-               (it.outline_width + 3) * scale);
-      marker(ToImVec2(p), it.shape, it.size * scale, col, it.filled, it.outline_width * scale);
-    }
-  }
-
-  void operator()(const ArrowItem& it) const {
-    if (it.halo.a > 0) arrows(it, ToU32(it.halo), (it.width + 3) * scale, 1.5f * scale);
-    arrows(it, ToU32(it.color), it.width * scale, 0);
-  }
-
-  // `grow` pixels added around each head (the halo pass).
-  void arrows(const ArrowItem& it, ImU32 col, float w, float grow) const {
-    const std::size_t n = std::min(it.xs.size(), it.ys.size());
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      const Point a = t.toPixel({it.xs[i], it.ys[i]}), b = t.toPixel({it.xs[i + 1], it.ys[i + 1]});
-      if (!Finite(a) || !Finite(b)) continue;
-      const double dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-      if (len < 0.5) continue;
-      // Heads keep their pixel size; arrows shorter than two heads get a head of half their length.
-      const double head = std::min<double>(it.head_size * scale, 0.5 * len) + 2 * grow;
-      const double ux = dx / len, uy = dy / len, half = 0.45 * head;
-      const ImVec2 tip(static_cast<float>(b.x + ux * grow), static_cast<float>(b.y + uy * grow));
-      const ImVec2 base(static_cast<float>(b.x - ux * head), static_cast<float>(b.y - uy * head));
-      dl->AddLine(ToImVec2(a),
-                  ImVec2(static_cast<float>(b.x - ux * head * 0.8),
-                         static_cast<float>(b.y - uy * head * 0.8)),
-                  col, w);
-      dl->AddTriangleFilled(
-          tip,
-          ImVec2(base.x - static_cast<float>(uy * half), base.y + static_cast<float>(ux * half)),
-          ImVec2(base.x + static_cast<float>(uy * half), base.y - static_cast<float>(ux * half)),
-          col);
-    }
-  }
-
-  void operator()(const FillItem& it) const {
-    const ImU32 col = ToU32(it.color);
-    const std::size_t n = std::min({it.xs.size(), it.ys.size(), it.ys_base.size()});
-    // Adjacent anti-aliased quads would show seams; fills are drawn without AA fringes.
-    const ImDrawListFlags saved = dl->Flags;
-    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    for (std::size_t i = 0; i + 1 < n; ++i) {
-      const Point p0 = t.toPixel({it.xs[i], it.ys[i]}),
-                  p1 = t.toPixel({it.xs[i + 1], it.ys[i + 1]});
-      const Point q0 = t.toPixel({it.xs[i], it.ys_base[i]});
-      const Point q1 = t.toPixel({it.xs[i + 1], it.ys_base[i + 1]});
-      if (!Finite(p0) || !Finite(p1) || !Finite(q0) || !Finite(q1)) continue;
-      const double d0 = p0.y - q0.y, d1 = p1.y - q1.y;
-      if (d0 * d1 < 0) {
-        // The curves cross inside the segment: two triangles meeting at the crossing.
-        const double f = d0 / (d0 - d1);
-        const ImVec2 c(static_cast<float>(p0.x + f * (p1.x - p0.x)),
-                       static_cast<float>(p0.y + f * (p1.y - p0.y)));
-        dl->AddTriangleFilled(ToImVec2(p0), c, ToImVec2(q0), col);
-        dl->AddTriangleFilled(c, ToImVec2(p1), ToImVec2(q1), col);
-      } else {
-        dl->AddQuadFilled(ToImVec2(p0), ToImVec2(p1), ToImVec2(q1), ToImVec2(q0), col);
-      }
-    }
-    dl->Flags = saved;
-  }
-
-  void operator()(const PolygonItem& it) const {
-    std::vector<Point> pts;
-    const std::size_t n = std::min(it.xs.size(), it.ys.size());
-    for (std::size_t i = 0; i < n; ++i) {
-      const Point p = t.toPixel({it.xs[i], it.ys[i]});
-      if (Finite(p)) pts.push_back(p);
-    }
-    const ImU32 col = ToU32(it.fill);
-    const ImDrawListFlags saved = dl->Flags;
-    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-    for (const auto& tri : TriangulatePolygon(pts)) {
-      dl->AddTriangleFilled(ToImVec2(pts[tri[0]]), ToImVec2(pts[tri[1]]), ToImVec2(pts[tri[2]]),
-                            col);
-    }
-    dl->Flags = saved;
-    if (it.outline_width > 0 && pts.size() >= 2) {
-      std::vector<ImVec2> v;
-      v.reserve(pts.size());
-      for (const Point& p : pts) v.push_back(ToImVec2(p));
-      dl->AddPolyline(v.data(), static_cast<int>(v.size()), ToU32(it.outline), ImDrawFlags_Closed,
-                      it.outline_width * scale);
-    }
-  }
-
-  void operator()(const RefLineItem& it) const {
-    const ImU32 col = ToU32(it.color);
-    if (it.vertical) {
-      const float x = static_cast<float>(t.xToPixel(it.value));
-      if (std::isfinite(x)) {
-        dl->AddLine(ImVec2(x, static_cast<float>(t.area.y0)),
-                    ImVec2(x, static_cast<float>(t.area.y1)), col, it.width * scale);
-      }
-    } else {
-      const float y = static_cast<float>(t.yToPixel(it.value));
-      if (std::isfinite(y)) {
-        dl->AddLine(ImVec2(static_cast<float>(t.area.x0), y),
-                    ImVec2(static_cast<float>(t.area.x1), y), col, it.width * scale);
-      }
-    }
-  }
-
-  void operator()(const TextItem& it) const {
-    const Point p = t.toPixel({it.x, it.y});
-    if (!Finite(p)) return;
-    const ImVec2 size = TextSize(it.text.c_str());
-    const ImVec2 pos(static_cast<float>(p.x) - it.anchor_x * size.x + it.offset_x * scale,
-                     static_cast<float>(p.y) - it.anchor_y * size.y + it.offset_y * scale);
-    if (it.background.a > 0) {
-      const float pad = 3 * scale;
-      dl->AddRectFilled(ImVec2(pos.x - pad, pos.y - 0.5f * pad),
-                        ImVec2(pos.x + size.x + pad, pos.y + size.y + 0.5f * pad),
-                        ToU32(it.background), 2 * scale);
-    }
-    AddText(dl, pos, ToU32(it.color.isAuto() ? theme.text : it.color), it.text.c_str());
-  }
-
-  void operator()(const ImageItem& it) const {
-    if (it.texture == nullptr) return;
-    const ImVec2 top_left = px(it.x_min, it.y_max), bottom_right = px(it.x_max, it.y_min);
-    if (!std::isfinite(top_left.x) || !std::isfinite(top_left.y) ||
-        !std::isfinite(bottom_right.x) || !std::isfinite(bottom_right.y)) {
-      return;
-    }
-    const ImVec2 uv0 = it.first_row_at_bottom ? ImVec2(0, 1) : ImVec2(0, 0);
-    const ImVec2 uv1 = it.first_row_at_bottom ? ImVec2(1, 0) : ImVec2(1, 1);
-    dl->AddImage(static_cast<ImTextureID>(it.texture), top_left, bottom_right, uv0, uv1,
-                 ToU32(it.tint));
-  }
-};
-
-// [SECTION] Frame, axes, legend, tooltip and EndPlot
-
-void DrawGrid(ImDrawList* dl, const CurrentPlot& cur) {
-  const PlotStyle& st = Ctx().style;
-  const Theme& th = st.theme;
-  const Transform& t = cur.transform;
-  const PixelRect& a = t.area;
-  const float s = st.scale;
-  const auto fx = [](double v) { return static_cast<float>(v); };
-  const std::vector<Tick> xt = XTicks(cur);
-  const std::vector<Tick> yt = AxisTicks(t.limits.y, t.y_scale, a.height(), st.y_tick_spacing);
-
-  if (st.grid) {
-    for (const Tick& k : xt) {
-      const float x = fx(t.xToPixel(k.value));
-      dl->AddLine(ImVec2(x, fx(a.y0)), ImVec2(x, fx(a.y1)),
-                  ToU32(k.major ? th.grid : th.grid_minor), st.grid_width * s);
-    }
-    for (const Tick& k : yt) {
-      const float y = fx(t.yToPixel(k.value));
-      dl->AddLine(ImVec2(fx(a.x0), y), ImVec2(fx(a.x1), y),
-                  ToU32(k.major ? th.grid : th.grid_minor), st.grid_width * s);
-    }
-  }
-}
-
-void DrawAxes(ImDrawList* dl, const CurrentPlot& cur) {
-  const PlotStyle& st = Ctx().style;
-  const Theme& th = st.theme;
-  const Transform& t = cur.transform;
-  const PixelRect& a = t.area;
-  const float s = st.scale, tick = st.tick_length * s, pad = st.padding * s, font = FontSize();
-  const ImU32 axis = ToU32(th.axis), text = ToU32(th.text);
-  const auto fx = [](double v) { return static_cast<float>(v); };
-  dl->AddRect(ImVec2(fx(a.x0), fx(a.y0)), ImVec2(fx(a.x1), fx(a.y1)), axis, 0, 0,
-              st.axis_width * s);
-
-  for (const Tick& k : XTicks(cur)) {
-    const float x = fx(t.xToPixel(k.value));
-    const float len = k.major ? tick : 0.5f * tick;
-    dl->AddLine(ImVec2(x, fx(a.y1)), ImVec2(x, fx(a.y1) + len), axis, st.axis_width * s);
-    if (k.major) {
-      const ImVec2 ts = TextSize(k.label.c_str());
-      AddText(dl, ImVec2(x - 0.5f * ts.x, fx(a.y1) + tick + pad), text, k.label.c_str());
-    }
-  }
-  for (const Tick& k : AxisTicks(t.limits.y, t.y_scale, a.height(), st.y_tick_spacing)) {
-    const float y = fx(t.yToPixel(k.value));
-    const float len = k.major ? tick : 0.5f * tick;
-    dl->AddLine(ImVec2(fx(a.x0) - len, y), ImVec2(fx(a.x0), y), axis, st.axis_width * s);
-    if (k.major) {
-      const ImVec2 ts = TextSize(k.label.c_str());
-      AddText(dl, ImVec2(fx(a.x0) - tick - pad - ts.x, y - 0.5f * ts.y), text, k.label.c_str());
-    }
-  }
-  const PixelRect& f = cur.frame;
-  if (!cur.x_label.empty()) {
-    const ImVec2 ts = TextSize(cur.x_label.c_str());
-    AddText(dl, ImVec2(fx(0.5 * (a.x0 + a.x1)) - 0.5f * ts.x, fx(f.y1) - pad - font), text,
-            cur.x_label.c_str());
-  }
-  if (!cur.y_label.empty()) {
-    AddTextVertical(dl, ImVec2(fx(f.x0) + pad + 0.5f * font, fx(0.5 * (a.y0 + a.y1))), text,
-                    cur.y_label.c_str());
-  }
-  if (!cur.title.empty()) {
-    const ImVec2 ts = TextSize(cur.title.c_str());
-    AddText(dl, ImVec2(fx(0.5 * (a.x0 + a.x1)) - 0.5f * ts.x, fx(f.y0) + pad), text,
-            cur.title.c_str());
-  }
-}
-
 // The legend in the corner where it hides the least data; a click on an entry toggles its
 // items.
-void DrawLegend(ImDrawList* dl, CurrentPlot& cur) {
+void DrawLegend(Painter& painter, CurrentPlot& cur) {
   PlotState& s = *cur.state;
   s.legend_rect = {0, 0, 0, 0};
-  const std::vector<LegendEntry>& entries = s.recorder.figure().legend;
-  if ((cur.flags & PlotFlags_NoLegend) || entries.empty()) return;
-  const PlotStyle& st = Ctx().style;
-  const float sc = st.scale, pad = st.padding * sc, font = FontSize(), swatch = font;
-  float w = 0;
-  for (const LegendEntry& e : entries) w = std::max(w, TextSize(e.text.c_str()).x);
-  w += swatch + 3 * pad;
-  const float row = font + 0.5f * pad;
-  const float h = row * static_cast<float>(entries.size()) + 1.5f * pad;
-  // A legend that would not fit inside the plot (a tiny window) is left out, not spilled.
-  const PixelRect& area = cur.transform.area;
-  if (w + 2 * pad > area.width() || h + 2 * pad > area.height()) return;
   Figure& fig = s.recorder.figure();
-  s.legend_corner = ChooseLegendCorner(fig, cur.transform, w, h, pad, s.legend_corner);
+  const PlotStyle& st = Ctx().style;
+  const LegendMetrics m = MeasureLegend(fig, cur.transform.area, st, painter);
+  if (!m.fits) return;
+  s.legend_corner =
+      ChooseLegendCorner(fig, cur.transform, m.width, m.height, m.pad, s.legend_corner);
   fig.legend_corner = s.legend_corner;
-  const PixelRect box = LegendBox(cur.transform, w, h, pad, s.legend_corner);
-  const ImVec2 p0(static_cast<float>(box.x0), static_cast<float>(box.y0));
-  const ImVec2 p1(static_cast<float>(box.x1), static_cast<float>(box.y1));
+  const PixelRect box = LegendBox(cur.transform, m.width, m.height, m.pad, s.legend_corner);
   s.legend_rect = box;
-  dl->AddRectFilled(p0, p1, ToU32(st.theme.legend_background));
-  dl->AddRect(p0, p1, ToU32(st.theme.legend_border), 0, 0, sc);
   const ImGuiIO& io = ImGui::GetIO();
-  std::string toggle;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const LegendEntry& e = entries[i];
-    const float y = p0.y + pad + row * static_cast<float>(i);
-    const ImVec2 sw0(p0.x + pad, y + 0.15f * font), sw1(sw0.x + swatch, y + 0.85f * font);
-    const bool over = cur.hovered && io.MousePos.x >= p0.x && io.MousePos.x <= p1.x &&
-                      io.MousePos.y >= y && io.MousePos.y < y + row;
-    Color c = e.color.withAlpha(1);
-    if (e.hidden) c = st.theme.hidden_text;
-    if (over)
-      dl->AddRectFilled(ImVec2(p0.x + 1, y), ImVec2(p1.x - 1, y + row), ToU32(st.theme.grid));
-    if (e.marker) {
-      const Drawer drawer{dl, cur.transform, sc, st.theme};
-      drawer.marker(ImVec2(0.5f * (sw0.x + sw1.x), 0.5f * (sw0.y + sw1.y)), e.shape, 0.3f * font,
-                    ToU32(c), e.filled, 2 * sc);
-    } else {
-      dl->AddRectFilled(sw0, sw1, ToU32(c));
-    }
-    AddText(dl, ImVec2(sw1.x + pad, y), ToU32(e.hidden ? st.theme.hidden_text : st.theme.text),
-            e.text.c_str());
-    if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) toggle = e.key;
+  const float x0 = static_cast<float>(box.x0), x1 = static_cast<float>(box.x1);
+  int hovered = -1;
+  for (std::size_t i = 0; i < fig.legend.size(); ++i) {
+    const float y = static_cast<float>(box.y0) + m.pad + m.row * static_cast<float>(i);
+    if (cur.hovered && io.MousePos.x >= x0 && io.MousePos.x <= x1 && io.MousePos.y >= y &&
+        io.MousePos.y < y + m.row)
+      hovered = static_cast<int>(i);
   }
-  if (!toggle.empty()) s.recorder.toggleHidden(toggle);
+  PaintLegend(painter, fig, box, m, st, hovered);
+  if (hovered >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+    s.recorder.toggleHidden(fig.legend[static_cast<std::size_t>(hovered)].key);
 }
 
 void DrawTooltipOrMouseText(ImDrawList* dl, const CurrentPlot& cur) {
@@ -986,31 +722,25 @@ void EndPlot() {
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const PixelRect& f = cur.frame;
-  const PixelRect& a = cur.transform.area;
-  const ImVec2 a0(static_cast<float>(a.x0), static_cast<float>(a.y0));
-  const ImVec2 a1(static_cast<float>(a.x1), static_cast<float>(a.y1));
-  if (st.theme.frame_background.a > 0) {
-    dl->AddRectFilled(ImVec2(static_cast<float>(f.x0), static_cast<float>(f.y0)),
-                      ImVec2(static_cast<float>(f.x1), static_cast<float>(f.y1)),
-                      ToU32(st.theme.frame_background));
-  }
-  // Under software GL every filled pixel costs: skip the plot-area fill when the window already
-  // shows that colour, or when an opaque image (a contour) covers the whole area anyway.
-  bool area_covered = !st.fill_plot_area;
-  for (const Item& item : rec.figure().items) {
-    const auto* image = std::get_if<ImageItem>(&item);
-    if (image && image->tint.a >= 1 && image->x_min <= cur.transform.limits.x.min &&
-        image->x_max >= cur.transform.limits.x.max && image->y_min <= cur.transform.limits.y.min &&
-        image->y_max >= cur.transform.limits.y.max)
-      area_covered = true;
-  }
-  if (!area_covered) dl->AddRectFilled(a0, a1, ToU32(st.theme.plot_background));
+  ImGuiPainter painter(dl, FontSize());
+  Figure& fig = rec.figure();
+  fig.title = cur.title;
+  fig.x_label = cur.x_label;
+  fig.y_label = cur.y_label;
+  fig.limits = cur.transform.limits;
+  fig.equal_aspect = (cur.flags & PlotFlags_EqualAspect) && BothLinear(cur);
+  fig.integer_x = cur.flags & PlotFlags_IntegerX;
+  fig.show_legend = !(cur.flags & PlotFlags_NoLegend);
+  fig.frame = cur.frame;
+  fig.area = cur.transform.area;
+  fig.width_px = fig.area.width();
+  fig.height_px = fig.area.height();
+  fig.scale = st.scale;
 
-  dl->PushClipRect(a0, a1, true);
-  DrawGrid(dl, cur);
-  const Drawer drawer{dl, cur.transform, st.scale, st.theme};
-  for (const Item& item : rec.figure().items) std::visit(drawer, item);
+  PaintBackground(painter, fig, st);
+  painter.pushClip(fig.area);
+  PaintGrid(painter, fig, cur.transform, st);
+  PaintItems(painter, fig, cur.transform, st);
   if (s.box_zooming) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const ImVec2 b0(std::min(m.x, s.box_start.x), std::min(m.y, s.box_start.y));
@@ -1019,19 +749,10 @@ void EndPlot() {
     dl->AddRect(b0, b1, ToU32(st.theme.selection.withAlpha(1)), 0, 0, st.scale);
   }
   DrawTooltipOrMouseText(dl, cur);
-  DrawLegend(dl, cur);
-  dl->PopClipRect();
-  DrawAxes(dl, cur);
+  DrawLegend(painter, cur);
+  painter.popClip();
+  PaintAxes(painter, fig, cur.transform, st);
 
-  Figure& fig = rec.figure();
-  fig.title = cur.title;
-  fig.x_label = cur.x_label;
-  fig.y_label = cur.y_label;
-  fig.limits = cur.transform.limits;
-  fig.equal_aspect = (cur.flags & PlotFlags_EqualAspect) && BothLinear(cur);
-  fig.width_px = a.width();
-  fig.height_px = a.height();
-  fig.scale = st.scale;
   s.last_figure = fig;
   ctx.last_figure = &s.last_figure;
   ctx.in_plot = false;

@@ -35,32 +35,13 @@
 #include <unordered_map>
 
 #include "app/plot/figure.h"
+#include "app/plot/style.h"
 
 namespace gradlab::plot {
 
 // [SECTION] Style, flags, item styles
 
-// Sizes in pixels at scale 1. `scale` multiplies every size and the font (projector mode, DPI).
-struct PlotStyle {
-  float scale = 1;             // 1.5-2 for a classroom projector
-  Theme theme = LightTheme();  // colours of everything that is not data
-  float line_width = 2;        // default width of lines and reference lines
-  float marker_size = 4;       // default marker radius
-  float arrow_width = 1.5f;    // default width of arrow shafts
-  float arrow_head = 9;        // default arrow-head length
-  float grid_width = 1;
-  float axis_width = 1;
-  float tick_length = 5;
-  float padding = 5;            // between frame edge, labels, ticks and title
-  float x_tick_spacing = 90;    // about one labelled x tick per this many pixels
-  float y_tick_spacing = 50;    // ... per this many pixels of height
-  float hover_radius = 12;      // the tooltip picks data points this close to the mouse
-  float drag_point_radius = 6;  // default DragPoint radius
-  double fit_padding = 0.05;    // auto-fit margin: fraction of the data span on each side
-  bool fill_plot_area = true;   // false: the window behind already is theme.plot_background
-                                // (skips a full-plot fill, which software GL pays for per pixel)
-  bool grid = true;             // grid lines at the major (and log minor) ticks
-};
+// PlotStyle (sizes and theme, a plain value) is in style.h: every backend paints with it.
 
 using PlotFlags = int;
 enum PlotFlags_ {
@@ -165,10 +146,11 @@ void PlotHLine(const char* label, double y, const LineStyle& style = {});
 // Text at a data point (no legend entry, does not affect auto-fit).
 void PlotText(const char* text, double x, double y, const TextStyle& style = {});
 // A texture over the data rectangle; by default texture row 0 is at y_min (ScalarField layout).
-// source_id says how to make the image again (kept in the Figure for export).
+// source_id says how the image was made; `field` is the same image as CPU data, kept in the
+// Figure so the other backends (export) can draw it.
 void PlotImage(const char* label, ImTextureID texture, double x_min, double y_min, double x_max,
                double y_max, const char* source_id = "", bool first_row_at_bottom = true,
-               Color tint = {1, 1, 1, 1});
+               Color tint = {1, 1, 1, 1}, std::shared_ptr<const FieldImage> field = nullptr);
 
 // [SECTION] Interaction and queries (after Setup*, before EndPlot)
 

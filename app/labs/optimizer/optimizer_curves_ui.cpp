@@ -15,45 +15,6 @@
 namespace gradlab {
 namespace {
 
-// The envelope a pixel column would show: for each of `buckets` runs of consecutive iterates,
-// its smallest and largest value (in iteration order). A curve of any length then costs about
-// as much to draw as the plot is wide, and every point drawn is a real iterate (exact tooltips).
-// Zero gradient norms stay 0: the log axis leaves them out (a gap, not a wrong point) while the
-// iteration axis still fits them.
-void buildEnvelope(const Trajectory& t, int count, int buckets, OptimizerLabView::RunCache& c) {
-  c.iter.clear();
-  c.f.clear();
-  c.grad_norm.clear();
-  auto add = [&](int i) {
-    c.iter.push_back(double(i));
-    c.f.push_back(t.iterates[i].f);
-    c.grad_norm.push_back(t.iterates[i].grad_norm);
-  };
-  if (count <= 2 * buckets) {
-    for (int i = 0; i < count; ++i) add(i);
-    return;
-  }
-  // f and ||grad f|| each get their own extremes: keep the union, in order.
-  std::vector<int> keep;
-  for (int b = 0; b < buckets; ++b) {
-    const int begin = int(std::int64_t(b) * count / buckets);
-    const int end = int(std::int64_t(b + 1) * count / buckets);
-    int f_lo = begin, f_hi = begin, g_lo = begin, g_hi = begin;
-    for (int i = begin; i < end; ++i) {
-      const Iterate& it = t.iterates[i];
-      if (it.f < t.iterates[f_lo].f) f_lo = i;
-      if (it.f > t.iterates[f_hi].f) f_hi = i;
-      if (it.grad_norm < t.iterates[g_lo].grad_norm) g_lo = i;
-      if (it.grad_norm > t.iterates[g_hi].grad_norm) g_hi = i;
-    }
-    keep = {f_lo, f_hi, g_lo, g_hi};
-    std::sort(keep.begin(), keep.end());
-    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
-    for (int i : keep) add(i);
-  }
-  if (c.iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
-}
-
 // Returns true when the runs changed since the plots were last fitted (they then re-fit).
 bool updateCurveCaches(const OptimizerLab& lab, OptimizerLabView& view, float width) {
   view.run_caches.resize(lab.runs.size());
@@ -66,7 +27,7 @@ bool updateCurveCaches(const OptimizerLab& lab, OptimizerLabView& view, float wi
     c.curve_version = lab.runs_version;
     c.curve_shown = count;
     c.curve_buckets = buckets;
-    if (count > 0) buildEnvelope(lab.runs[r], count, buckets, c);
+    if (count > 0) buildEnvelope(lab.runs[r], count, buckets, c.curve);
   }
   const bool changed = view.curves_version != lab.runs_version;
   view.curves_version = lab.runs_version;
@@ -78,11 +39,12 @@ enum class Curve { F, GradNorm };
 void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view, Curve curve) {
   for (int r = 0; r < int(lab.runs.size()); ++r) {
     const OptimizerLabView::RunCache& c = view.run_caches[r];
-    if (lab.runs[r].iterates.empty() || c.iter.empty()) continue;
+    const CurveEnvelope& e = c.curve;
+    if (lab.runs[r].iterates.empty() || e.iter.empty()) continue;
     plot::LineStyle style;
     style.color = plot::RunColor(runSlot(lab, r));
-    const std::vector<double>& ys = curve == Curve::F ? c.f : c.grad_norm;
-    plot::PlotLine(runLabel(lab, r).c_str(), c.iter.data(), ys.data(), int(c.iter.size()), style);
+    const std::vector<double>& ys = curve == Curve::F ? e.f : e.grad_norm;
+    plot::PlotLine(runLabel(lab, r).c_str(), e.iter.data(), ys.data(), int(e.iter.size()), style);
   }
   if (lab.timeline.animated) {
     plot::LineStyle now;

@@ -42,35 +42,8 @@ bool sameWindow(const Window& a, const Window& b) {
   return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
 }
 
-// f -> colour-map position t: 0 at the map's low end, 1 at its high end, linear in f or in
-// log(f - log_base) as core's linearLevels / logLevels space the levels. One mapping for the
-// texture and the colour bar's ticks.
-struct ColorScale {
-  double a = 0, span = 1, log_base = 0;
-  bool log = false;
-
-  ColorScale(double lo, double hi, bool log_levels, double base) : log_base(base), log(log_levels) {
-    a = log ? std::log(lo - log_base) : lo;
-    const double b = log ? std::log(hi - log_base) : hi;
-    span = b > a ? b - a : 1.0;
-  }
-  double at(double f) const {
-    const double v = log ? std::log(std::max(f - log_base, 1e-300)) : f;
-    return (v - a) / span;
-  }
-};
-
-// The colour-map position t of every grid value, computed in double. A float texture of raw f
-// would lose the contours of 1e8 + x^2 or of a deep zoom; t in [0, 1] keeps full detail. NaN
-// (undefined) stays NaN.
-void mapToColormap(const std::vector<double>& f, const ColorScale& scale, std::vector<float>& t) {
-  t.resize(f.size());
-  for (std::size_t i = 0; i < f.size(); ++i)
-    t[i] = std::isfinite(f[i]) ? float(scale.at(f[i])) : std::nanf("");
-}
-
-// Everything needed to draw the contour image again without the GPU (SVG export): the
-// function with its parameters, the colour map, the levels and the mapped range, as JSON.
+// How the contour image was made: the function with its parameters, the colour map, the levels
+// and the mapped range, as JSON (the image's source_id).
 std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& view) {
   nlohmann::json j;
   j["kind"] = "contour";
@@ -117,24 +90,30 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
   const bool mapping_stale = field_stale || view.options.log_levels != lab.contour.log_levels ||
                              view.options.colormap != lab.contour.colormap;
   if (mapping_stale) {
-    // The map spans the visible range. A diverging map is centred on f = 0 when the range
-    // straddles it (above and below the saddle's level read as the two colours), else on the
-    // middle. Log levels follow core's logLevels(): base = min - eps, eps = 1e-3 (max - min).
-    double lo = view.field_min, hi = view.field_max;
-    if (lab.contour.colormap == int(plot::Colormap::Coolwarm)) {
-      const double center = (lo < 0 && hi > 0) ? 0.0 : 0.5 * (lo + hi);
-      const double half = std::max(center - lo, hi - center);
-      lo = center - half;
-      hi = center + half;
+    // The map spans the visible range (contourMapping says how, for the export as well).
+    const ContourMapping mapping = contourMapping(lab.contour, view.field_min, view.field_max);
+    view.map_lo = mapping.lo;
+    view.map_hi = mapping.hi;
+    view.map_log = mapping.log;
+    view.map_log_base = mapping.log_base;
+    // t computed in double: a float texture of raw f would lose the contours of 1e8 + x^2 or of
+    // a deep zoom; t in [0, 1] keeps full detail. NaN (undefined) stays NaN.
+    auto image = std::make_shared<plot::FieldImage>();
+    image->nx = nx;
+    image->ny = ny;
+    image->colormap = plot::Colormap(lab.contour.colormap);
+    image->scale = mapping.scale;
+    image->map_lo = mapping.lo;
+    image->map_hi = mapping.hi;
+    image->undefined =
+        (theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme()).plot_background;
+    image->t.resize(view.field_values.size());
+    for (std::size_t i = 0; i < view.field_values.size(); ++i) {
+      const double f = view.field_values[i];
+      image->t[i] = std::isfinite(f) ? float(mapping.scale.at(f)) : std::nanf("");
     }
-    view.map_lo = lo;
-    view.map_hi = hi;
-    const double log_base = view.field_min - 1e-3 * (view.field_max - view.field_min);
-    view.map_log = lab.contour.log_levels;
-    view.map_log_base = log_base;
-    mapToColormap(view.field_values, ColorScale(lo, hi, lab.contour.log_levels, log_base),
-                  view.values);
-    view.contour.setField(view.values.data(), nx, ny);
+    view.field_image = image;
+    view.contour.setField(view.field_image->t.data(), nx, ny);
   }
   if (mapping_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
       view.options.levels != lab.contour.levels ||
@@ -174,7 +153,7 @@ void drawColorbarTicks(const OptimizerLabView& view, float x0, float x1, float y
   const int target = std::max(2, int((x1 - x0) / (font * 6)));
   std::vector<plot::Tick> ticks =
       view.map_log && lo > 0 ? plot::LogTicks(lo, hi, target) : plot::LinearTicks(lo, hi, target);
-  const ColorScale scale(lo, hi, view.map_log, view.map_log_base);
+  const plot::ColorScale scale(lo, hi, view.map_log, view.map_log_base);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
   float next_free = x0 - 1e9f;  // labels left to right, each after the previous one's end
@@ -257,13 +236,11 @@ plot::Color trajectoryHalo() {
   return plot::GetStyle().theme.legend_background.withAlpha(0.6f);
 }
 
-// Arrows w_i -> w_i+1 for a run's shown iterates. Up to kMaxArrows steps each get an arrow;
-// longer runs draw the whole path as a line (points closer than a pixel merged) and put arrows
-// on evenly spaced steps, so thousands of iterations stay readable and cheap. The arrays are
-// cached and rebuilt only when the run, the shown iterations, the view or the size change.
+// Arrows w_i -> w_i+1 for a run's shown iterates (buildTrajectoryPath: long runs are a line with
+// evenly spaced arrows). The arrays are cached and rebuilt only when the run, the shown
+// iterations, the view or the size change.
 void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, plot::Color color,
                     const char* label, const plot::Limits& limits, ImVec2 plot_size) {
-  constexpr int kMaxArrows = 120;
   const Trajectory& t = lab.runs[run];
   if (t.iterates.empty()) return;
   const int shown = shownIterations(lab, run);
@@ -280,61 +257,24 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
     c.width = plot_size.x;
     c.height = plot_size.y;
     c.arrows = lab.show_arrows;
-    c.path_x.clear();
-    c.path_y.clear();
-    c.arrow_x.clear();
-    c.arrow_y.clear();
-    c.path_i.clear();
-    c.arrow_i.clear();
-    if (shown <= kMaxArrows && lab.show_arrows) {
-      for (int i = 0; i <= shown; ++i) {
-        c.arrow_x.push_back(t.iterates[i].w.x());
-        c.arrow_y.push_back(t.iterates[i].w.y());
-        c.arrow_i.push_back(i);
-      }
-    } else {
-      const double px_x = (limits.x.max - limits.x.min) / std::max(1.0f, plot_size.x);
-      const double px_y = (limits.y.max - limits.y.min) / std::max(1.0f, plot_size.y);
-      double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
-      c.path_x.push_back(last_x);
-      c.path_y.push_back(last_y);
-      c.path_i.push_back(0);
-      for (int i = 1; i <= shown; ++i) {
-        const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
-        if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
-          c.path_x.push_back(x);
-          c.path_y.push_back(y);
-          c.path_i.push_back(i);
-          last_x = x;
-          last_y = y;
-        }
-      }
-      if (lab.show_arrows && shown >= 1) {
-        const int stride = std::max(1, shown / kMaxArrows);
-        const double nan = std::nan("");
-        for (int i = 0; i < shown; i += stride) {
-          c.arrow_x.insert(c.arrow_x.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
-          c.arrow_y.insert(c.arrow_y.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
-          c.arrow_i.insert(c.arrow_i.end(), {i, i + 1, -1});
-        }
-      }
-    }
+    buildTrajectoryPath(t, shown, lab.show_arrows, window, plot_size.x, plot_size.y, c.path);
   }
-  if (!c.path_x.empty()) {
+  const TrajectoryPath& p = c.path;
+  if (!p.path_x.empty()) {
     plot::LineStyle line;
     line.color = color;
     line.width = 1.5f;
-    line.indices = c.path_i.data();
+    line.indices = p.path_i.data();
     line.halo = trajectoryHalo();
-    plot::PlotLine(label, c.path_x.data(), c.path_y.data(), int(c.path_x.size()), line);
+    plot::PlotLine(label, p.path_x.data(), p.path_y.data(), int(p.path_x.size()), line);
   }
-  if (!c.arrow_x.empty()) {
+  if (!p.arrow_x.empty()) {
     plot::ArrowStyle arrows;
     arrows.color = color;
-    arrows.indices = c.arrow_i.data();
+    arrows.indices = p.arrow_i.data();
     arrows.halo = trajectoryHalo();
     // Same label as the path: one legend entry, hidden together.
-    plot::PlotArrows(label, c.arrow_x.data(), c.arrow_y.data(), int(c.arrow_x.size()), arrows);
+    plot::PlotArrows(label, p.arrow_x.data(), p.arrow_y.data(), int(p.arrow_x.size()), arrows);
   }
 }
 
@@ -458,7 +398,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
     plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
                     limits.x.min, limits.y.min, limits.x.max, limits.y.max,
-                    view.contour_source.c_str());
+                    view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1}, view.field_image);
   }
   lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/gl/contour_renderer.h"
+#include "app/labs/optimizer/optimizer_figures.h"
 #include "app/labs/optimizer/optimizer_lab.h"
 #include "app/labs/optimizer/run_worker.h"
 #include "app/labs/optimizer/sweep_worker.h"
@@ -36,7 +37,9 @@ struct OptimizerLabView {
   bool field_valid = false;
   std::string contour_source;        // the image's source_id, made when the texture is shaded
   std::vector<double> field_values;  // the last grid of f, row 0 at y_min
-  std::vector<float> values;         // its colour-map positions t in [0, 1] (the texture)
+  // Its colour-map positions t in [0, 1] (the texture's data), shared with the kept figure so
+  // the CPU backends can draw the same image.
+  std::shared_ptr<const plot::FieldImage> field_image;
   int grid_nx = 0, grid_ny = 0;
   int field_evaluations = 0;  // how many times the field was recomputed (tests, bench)
   int contour_shades = 0;     // how many times the texture was re-shaded
@@ -57,11 +60,9 @@ struct OptimizerLabView {
     Window limits;                 // trajectory: the view it was merged for
     float width = 0, height = 0;   // plot-area size in pixels (curves: buckets)
     bool arrows = true;
-    std::vector<double> path_x, path_y;    // trajectory polyline (points a pixel apart)
-    std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
-    std::vector<int> path_i, arrow_i;      // the iteration of each point (tooltips), -1 at NaN
+    TrajectoryPath path;  // trajectory polyline and arrows
     int curve_version = -1, curve_shown = -1, curve_buckets = -1;
-    std::vector<double> iter, f, grad_norm;  // min/max envelope per pixel column, in order
+    CurveEnvelope curve;  // min/max envelope per pixel column, in order
   };
   std::vector<RunCache> run_caches;
   int curves_version = -1;  // runs_version the curve plots were last fitted to

@@ -1,0 +1,121 @@
+// `gradlab export`: the lab's figures through the Cairo painter. See export.h.
+#include "app/export.h"
+
+#include <unistd.h>
+
+#include <sys/stat.h>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <vector>
+
+#include "app/labs/optimizer/optimizer_figures.h"
+#include "app/platform.h"
+#include "app/plot/figure_painter.h"
+#include "app/plot/painter_cairo.h"
+
+namespace gradlab {
+namespace {
+
+// "800x600" -> 800, 600; "" or the one-line problem.
+std::string parseExportSize(const std::string& text, int* width, int* height) {
+  int w = 0, h = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
+    return "--size must look like 800x600, got '" + text + "'";
+  if (w < 64 || h < 64 || w > 8192 || h > 8192)
+    return "--size must be between 64x64 and 8192x8192, got '" + text + "'";
+  *width = w;
+  *height = h;
+  return "";
+}
+
+std::string checkOutDir(const std::string& dir) {
+  struct stat st {};
+  if (dir.empty()) return "--out-dir is empty";
+  if (stat(dir.c_str(), &st) != 0) return "--out-dir " + dir + " does not exist";
+  if (!S_ISDIR(st.st_mode)) return "--out-dir " + dir + " is not a directory";
+  if (access(dir.c_str(), W_OK | X_OK) != 0) return "--out-dir " + dir + " is not writable";
+  // access() says yes to root everywhere and knows nothing of read-only mounts: try a file.
+  std::string probe = dir + "/.gradlab-export-XXXXXX";
+  const int fd = mkstemp(probe.data());
+  if (fd < 0) return "--out-dir " + dir + " is not writable";
+  close(fd);
+  unlink(probe.c_str());
+  return "";
+}
+
+}  // namespace
+
+void addExportOptions(CLI::App& command, ExportOptions& options) {
+  command.add_option("--lab", options.lab, "the lab whose plots to write (optimizer)")
+      ->check(CLI::IsMember({"optimizer"}));
+  command.add_option("--out-dir", options.out_dir, "an existing, writable directory")->required();
+  command.add_option("--format", options.format, "png (default) or pdf")
+      ->check(CLI::IsMember({"png", "pdf"}));
+  command.add_option("--size", options.size, "each figure's size, WxH pixels (default 800x600)");
+  command.add_option("--theme", options.theme, "dark (default) or light")
+      ->check(CLI::IsMember({"dark", "light"}));
+  command.add_flag("--report", options.report, "print each figure's plot area and data window");
+}
+
+int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
+  int width = 0, height = 0;
+  std::string problem = parseExportSize(options.size, &width, &height);
+  if (problem.empty()) problem = checkOutDir(options.out_dir);
+  if (!problem.empty()) {
+    err << "gradlab: error: " << problem << "\n";
+    return 2;
+  }
+  Theme theme = Theme::Dark;
+  parseTheme(options.theme.c_str(), &theme);
+  const bool pdf = options.format == "pdf";
+
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  recomputeRuns(lab);
+
+  LabFigureOptions figure_options;
+  figure_options.theme = theme;
+  figure_options.frame = {0, 0, double(width), double(height)};
+  const plot::PlotStyle style = labPlotStyle(theme);
+  plot::CairoOptions cairo;
+  cairo.font_px = kBaseFontPx;
+  const Rgb page = themeBackground(theme);
+  cairo.page = {page.r, page.g, page.b, 1};
+
+  using Builder = std::function<plot::Figure(const OptimizerLab&, const LabFigureOptions&,
+                                             const plot::Painter&)>;
+  const struct {
+    const char* name;
+    Builder build;
+  } figures[] = {{"map", mapFigure}, {"f", lossFigure}, {"grad-norm", gradNormFigure}};
+  for (const auto& figure : figures) {
+    const std::string path =
+        options.out_dir + "/" + options.lab + "-" + figure.name + (pdf ? ".pdf" : ".png");
+    plot::Figure fig;
+    std::string error;
+    const bool ok = plot::PaintToFile(
+        path, pdf ? plot::OutputFormat::Pdf : plot::OutputFormat::Png, width, height, cairo,
+        [&](plot::Painter& painter) {
+          fig = figure.build(lab, figure_options, painter);
+          plot::PaintFigure(painter, fig, style);
+        },
+        &error);
+    if (!ok) {
+      err << "gradlab: error: " << error << "\n";
+      return 1;
+    }
+    if (options.report) {
+      char line[256];
+      std::snprintf(line, sizeof line,
+                    "%s: area_px %.3f %.3f %.3f %.3f window %.17g %.17g %.17g %.17g\n",
+                    path.c_str(), fig.area.x0, fig.area.y0, fig.area.width(), fig.area.height(),
+                    fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max);
+      out << line;
+    }
+  }
+  return 0;
+}
+
+}  // namespace gradlab

@@ -1,0 +1,30 @@
+// `gradlab export`: a lab's plots as PNG or PDF files, painted by the plot module's CPU backend
+// (Cairo). No window, no GL and no display: it runs on a machine without X or Xvfb.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "app/theme.h"
+
+namespace gradlab {
+
+struct ExportOptions {
+  std::string lab = "optimizer";
+  std::string out_dir;           // must exist and be writable
+  std::string format = "png";    // png or pdf
+  std::string size = "800x600";  // each figure, pixels (PDF: points)
+  std::string theme = "dark";    // dark or light
+  bool report = false;           // print each figure's plot area and data window (tests)
+};
+
+void addExportOptions(CLI::App& command, ExportOptions& options);
+
+// Writes <out-dir>/<lab>-map.<ext>, <lab>-f.<ext> and <lab>-grad-norm.<ext> for the lab's
+// default scene (the optimizer lab: EXERCISES C4). Returns the exit code: 0, 2 for bad
+// arguments (one line on `err`), 1 when a file cannot be written.
+int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace gradlab

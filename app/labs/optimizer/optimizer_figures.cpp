@@ -1,0 +1,419 @@
+// The Optimizer lab's plots as plain data. See optimizer_figures.h.
+//
+// Index
+// [SECTION] What the views draw (trajectory arrays, curve envelopes, contour mapping)
+// [SECTION] Figures for export (contour, curves, the three figures)
+#include "app/labs/optimizer/optimizer_figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "app/plot/figure_painter.h"
+
+namespace gradlab {
+
+// [SECTION] What the views draw
+
+void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Window& window,
+                         double width_px, double height_px, TrajectoryPath& c) {
+  c.path_x.clear();
+  c.path_y.clear();
+  c.arrow_x.clear();
+  c.arrow_y.clear();
+  c.path_i.clear();
+  c.arrow_i.clear();
+  if (t.iterates.empty()) return;
+  shown = std::clamp(shown, 0, int(t.iterates.size()) - 1);
+  if (shown <= kMaxTrajectoryArrows && arrows) {
+    for (int i = 0; i <= shown; ++i) {
+      c.arrow_x.push_back(t.iterates[i].w.x());
+      c.arrow_y.push_back(t.iterates[i].w.y());
+      c.arrow_i.push_back(i);
+    }
+    return;
+  }
+  const double px_x = (window.x_max - window.x_min) / std::max(1.0, width_px);
+  const double px_y = (window.y_max - window.y_min) / std::max(1.0, height_px);
+  double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
+  c.path_x.push_back(last_x);
+  c.path_y.push_back(last_y);
+  c.path_i.push_back(0);
+  for (int i = 1; i <= shown; ++i) {
+    const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
+    if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
+      c.path_x.push_back(x);
+      c.path_y.push_back(y);
+      c.path_i.push_back(i);
+      last_x = x;
+      last_y = y;
+    }
+  }
+  if (arrows && shown >= 1) {
+    const int stride = std::max(1, shown / kMaxTrajectoryArrows);
+    const double nan = std::nan("");
+    for (int i = 0; i < shown; i += stride) {
+      c.arrow_x.insert(c.arrow_x.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
+      c.arrow_y.insert(c.arrow_y.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
+      c.arrow_i.insert(c.arrow_i.end(), {i, i + 1, -1});
+    }
+  }
+}
+
+void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& c) {
+  c.iter.clear();
+  c.f.clear();
+  c.grad_norm.clear();
+  count = std::min(count, int(t.iterates.size()));
+  if (count <= 0) return;
+  auto add = [&](int i) {
+    c.iter.push_back(double(i));
+    c.f.push_back(t.iterates[i].f);
+    c.grad_norm.push_back(t.iterates[i].grad_norm);
+  };
+  if (count <= 2 * buckets) {
+    for (int i = 0; i < count; ++i) add(i);
+    return;
+  }
+  // f and ||grad f|| each get their own extremes: keep the union, in order.
+  std::vector<int> keep;
+  for (int b = 0; b < buckets; ++b) {
+    const int begin = int(std::int64_t(b) * count / buckets);
+    const int end = int(std::int64_t(b + 1) * count / buckets);
+    int f_lo = begin, f_hi = begin, g_lo = begin, g_hi = begin;
+    for (int i = begin; i < end; ++i) {
+      const Iterate& it = t.iterates[i];
+      if (it.f < t.iterates[f_lo].f) f_lo = i;
+      if (it.f > t.iterates[f_hi].f) f_hi = i;
+      if (it.grad_norm < t.iterates[g_lo].grad_norm) g_lo = i;
+      if (it.grad_norm > t.iterates[g_hi].grad_norm) g_hi = i;
+    }
+    keep = {f_lo, f_hi, g_lo, g_hi};
+    std::sort(keep.begin(), keep.end());
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    for (int i : keep) add(i);
+  }
+  if (c.iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
+}
+
+ContourMapping contourMapping(const ContourOptions& options, double field_min, double field_max) {
+  ContourMapping m;
+  double lo = field_min, hi = field_max;
+  if (options.colormap == int(plot::Colormap::Coolwarm)) {
+    const double center = (lo < 0 && hi > 0) ? 0.0 : 0.5 * (lo + hi);
+    const double half = std::max(center - lo, hi - center);
+    lo = center - half;
+    hi = center + half;
+  }
+  m.lo = lo;
+  m.hi = hi;
+  m.log = options.log_levels;
+  m.log_base = field_min - 1e-3 * (field_max - field_min);
+  m.scale = plot::ColorScale(lo, hi, m.log, m.log_base);
+  return m;
+}
+
+std::vector<double> contourLevels(const ContourMapping& mapping, int levels) {
+  std::vector<double> out;
+  for (int k = 1; k <= levels; ++k) out.push_back(mapping.scale.valueAt(double(k) / (levels + 1)));
+  return out;
+}
+
+// [SECTION] Figures for export
+
+namespace {
+
+plot::Color trajectoryHalo(const plot::PlotStyle& style) {
+  return style.theme.legend_background.withAlpha(0.6f);
+}
+
+plot::MarkerItem marker(const char* label, double x, double y, plot::Color color,
+                        plot::MarkerShape shape, float size) {
+  plot::MarkerItem m;
+  m.label = label;
+  m.xs = {x};
+  m.ys = {y};
+  m.color = color;
+  m.shape = shape;
+  m.size = size;
+  return m;
+}
+
+// The shaded field and its iso-lines over `window`, sampled as the app samples it (about one
+// sample per two pixels of the plot area).
+void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::PlotStyle& style,
+                Theme theme, plot::FigureRecorder& rec) {
+  const Window window{fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max};
+  const int nx = std::clamp(int(fig.area.width()) / 2, 48, 400);
+  const int ny = std::clamp(int(fig.area.height()) / 2, 48, 400);
+  const ScalarField field = evaluateField(*lab.objective, window, nx, ny);
+  if (field.finite_count == 0) return;
+  const double max = field.max > field.min ? field.max : field.min + 1;
+  const ContourMapping mapping = contourMapping(lab.contour, field.min, max);
+  auto image = std::make_shared<plot::FieldImage>();
+  image->nx = nx;
+  image->ny = ny;
+  image->colormap = plot::Colormap(lab.contour.colormap);
+  image->scale = mapping.scale;
+  image->map_lo = mapping.lo;
+  image->map_hi = mapping.hi;
+  image->undefined = style.theme.plot_background;
+  image->t.resize(field.values.size());
+  for (std::size_t i = 0; i < field.values.size(); ++i)
+    image->t[i] =
+        std::isfinite(field.values[i]) ? float(mapping.scale.at(field.values[i])) : std::nanf("");
+  if (!lab.contour.lines_only) {
+    plot::ImageItem it;
+    it.label = "##field";
+    it.x_min = window.x_min, it.x_max = window.x_max;
+    it.y_min = window.y_min, it.y_max = window.y_max;
+    it.field = image;
+    rec.add(std::move(it));
+  }
+  // Iso-lines as vectors (crisp in a PDF): one line item per level, pieces NaN-separated. Ink
+  // lines on a filled map, colour-map lines without one, as the shader draws them.
+  const std::vector<double> levels = contourLevels(mapping, lab.contour.levels);
+  const std::vector<IsoLine> lines = isoLines(field, levels);
+  const float ink = theme == Theme::Dark ? 0.0f : 0.1f;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    plot::LineItem line;
+    line.label = "##iso";
+    line.width = lab.contour.lines_only ? 1.6f : 1.0f;
+    line.color = lab.contour.lines_only
+                     ? plot::SampleColormap(image->colormap, double(k + 1) / (levels.size() + 1))
+                     : plot::Color{ink, ink, ink, 0.28f};
+    for (const Polyline& piece : lines[k].polylines) {
+      if (!line.xs.empty()) {
+        line.xs.push_back(std::nan(""));
+        line.ys.push_back(std::nan(""));
+      }
+      for (const Vec2& p : piece.points) {
+        line.xs.push_back(p.x());
+        line.ys.push_back(p.y());
+      }
+    }
+    if (!line.xs.empty()) rec.add(std::move(line));
+  }
+}
+
+// A figure with its axes set and laid out in the frame, ready for items.
+plot::Figure startFigure(const char* title, const char* x_label, const char* y_label,
+                         plot::Scale y_scale, const plot::Limits& limits, bool equal_aspect,
+                         const LabFigureOptions& options, const plot::PlotStyle& style,
+                         const plot::Painter& painter) {
+  plot::Figure fig;
+  fig.equal_aspect = equal_aspect;
+  fig.title = title;
+  fig.x_label = x_label;
+  fig.y_label = y_label;
+  fig.y_scale = y_scale;
+  fig.limits = limits;
+  plot::LayoutFigure(fig, options.frame, style, painter);
+  return fig;
+}
+
+// Moves the recorder's items and legend into a laid-out figure and places its legend.
+void finishFigure(plot::Figure& fig, plot::FigureRecorder& rec, const plot::PlotStyle& style,
+                  const plot::Painter& painter) {
+  fig.items = std::move(rec.figure().items);
+  fig.legend = std::move(rec.figure().legend);
+  plot::PlaceLegend(fig, style, painter);
+}
+
+enum class Curve { F, GradNorm };
+
+// Every run's curve, thinned to the envelope of `buckets` pixel columns.
+void addRunCurves(const OptimizerLab& lab, Curve curve, int buckets, plot::FigureRecorder& rec) {
+  CurveEnvelope envelope;
+  for (int r = 0; r < int(lab.runs.size()); ++r) {
+    if (lab.runs[r].iterates.empty()) continue;
+    buildEnvelope(lab.runs[r], shownIterations(lab, r) + 1, buckets, envelope);
+    plot::LineItem line;
+    line.label = runLabel(lab, r);
+    line.xs = envelope.iter;
+    line.ys = curve == Curve::F ? envelope.f : envelope.grad_norm;
+    line.color = plot::RunColor(runSlot(lab, r));
+    rec.add(std::move(line));
+  }
+}
+
+// A run that ends exactly at 0 has no place on a log axis: "0 ↓" in its colour at the bottom.
+void markExactZeros(const OptimizerLab& lab, Curve curve, const plot::Limits& limits,
+                    float line_height, plot::FigureRecorder& rec) {
+  std::vector<int> marked_at;
+  for (int r = 0; r < int(lab.runs.size()); ++r) {
+    if (lab.runs[r].iterates.empty()) continue;
+    const int last = shownIterations(lab, r);
+    const Iterate& it = lab.runs[r].iterates[last];
+    if ((curve == Curve::F ? it.f : it.grad_norm) != 0) continue;
+    const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
+    plot::TextItem t;
+    t.text = right_half ? "0 \u2193" : "\u2193 0";
+    t.x = double(last);
+    t.y = limits.y.min;
+    t.color = plot::RunColor(runSlot(lab, r));
+    t.anchor_x = right_half ? 1.0f : 0.0f;
+    t.offset_x = right_half ? 4.0f : -4.0f;
+    t.anchor_y = 1;
+    const int below = int(std::count(marked_at.begin(), marked_at.end(), last));
+    t.offset_y = -2 - line_height * float(below);
+    marked_at.push_back(last);
+    rec.add(std::move(t));
+  }
+}
+
+plot::Limits fitLimits(const plot::FigureRecorder& rec, plot::Scale y_scale, double padding) {
+  return {plot::FitRange(rec.extentX(), plot::Scale::Linear, padding),
+          plot::FitRange(rec.extentY(), y_scale, padding)};
+}
+
+plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOptions& options,
+                         const plot::Painter& painter) {
+  const plot::PlotStyle style = labPlotStyle(options.theme);
+  const bool grad = curve == Curve::GradNorm;
+  const plot::Scale y_scale = grad || lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear;
+  plot::FigureRecorder rec;
+  rec.begin(plot::Scale::Linear, y_scale);
+  addRunCurves(lab, curve, std::max(16, int(options.frame.width())), rec);
+  const double tol = lab.config.stop.grad_tol;
+  if (grad && tol > 0) {
+    plot::RefLineItem line;
+    line.label = "##tolerance";
+    line.vertical = false;
+    line.value = tol;
+    line.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
+    line.width = 1.0f;
+    rec.add(line);
+  }
+  plot::Figure fig =
+      startFigure(grad ? "||grad f|| versus iteration" : "f versus iteration", "iteration",
+                  grad ? "||grad f||" : "f(w)", y_scale, fitLimits(rec, y_scale, style.fit_padding),
+                  false, options, style, painter);
+  fig.integer_x = true;
+  if (grad || lab.log_f_axis) markExactZeros(lab, curve, fig.limits, painter.fontSize(), rec);
+  if (grad && tol > 0) {
+    // Labelled on the line rather than in the legend: one legend row less over the curves.
+    char text[48];
+    std::snprintf(text, sizeof text, "tolerance %g", tol);
+    plot::TextItem t;
+    t.text = text;
+    t.x = fig.limits.x.min;
+    t.y = tol;
+    t.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
+    t.anchor_x = 0;
+    t.anchor_y = 1;
+    t.offset_x = 4;
+    t.offset_y = -1;
+    rec.add(std::move(t));
+  }
+  finishFigure(fig, rec, style, painter);
+  return fig;
+}
+
+}  // namespace
+
+plot::PlotStyle labPlotStyle(Theme theme) {
+  plot::PlotStyle style;
+  style.theme = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
+  // Plots sit on the window's own colour (app.cpp does the same).
+  const Rgb window = themeBackground(theme);
+  style.theme.plot_background = plot::Color{window.r, window.g, window.b, 1};
+  return style;
+}
+
+plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
+                       const plot::Painter& painter) {
+  const plot::PlotStyle style = labPlotStyle(options.theme);
+  const ObjectiveInfo& info = lab.objective->info();
+  const Window& home = lab.home_view;
+  plot::Figure fig = startFigure(
+      info.title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
+      {{home.x_min, home.x_max}, {home.y_min, home.y_max}}, true, options, style, painter);
+  plot::FigureRecorder rec;
+  rec.begin(plot::Scale::Linear, plot::Scale::Linear);
+  addContour(lab, fig, style, options.theme, rec);
+
+  // Known stationary points: minimum "+", maximum hollow circle, saddle "x".
+  const plot::Color ink =
+      options.theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
+  for (const KnownPoint& k : info.known_points) {
+    const plot::MarkerShape shape = k.kind == "saddle"    ? plot::MarkerShape::Cross
+                                    : k.kind == "maximum" ? plot::MarkerShape::Circle
+                                                          : plot::MarkerShape::Plus;
+    plot::MarkerItem m = marker(("known " + k.kind).c_str(), k.w.x(), k.w.y(), ink, shape, 6);
+    m.filled = k.kind != "maximum";
+    rec.add(std::move(m));
+  }
+
+  const Window window{fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max};
+  const plot::Color halo = trajectoryHalo(style);
+  TrajectoryPath path;
+  for (int i = 0; i < int(lab.runs.size()); ++i) {
+    const Trajectory& t = lab.runs[i];
+    if (t.iterates.empty()) continue;
+    const std::string label = runLabel(lab, i);
+    const int shown = shownIterations(lab, i);
+    buildTrajectoryPath(t, shown, lab.show_arrows, window, fig.area.width(), fig.area.height(),
+                        path);
+    if (!path.path_x.empty()) {
+      plot::LineItem line;
+      line.label = label;
+      line.xs = path.path_x;
+      line.ys = path.path_y;
+      line.indices = path.path_i;
+      line.color = plot::RunColor(runSlot(lab, i));
+      line.width = 1.5f;
+      line.halo = halo;
+      rec.add(std::move(line));
+    }
+    if (!path.arrow_x.empty()) {
+      plot::ArrowItem arrows;
+      arrows.label = label;
+      arrows.xs = path.arrow_x;
+      arrows.ys = path.arrow_y;
+      arrows.indices = path.arrow_i;
+      arrows.color = plot::RunColor(runSlot(lab, i));
+      arrows.width = style.arrow_width;
+      arrows.head_size = style.arrow_head;
+      arrows.halo = halo;
+      rec.add(std::move(arrows));
+    }
+    // Where the run stopped.
+    const Vec2& end = t.iterates[shown].w;
+    plot::MarkerItem m = marker(label.c_str(), end.x(), end.y(), plot::RunColor(runSlot(lab, i)),
+                                plot::MarkerShape::Square, 5);
+    m.indices = {shown};
+    m.halo = halo;
+    rec.add(std::move(m));
+  }
+  // The start points as the app's handles: a ring in the background colour, the run's colour.
+  const int handles =
+      lab.compare ? std::min<int>(1, int(lab.starts.size())) : int(lab.starts.size());
+  const plot::Color ring =
+      options.theme == Theme::Dark ? plot::Color{0.1f, 0.1f, 0.12f, 1} : plot::Color{1, 1, 1, 1};
+  for (int i = 0; i < handles; ++i) {
+    const double x = lab.starts[i].x(), y = lab.starts[i].y();
+    rec.add(marker("##start ring", x, y, ring, plot::MarkerShape::Circle, 8));
+    plot::MarkerItem dot =
+        marker("##start", x, y, plot::RunColor(runSlot(lab, i)), plot::MarkerShape::Circle, 6);
+    dot.indices = {0};
+    rec.add(std::move(dot));
+  }
+  finishFigure(fig, rec, style, painter);
+  return fig;
+}
+
+plot::Figure lossFigure(const OptimizerLab& lab, const LabFigureOptions& options,
+                        const plot::Painter& painter) {
+  return curveFigure(lab, Curve::F, options, painter);
+}
+
+plot::Figure gradNormFigure(const OptimizerLab& lab, const LabFigureOptions& options,
+                            const plot::Painter& painter) {
+  return curveFigure(lab, Curve::GradNorm, options, painter);
+}
+
+}  // namespace gradlab

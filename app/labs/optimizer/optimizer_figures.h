@@ -1,0 +1,76 @@
+// The Optimizer lab's plots as plain data, with no ImGui and no GL: the arrays a trajectory and a
+// loss curve draw (shared with the lab's ImGui views), the contour's colour mapping, and the
+// three figures `gradlab export` paints: the map with its trajectories, f against iteration and
+// ||grad f|| against iteration.
+#pragma once
+
+#include <vector>
+
+#include "app/labs/optimizer/optimizer_lab.h"
+#include "app/plot/field_image.h"
+#include "app/plot/figure.h"
+#include "app/plot/painter.h"
+#include "app/plot/style.h"
+#include "app/theme.h"
+#include "core/field.h"
+
+namespace gradlab {
+
+// [SECTION] What the views draw (the ImGui views cache these)
+
+// A run's trajectory: up to kMaxTrajectoryArrows steps each get an arrow w_i -> w_i+1; longer
+// runs are a line (points closer than a pixel merged) with arrows on evenly spaced steps.
+constexpr int kMaxTrajectoryArrows = 120;
+struct TrajectoryPath {
+  std::vector<double> path_x, path_y;    // polyline (points a pixel apart)
+  std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
+  std::vector<int> path_i, arrow_i;      // the iteration of each point (tooltips), -1 at NaN
+};
+// Iterations 0..shown of `t` in a view of `window` that is width x height pixels.
+void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Window& window,
+                         double width_px, double height_px, TrajectoryPath& out);
+
+// The envelope a pixel column would show: for each of `buckets` runs of consecutive iterates,
+// the smallest and largest f and ||grad f|| (in iteration order), so a curve of any length costs
+// about as much to draw as the plot is wide, and every point drawn is a real iterate.
+struct CurveEnvelope {
+  std::vector<double> iter, f, grad_norm;
+};
+void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& out);
+
+// How the contour maps f to colours over a field whose finite values span [field_min,
+// field_max]: the map spans that range (centred on 0 for the diverging map when the range
+// straddles it); log levels use base = min - 1e-3 (max - min), as core's logLevels().
+struct ContourMapping {
+  double lo = 0, hi = 1;
+  bool log = false;
+  double log_base = 0;
+  plot::ColorScale scale;
+};
+ContourMapping contourMapping(const ContourOptions& options, double field_min, double field_max);
+// The f of the n iso-lines: strictly inside the map, at colour positions k / (n + 1).
+std::vector<double> contourLevels(const ContourMapping& mapping, int levels);
+
+// [SECTION] Figures for export
+
+struct LabFigureOptions {
+  Theme theme = Theme::Dark;
+  plot::PixelRect frame{0, 0, 800, 600};  // where each figure is painted, pixels
+};
+
+// The plot style the app draws with in this theme (the export paints with the same).
+plot::PlotStyle labPlotStyle(Theme theme);
+
+// The map: the shaded field (a FieldImage, so any backend can draw it), iso-lines, known
+// optima, every run's trajectory with its end and start markers, over the lab's home view
+// widened to equal aspect. `painter` measures text for the layout.
+plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
+                       const plot::Painter& painter);
+// f against iteration (log axis when lab.log_f_axis), fitted to the runs.
+plot::Figure lossFigure(const OptimizerLab& lab, const LabFigureOptions& options,
+                        const plot::Painter& painter);
+// ||grad f|| against iteration on a log axis, with the stop tolerance.
+plot::Figure gradNormFigure(const OptimizerLab& lab, const LabFigureOptions& options,
+                            const plot::Painter& painter);
+
+}  // namespace gradlab

@@ -1,0 +1,272 @@
+// Painting a kept Figure through the Painter interface: the calls a figure makes (a recording
+// painter), the field rasterizer against the colour map, and the Cairo backend's pixels.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/plot/field_image.h"
+#include "app/plot/figure_painter.h"
+#include "app/plot/painter_cairo.h"
+
+namespace gradlab::plot {
+namespace {
+
+// Writes every call as one line ("polyline 3 (10,20) ...") so a test can read the order.
+class RecordingPainter final : public Painter {
+ public:
+  std::vector<std::string> calls;
+  std::vector<std::vector<Point>> polylines;  // the points of each polyline call, in order
+
+  void polyline(const Point* p, int count, Color c, float width, bool closed) override {
+    polylines.emplace_back(p, p + count);
+    add("polyline " + std::to_string(count) + (closed ? " closed " : " open ") + color(c) + " w" +
+        num(width));
+  }
+  void fillConvex(const Point*, int count, Color c) override {
+    add("fillConvex " + std::to_string(count) + " " + color(c));
+  }
+  void fillTriangles(const std::vector<Point>& v, Color c) override {
+    add("fillTriangles " + std::to_string(v.size() / 3) + " " + color(c));
+  }
+  void text(Point pos, const std::string& t, Color, bool vertical) override {
+    add(std::string(vertical ? "vtext " : "text ") + t + " at " + num(pos.x) + "," + num(pos.y));
+  }
+  Point textSize(const std::string& t) const override { return {8.0 * t.size(), 16}; }
+  float fontSize() const override { return 16; }
+  void image(const PixelRect& r, const ImageItem& it) override {
+    add("image " + it.label + " " + num(r.x0) + "," + num(r.y0) + "," + num(r.x1) + "," +
+        num(r.y1));
+  }
+  void pushClip(const PixelRect&) override { add("pushClip"); }
+  void popClip() override { add("popClip"); }
+  void line(Point, Point, Color c, float) override { add("line " + color(c)); }
+  void rect(const PixelRect&, Color c, float) override { add("rect " + color(c)); }
+  void fillRect(const PixelRect&, Color c, float) override { add("fillRect " + color(c)); }
+  void circle(Point, float r, Color c, bool filled, float) override {
+    add(std::string(filled ? "disc r" : "ring r") + num(r) + " " + color(c));
+  }
+
+  // Index of the first call starting with `prefix` at or after `from`, -1 when none.
+  int find(const std::string& prefix, int from = 0) const {
+    for (int i = from; i < int(calls.size()); ++i)
+      if (calls[i].rfind(prefix, 0) == 0) return i;
+    return -1;
+  }
+  int count(const std::string& prefix) const {
+    return int(std::count_if(calls.begin(), calls.end(),
+                             [&](const std::string& c) { return c.rfind(prefix, 0) == 0; }));
+  }
+
+ private:
+  static std::string num(double v) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%g", v);
+    return b;
+  }
+  static std::string color(Color c) {
+    char b[32];
+    std::snprintf(b, sizeof b, "#%02x%02x%02x", int(std::lround(c.r * 255)),
+                  int(std::lround(c.g * 255)), int(std::lround(c.b * 255)));
+    return b;
+  }
+  void add(std::string s) { calls.push_back(std::move(s)); }
+};
+
+Figure KnownFigure() {
+  Figure fig;
+  fig.title = "loss";
+  fig.x_label = "iteration";
+  fig.y_label = "f";
+  fig.limits = {{0, 10}, {0, 5}};
+  ImageItem image;
+  image.label = "##field";
+  image.x_min = 0, image.x_max = 10, image.y_min = 0, image.y_max = 5;
+  fig.items.push_back(image);
+  LineItem line;
+  line.label = "run 1";
+  line.xs = {0, 5, 10};
+  line.ys = {0, 5, 0};
+  line.color = Color::hex(0x0072B2);
+  line.width = 2;
+  fig.items.push_back(line);
+  MarkerItem marker;
+  marker.label = "end";
+  marker.xs = {10};
+  marker.ys = {0};
+  marker.color = Color::hex(0xD55E00);
+  marker.shape = MarkerShape::Square;
+  fig.items.push_back(marker);
+  TextItem text;
+  text.text = "max";
+  text.x = 5, text.y = 5;
+  fig.items.push_back(text);
+  fig.legend.push_back({"run 1", "run 1", line.color});
+  return fig;
+}
+
+TEST(FigurePainter, PaintsBackgroundGridItemsLegendThenAxesInOrder) {
+  PlotStyle style;
+  style.theme = LightTheme();
+  RecordingPainter painter;
+  Figure fig = KnownFigure();
+  LayoutFigure(fig, {0, 0, 400, 300}, style, painter);
+  PaintFigure(painter, fig, style);
+  const auto& c = painter.calls;
+
+  // The image covers the whole view and is opaque: no plot-area fill under it.
+  EXPECT_NE(c[0], "fillRect #ffffff");
+  const int clip = painter.find("pushClip");
+  ASSERT_GE(clip, 0);
+  // Grid lines first (in the grid colour), then the items in the figure's order.
+  EXPECT_EQ(c[clip + 1], "line #d9d9d9");
+  const int image = painter.find("image ##field", clip);
+  const int line = painter.find("polyline 3 open #0072b2 w2", clip);
+  const int marker = painter.find("fillRect #d55e00", clip);
+  const int text = painter.find("text max", clip);
+  const int legend = painter.find("fillRect #ffffff", clip);  // the legend's box
+  const int unclip = painter.find("popClip");
+  const int frame = painter.find("rect #404040", unclip);
+  ASSERT_GE(image, 0);
+  ASSERT_GE(line, 0);
+  ASSERT_GE(marker, 0);
+  ASSERT_GE(text, 0);
+  ASSERT_GE(legend, 0);
+  ASSERT_GE(frame, 0);
+  EXPECT_LT(image, line);
+  EXPECT_LT(line, marker);
+  EXPECT_LT(marker, text);
+  EXPECT_LT(text, legend);
+  EXPECT_LT(legend, unclip);
+  EXPECT_EQ(unclip, frame - 1);  // the axes' frame right after the clip ends
+  // The legend's entry: its swatch in the line's colour, then its text.
+  const int swatch = painter.find("fillRect #0072b2", legend);
+  EXPECT_GT(swatch, legend);
+  EXPECT_EQ(painter.find("text run 1", swatch), swatch + 1);
+  // Axis labels and title after the frame; the y label is vertical.
+  EXPECT_GT(painter.find("text iteration", frame), frame);
+  EXPECT_GT(painter.find("vtext f", frame), frame);
+  EXPECT_GT(painter.find("text loss", frame), frame);
+
+  // The line's points are the data mapped through the figure's transform.
+  const Transform t = FigureTransform(fig);
+  const std::vector<Point>& pts = painter.polylines.at(0);
+  ASSERT_EQ(pts.size(), 3u);
+  EXPECT_NEAR(pts[1].x, t.xToPixel(5), 1e-9);
+  EXPECT_NEAR(pts[1].y, t.yToPixel(5), 1e-9);
+  EXPECT_NEAR(pts[0].x, fig.area.x0, 1e-9);
+  EXPECT_NEAR(pts[0].y, fig.area.y1, 1e-9);
+}
+
+TEST(FigurePainter, LayoutLeavesRoomForLabelsAndWidensEqualAspect) {
+  PlotStyle style;
+  RecordingPainter painter;
+  Figure fig = KnownFigure();
+  fig.equal_aspect = true;
+  LayoutFigure(fig, {0, 0, 400, 300}, style, painter);
+  EXPECT_GT(fig.area.x0, 16 + 2 * style.padding);  // y label and tick labels
+  EXPECT_GT(fig.area.y0, 16);                      // title
+  EXPECT_LT(fig.area.y1, 300 - 2 * 16);            // tick labels and x label
+  EXPECT_NEAR(fig.limits.x.size() / fig.area.width(), fig.limits.y.size() / fig.area.height(),
+              1e-12);
+  EXPECT_DOUBLE_EQ(fig.width_px, fig.area.width());
+}
+
+TEST(FigurePainter, IntegerAxisHasOnlyWholeNumberTicks) {
+  PlotStyle style;
+  RecordingPainter painter;
+  Figure fig = KnownFigure();
+  fig.limits.x = {0, 2};
+  fig.integer_x = true;
+  LayoutFigure(fig, {0, 0, 800, 300}, style, painter);
+  for (const Tick& t : XTicks(fig, FigureTransform(fig), style))
+    EXPECT_EQ(t.value, std::round(t.value));
+}
+
+TEST(FieldRaster, EndsOfTheFieldTakeTheColourMapsEnds) {
+  FieldImage field;
+  field.nx = 2;
+  field.ny = 2;
+  field.t = {0, 0, 1, 1};  // row 0 (bottom) at t = 0, row 1 (top) at 1
+  const std::vector<std::uint8_t> rgba = RasterizeField(field, 4, 64);
+  // Pixel centres: the top row samples t = 1 - 0.5 / 64, the bottom row 0.5 / 64.
+  const Color lo = SampleColormap(Colormap::Viridis, 0.5 / 64);
+  const Color hi = SampleColormap(Colormap::Viridis, 1 - 0.5 / 64);
+  const std::uint8_t* top = &rgba[0];
+  const std::uint8_t* bottom = &rgba[(63 * 4) * 4];
+  EXPECT_NEAR(top[0], 255 * hi.r, 1.5);
+  EXPECT_NEAR(top[1], 255 * hi.g, 1.5);
+  EXPECT_NEAR(bottom[0], 255 * lo.r, 1.5);
+  EXPECT_NEAR(bottom[2], 255 * lo.b, 1.5);
+  // The middle row is halfway along the map (bilinear in t, then the map).
+  const Color mid = SampleColormap(Colormap::Viridis, 0.5);
+  const std::uint8_t* m0 = &rgba[(31 * 4) * 4];
+  const std::uint8_t* m1 = &rgba[(32 * 4) * 4];
+  EXPECT_NEAR(0.5 * (m0[1] + m1[1]), 255 * mid.g, 4);
+}
+
+TEST(FieldRaster, UndefinedSamplesShowTheBackground) {
+  FieldImage field;
+  field.nx = 2;
+  field.ny = 2;
+  field.t = {std::nanf(""), std::nanf(""), std::nanf(""), std::nanf("")};
+  field.undefined = Color{1, 0, 0, 1};
+  const std::vector<std::uint8_t> rgba = RasterizeField(field, 8, 8);
+  EXPECT_GE(rgba[0], 150);  // red, at most a quarter mixed with grey
+  EXPECT_LE(rgba[1], 64);
+}
+
+TEST(CairoPainter, DrawsTheFiguresLineInItsColourWhereTheTransformSays) {
+  PlotStyle style;
+  style.theme = LightTheme();
+  Figure fig = KnownFigure();
+  fig.items.erase(fig.items.begin());  // no image: the plot background shows
+  std::get<LineItem>(fig.items[0]).width = 6;
+  CairoOptions options;
+  const std::vector<std::uint8_t> rgba = PaintToRgba(400, 300, options, [&](Painter& p) {
+    LayoutFigure(fig, {0, 0, 400, 300}, style, p);
+    PaintFigure(p, fig, style);
+  });
+  ASSERT_EQ(rgba.size(), 400u * 300u * 4u);
+  const Transform t = FigureTransform(fig);
+  // A point on the first segment, a quarter of the way (away from the legend and the text).
+  const int x = int(std::lround(t.xToPixel(1.25))), y = int(std::lround(t.yToPixel(1.25)));
+  const std::uint8_t* p = &rgba[(std::size_t(y) * 400 + x) * 4];
+  EXPECT_NEAR(p[0], 0x00, 40);
+  EXPECT_NEAR(p[1], 0x72, 40);
+  EXPECT_NEAR(p[2], 0xB2, 40);
+  // The plot background (white) a little off the line.
+  const std::uint8_t* q = &rgba[(std::size_t(y) * 400 + x + 25) * 4];
+  EXPECT_EQ(q[0], 255);
+  EXPECT_EQ(q[2], 255);
+  // Text was drawn: some dark pixels in the title's row band.
+  int dark = 0;
+  for (int yy = 0; yy < int(fig.area.y0); ++yy)
+    for (int xx = 0; xx < 400; ++xx) dark += rgba[(std::size_t(yy) * 400 + xx) * 4] < 128;
+  EXPECT_GT(dark, 10);
+}
+
+TEST(CairoPainter, WritesPngAndPdfFiles) {
+  const std::string dir = ::testing::TempDir();
+  std::string error;
+  const auto paint = [](Painter& p) { p.fillRect({10, 10, 50, 50}, Color{1, 0, 0, 1}); };
+  ASSERT_TRUE(PaintToFile(dir + "cairo_test.png", OutputFormat::Png, 64, 64, {}, paint, &error))
+      << error;
+  ASSERT_TRUE(PaintToFile(dir + "cairo_test.pdf", OutputFormat::Pdf, 64, 64, {}, paint, &error))
+      << error;
+  FILE* f = std::fopen((dir + "cairo_test.pdf").c_str(), "rb");
+  ASSERT_NE(f, nullptr);
+  char head[5] = {};
+  ASSERT_EQ(std::fread(head, 1, 4, f), 4u);
+  std::fclose(f);
+  EXPECT_STREQ(head, "%PDF");
+  EXPECT_FALSE(PaintToFile("/nonexistent-dir/x.png", OutputFormat::Png, 64, 64, {}, paint, &error));
+  EXPECT_FALSE(error.empty());
+}
+
+}  // namespace
+}  // namespace gradlab::plot
