@@ -57,22 +57,29 @@ void push(StochasticTrajectory& t, const VecX& w, double loss) {
 // [SECTION] Least squares
 
 LeastSquaresProblem::LeastSquaresProblem(MatX features, VecX targets)
-    : features_(std::move(features)), targets_(std::move(targets)) {
+    : features_(std::move(features)),
+      samples_(features_.transpose()),
+      targets_(std::move(targets)) {
   eigen_assert(features_.rows() == targets_.size() && features_.rows() > 0 && features_.cols() > 0);
 }
 
 double LeastSquaresProblem::loss(const VecX& w) const {
-  return (features_ * w - targets_).squaredNorm() / (2.0 * static_cast<double>(targets_.size()));
+  double sum = 0;
+  for (Eigen::Index i = 0; i < samples_.cols(); ++i) {
+    const double r = samples_.col(i).dot(w) - targets_(i);
+    sum += r * r;
+  }
+  return sum / (2.0 * static_cast<double>(samples_.cols()));
 }
 
 double LeastSquaresProblem::batchLossAndGradient(const VecX& w, const std::vector<int>& batch,
                                                  VecX& grad) const {
-  grad.setZero(features_.cols());
+  grad.setZero(samples_.rows());
   double sum = 0;
   for (const int i : batch) {
-    const double r = features_.row(i).dot(w) - targets_(i);
+    const double r = samples_.col(i).dot(w) - targets_(i);
     sum += r * r;
-    grad += r * features_.row(i).transpose();
+    grad += r * samples_.col(i);
   }
   const double count = static_cast<double>(batch.size());
   grad /= count;

@@ -59,6 +59,7 @@ class LeastSquaresProblem : public FiniteSumProblem {
 
  private:
   MatX features_;
+  MatX samples_;  // F^T: sample i is the contiguous column i (no temporaries, no strided rows)
   VecX targets_;
 };
 
