@@ -224,9 +224,10 @@ TEST(MiniBatchSampler, TheSeedFixesTheSequence) {
   EXPECT_NE(a.validate(30), "");
 }
 
-// The committed index sequence was computed in Python from the documented algorithm (and a
-// Python std::mt19937_64 checked against the standard's 10000th value): the C++ sampler must give
-// exactly the same batches, so the torch references below used gradlab's own mini-batches.
+// The committed index sequence was computed in Python from the documented algorithm (with a
+// Python std::mt19937_64 checked against the standard's 10000th value and libstdc++'s first
+// outputs): the C++ sampler must give exactly the same batches, so the torch references below
+// used gradlab's own mini-batches.
 TEST(MiniBatchSampler, MatchesTheCommittedSequenceOfTheTorchReference) {
   std::ifstream in(kNdDir / "least_squares_batches.csv");
   std::string header;
