@@ -142,29 +142,8 @@ std::string LbfgsParams::validate() const {
   return "";
 }
 
-// [SECTION] Steps. Operation order follows torch's single-tensor code and ATen's CPU kernels
-// (addcmul: self + (value * t1) * t2; addcdiv: self + (value * t1) / t2) so that float64
-// results agree to the last bits where possible.
-
-Vec2 sgdStep(const SgdParams& p, SgdState& s, const Vec2& w, const Vec2& g_in) {
-  Vec2 d = p.maximize ? Vec2(-g_in) : g_in;
-  if (p.weight_decay != 0) d = d + p.weight_decay * w;
-  if (p.momentum != 0) {
-    if (!s.has_buffer) {
-      s.momentum_buffer = d;
-      s.has_buffer = true;
-    } else {
-      s.momentum_buffer = s.momentum_buffer * p.momentum + (1 - p.dampening) * d;
-    }
-    if (p.nesterov) {
-      d = d + p.momentum * s.momentum_buffer;
-    } else {
-      d = s.momentum_buffer;
-    }
-  }
-  s.direction = d;
-  return w + (-p.lr) * d;
-}
+// [SECTION] Steps of the 2-D-only methods. The first-order rules (SGD, AdaGrad, RMSProp, Adam)
+// are templates in core/step_rules.h.
 
 bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const Vec2& w, double fw,
                 const Vec2& g, Vec2* w_next, double* f_next) {
@@ -195,61 +174,6 @@ bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const
   s.failed_step_too_large =
       !std::isfinite(ft) || worse > 1e-10 * std::max(std::abs(fw), std::abs(ft));
   return false;
-}
-
-Vec2 adagradStep(const AdagradParams& p, AdagradState& s, const Vec2& w, const Vec2& g_in) {
-  if (!s.initialized) {
-    s.sum = Vec2::Constant(p.initial_accumulator_value);
-    s.initialized = true;
-  }
-  s.t += 1;
-  Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
-  if (p.weight_decay != 0) g = g + p.weight_decay * w;
-  const double clr = p.lr / (1 + (s.t - 1) * p.lr_decay);
-  s.sum = s.sum + g.cwiseProduct(g);
-  const Vec2 std_dev = s.sum.cwiseSqrt().array() + p.eps;
-  return w + ((-clr) * g).cwiseQuotient(std_dev);
-}
-
-Vec2 rmspropStep(const RmspropParams& p, RmspropState& s, const Vec2& w, const Vec2& g_in) {
-  s.t += 1;
-  Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
-  if (p.weight_decay != 0) g = g + p.weight_decay * w;
-  s.square_avg = s.square_avg * p.alpha + ((1 - p.alpha) * g).cwiseProduct(g);
-  Vec2 avg;
-  if (p.centered) {
-    s.grad_avg = s.grad_avg * p.alpha + (1 - p.alpha) * g;
-    avg = (s.square_avg - s.grad_avg.cwiseProduct(s.grad_avg)).cwiseSqrt();
-  } else {
-    avg = s.square_avg.cwiseSqrt();
-  }
-  avg = avg.array() + p.eps;
-  if (p.momentum > 0) {
-    s.momentum_buffer = s.momentum_buffer * p.momentum + g.cwiseQuotient(avg);
-    return w + (-p.lr) * s.momentum_buffer;
-  }
-  return w + ((-p.lr) * g).cwiseQuotient(avg);
-}
-
-Vec2 adamStep(const AdamParams& p, AdamState& s, const Vec2& w, const Vec2& g_in) {
-  s.t += 1;
-  Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
-  if (p.weight_decay != 0) g = g + p.weight_decay * w;
-  s.m = s.m * p.beta1 + (1 - p.beta1) * g;
-  s.v = s.v * p.beta2 + ((1 - p.beta2) * g).cwiseProduct(g);
-  const double t = s.t;
-  const double bias_correction1 = 1 - std::pow(p.beta1, t);
-  const double bias_correction2 = 1 - std::pow(p.beta2, t);
-  const double step_size = p.lr / bias_correction1;
-  const double bias_correction2_sqrt = std::sqrt(bias_correction2);
-  Vec2 denom;
-  if (p.amsgrad) {
-    s.v_max = s.v_max.cwiseMax(s.v);
-    denom = (s.v_max.cwiseSqrt() / bias_correction2_sqrt).array() + p.eps;
-  } else {
-    denom = (s.v.cwiseSqrt() / bias_correction2_sqrt).array() + p.eps;
-  }
-  return w + ((-step_size) * s.m).cwiseQuotient(denom);
 }
 
 bool newtonDirection(const Mat2& hess, const Vec2& grad, double singular_tol, Vec2* direction) {

@@ -19,6 +19,16 @@
 // Notation below: w the point, g = grad f(w), lr the step size, all operations elementwise.
 // maximize = true flips the sign of the gradient first (g <- -g), exactly as PyTorch does, so
 // every rule then *ascends*.
+//
+// Vector types: the first-order rules (SGD, AdaGrad, RMSProp, Adam) are templates over the vector
+// type Vec: Vec2 (fixed size: the 2-D labs, no allocation, the speed of a hand-written 2-D rule)
+// or VecX = Eigen::VectorXd (any number of parameters: core/stochastic.h). Their state structs are
+// XxxStateT<Vec>; the 2-D names (SgdState, AdamState, ...) are the Vec2 instantiations. A
+// fixed-size state starts at zero; a dynamic-size state starts empty and sizes itself to the
+// parameter (zeros, or AdaGrad's initial_accumulator_value) on its first step. The template
+// definitions are in core/step_rules.h (included at the end of this file). Armijo, Newton and
+// L-BFGS stay 2-D (Vec2 / Mat2): the labs that use them are 2-D, and Newton's closed-form 2x2
+// solve and its singularity test are specific to two variables.
 #pragma once
 
 #include <Eigen/Core>
@@ -28,6 +38,26 @@
 #include "core/objective.h"
 
 namespace gradlab {
+
+using VecX = Eigen::VectorXd;
+
+// Helpers for the step-rule templates: the zero a state vector starts at (Zero()
+// for fixed sizes, empty for dynamic ones), and a parameter type that is not used to deduce Vec
+// (so Vec is taken from the state alone and w, g may be Eigen expressions).
+template <class Vec>
+Vec initialStateVector() {
+  if constexpr (Vec::SizeAtCompileTime == Eigen::Dynamic) {
+    return Vec();
+  } else {
+    return Vec::Zero();
+  }
+}
+template <class T>
+struct NonDeducedT {
+  using type = T;
+};
+template <class T>
+using NonDeduced = typename NonDeducedT<T>::type;
 
 // [SECTION] Method names ----------------------------------------------------------------------
 
@@ -80,14 +110,18 @@ struct SgdParams {
   std::string validate() const;
 };
 
-struct SgdState {
-  Vec2 momentum_buffer = Vec2::Zero();  // b, drawn by the UI as the velocity arrow
-  bool has_buffer = false;              // false until the first step with momentum
-  Vec2 direction = Vec2::Zero();        // last update divided by -lr (what was applied)
+template <class Vec>
+struct SgdStateT {
+  Vec momentum_buffer = initialStateVector<Vec>();  // b, drawn by the UI as the velocity arrow
+  bool has_buffer = false;                          // false until the first step with momentum
+  Vec direction = initialStateVector<Vec>();        // last update divided by -lr (what was applied)
 };
+using SgdState = SgdStateT<Vec2>;
 
 // One SGD step from w with gradient g; returns the next point.
-Vec2 sgdStep(const SgdParams& p, SgdState& s, const Vec2& w, const Vec2& g);
+template <class Vec>
+Vec sgdStep(const SgdParams& p, SgdStateT<Vec>& s, const NonDeduced<Vec>& w,
+            const NonDeduced<Vec>& g);
 
 // [SECTION] GD with Armijo backtracking --------------------------------------------------------
 // Not in torch.optim. Direction d = -g (minimize) or +g (maximize). Try t = lr, then t/2, t/4, ...
@@ -136,13 +170,17 @@ struct AdagradParams {
   std::string validate() const;
 };
 
-struct AdagradState {
-  Vec2 sum = Vec2::Zero();   // accumulated squared gradients
-  int t = 0;                 // steps taken
-  bool initialized = false;  // sum set to initial_accumulator_value on the first step
+template <class Vec>
+struct AdagradStateT {
+  Vec sum = initialStateVector<Vec>();  // accumulated squared gradients
+  int t = 0;                            // steps taken
+  bool initialized = false;             // sum set to initial_accumulator_value on the first step
 };
+using AdagradState = AdagradStateT<Vec2>;
 
-Vec2 adagradStep(const AdagradParams& p, AdagradState& s, const Vec2& w, const Vec2& g);
+template <class Vec>
+Vec adagradStep(const AdagradParams& p, AdagradStateT<Vec>& s, const NonDeduced<Vec>& w,
+                const NonDeduced<Vec>& g);
 
 // [SECTION] RMSProp ----------------------------------------------------------------------------
 // torch.optim.RMSprop (rmsprop.py, _single_tensor_rmsprop):
@@ -164,14 +202,18 @@ struct RmspropParams {
   std::string validate() const;
 };
 
-struct RmspropState {
-  Vec2 square_avg = Vec2::Zero();       // v
-  Vec2 grad_avg = Vec2::Zero();         // g_avg (centered only)
-  Vec2 momentum_buffer = Vec2::Zero();  // b (momentum > 0 only)
+template <class Vec>
+struct RmspropStateT {
+  Vec square_avg = initialStateVector<Vec>();       // v
+  Vec grad_avg = initialStateVector<Vec>();         // g_avg (centered only)
+  Vec momentum_buffer = initialStateVector<Vec>();  // b (momentum > 0 only)
   int t = 0;
 };
+using RmspropState = RmspropStateT<Vec2>;
 
-Vec2 rmspropStep(const RmspropParams& p, RmspropState& s, const Vec2& w, const Vec2& g);
+template <class Vec>
+Vec rmspropStep(const RmspropParams& p, RmspropStateT<Vec>& s, const NonDeduced<Vec>& w,
+                const NonDeduced<Vec>& g);
 
 // [SECTION] Adam and AMSGrad -------------------------------------------------------------------
 // torch.optim.Adam (adam.py, _single_tensor_adam), step counter t = 1, 2, ...:
@@ -193,12 +235,17 @@ struct AdamParams {
   std::string validate() const;
 };
 
-struct AdamState {
-  Vec2 m = Vec2::Zero(), v = Vec2::Zero(), v_max = Vec2::Zero();
+template <class Vec>
+struct AdamStateT {
+  Vec m = initialStateVector<Vec>(), v = initialStateVector<Vec>(),
+      v_max = initialStateVector<Vec>();
   int t = 0;
 };
+using AdamState = AdamStateT<Vec2>;
 
-Vec2 adamStep(const AdamParams& p, AdamState& s, const Vec2& w, const Vec2& g);
+template <class Vec>
+Vec adamStep(const AdamParams& p, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
+             const NonDeduced<Vec>& g);
 
 // [SECTION] Newton and damped Newton -----------------------------------------------------------
 //   w <- w - eta * H^-1 g      (pure Newton: eta = 1)
@@ -267,3 +314,5 @@ struct LbfgsState {
 bool lbfgsStep(const LbfgsParams& p, LbfgsState& s, const Vec2& w, const Vec2& g, Vec2* w_next);
 
 }  // namespace gradlab
+
+#include "core/step_rules.h"  // the definitions of the step-rule templates above

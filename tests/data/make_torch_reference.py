@@ -28,9 +28,21 @@ Functions (written here in torch, independent of gradlab's C++ objectives):
     two-bumps   EXERCISES C4, maximized
     rosenbrock  (1 - x)^2 + 100 (y - x^2)^2, minimized
     quadratic   EXERCISES C5: x1^2 - 3 x1 + x2^2 - x1 x2, minimized
+
+n-D, mini-batch (tests/core/test_stochastic.cpp reads them; files under tests/data/torch_nd/):
+    least_squares_data.csv     F (40 x 10) and y, made here from Python's random.Random(LS_SEED)
+                               (any numbers would do: the C++ test reads them from this file)
+    least_squares_batches.csv  the mini-batch indices of every step: gradlab's sampler
+                               (core/stochastic.h: std::mt19937_64(seed), a Fisher-Yates shuffle
+                               per epoch with j = rng() % (i + 1), batches in order), computed by
+                               the mt19937_64 below; the C++ test checks its sampler gives the same
+    least_squares__<method>.csv  torch.optim on L_S(w) = ||F_S w - y_S||^2 / (2 |S|) over each
+                               step's batch S, float64: "iter,loss,w0..w9", loss over all 40 rows
+    So the test needs neither torch nor torch's random numbers.
 """
 
 import os
+import random
 
 import torch
 
@@ -229,6 +241,157 @@ def header_params(method, params):
     return out
 
 
+# [n-D] Mini-batch least squares with 10 parameters -------------------------------------------
+
+ND_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "torch_nd")
+LS_ROWS, LS_DIM = 40, 10
+LS_SEED = 20261129  # for F, the true w and the noise (random.Random: the same on every platform)
+SAMPLER_SEED = 7    # gradlab's SamplerConfig::seed
+BATCH_SIZE = 8      # 5 batches per epoch
+ND_STEPS = 50       # 10 epochs
+ND_START = [0.5 * (-1) ** i * (1 + 0.1 * i) for i in range(LS_DIM)]
+
+# One setting per first-order method (gradlab cli name -> torch.optim hyperparameters).
+ND_SETTINGS = {
+    "gd": dict(lr=0.1),
+    "momentum": dict(lr=0.05, momentum=0.9, dampening=0.1, weight_decay=0.01),
+    "nesterov": dict(lr=0.05, momentum=0.8),
+    "adagrad": dict(lr=0.3, lr_decay=0.01, initial_accumulator_value=0.1),
+    "rmsprop": dict(lr=0.02, alpha=0.9, momentum=0.5, centered=True),
+    "adam": dict(lr=0.1),
+    "amsgrad": dict(lr=0.1, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.01),
+}
+
+
+class MT19937_64:
+    """std::mt19937_64 exactly ([rand.predef] in the C++ standard)."""
+
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed):
+        self.mt = [seed & self.MASK]
+        for i in range(1, 312):
+            prev = self.mt[-1]
+            self.mt.append((6364136223846793005 * (prev ^ (prev >> 62)) + i) & self.MASK)
+        self.index = 312
+
+    def __call__(self):
+        if self.index >= 312:
+            for i in range(312):
+                x = (self.mt[i] & 0xFFFFFFFF80000000) | (self.mt[(i + 1) % 312] & 0x7FFFFFFF)
+                xa = x >> 1
+                if x & 1:
+                    xa ^= 0xB5026F5AA96619E9
+                self.mt[i] = self.mt[(i + 156) % 312] ^ xa
+            self.index = 0
+        y = self.mt[self.index]
+        self.index += 1
+        y ^= (y >> 29) & 0x5555555555555555
+        y ^= (y << 17) & 0x71D67FFFEDA60000
+        y ^= (y << 37) & 0xFFF7EEE000000000
+        y ^= y >> 43
+        return y & self.MASK
+
+
+def check_mt19937_64():
+    # The standard: "the 10000th consecutive invocation of a default-constructed object of type
+    # mt19937_64 shall produce the value 9981545732273789042" (default seed 5489). That value
+    # alone does not check every tempering bit (a wrong mask once passed it), so the first
+    # outputs of the default seed and of seed 7 (from libstdc++) are checked too; the C++ test
+    # then compares every committed batch with gradlab's sampler.
+    rng = MT19937_64(5489)
+    first = [rng() for _ in range(3)]
+    assert first == [14514284786278117030, 4620546740167642908, 13109570281517897720], first
+    for _ in range(9996):
+        rng()
+    assert rng() == 9981545732273789042, "MT19937_64 does not match std::mt19937_64"
+    rng = MT19937_64(7)
+    first = [rng() for _ in range(3)]
+    assert first == [13915952638675311015, 17511516338625233250, 2165911192842364878], first
+
+
+def sampler_batches(seed, batch_size, n, steps):
+    """gradlab's MiniBatchSampler (core/stochastic.h): the batches of `steps` steps."""
+    rng = MT19937_64(seed)
+    batches, perm, pos = [], [], n
+    while len(batches) < steps:
+        if pos >= n:
+            perm = list(range(n))
+            for i in range(n - 1, 0, -1):
+                j = rng() % (i + 1)
+                perm[i], perm[j] = perm[j], perm[i]
+            pos = 0
+        batches.append(perm[pos:pos + batch_size])
+        pos += batch_size
+    return batches
+
+
+def least_squares_data():
+    rnd = random.Random(LS_SEED)
+    F = [[rnd.uniform(-1.0, 1.0) for _ in range(LS_DIM)] for _ in range(LS_ROWS)]
+    w_true = [rnd.uniform(-2.0, 2.0) for _ in range(LS_DIM)]
+    y = [sum(a * b for a, b in zip(row, w_true)) + 0.1 * rnd.gauss(0.0, 1.0) for row in F]
+    return F, y
+
+
+def run_least_squares(method, params, F, y, batches):
+    w = torch.tensor(ND_START, requires_grad=True)
+    opt = torch_optimizer(method, params, w, False)
+
+    def full_loss():
+        with torch.no_grad():
+            return (((F @ w - y) ** 2).sum() / (2 * F.shape[0])).item()
+
+    rows = []
+    for k in range(ND_STEPS + 1):
+        rows.append([k, full_loss()] + [v.item() for v in w.detach()])
+        if k == ND_STEPS:
+            break
+        idx = torch.tensor(batches[k])
+        opt.zero_grad()
+        loss = ((F[idx] @ w - y[idx]) ** 2).sum() / (2 * len(batches[k]))
+        loss.backward()
+        opt.step()
+    return rows
+
+
+def write_nd():
+    check_mt19937_64()
+    os.makedirs(ND_DIR, exist_ok=True)
+    for old in os.listdir(ND_DIR):
+        if old.endswith(".csv"):
+            os.remove(os.path.join(ND_DIR, old))
+    F_rows, y_rows = least_squares_data()
+    with open(os.path.join(ND_DIR, "least_squares_data.csv"), "w") as out:
+        out.write("# gradlab least squares, %d rows x %d parameters, random.Random(%d)\n"
+                  % (LS_ROWS, LS_DIM, LS_SEED))
+        out.write(",".join("f%d" % j for j in range(LS_DIM)) + ",y\n")
+        for row, target in zip(F_rows, y_rows):
+            out.write(",".join("%.17g" % v for v in row + [target]) + "\n")
+    batches = sampler_batches(SAMPLER_SEED, BATCH_SIZE, LS_ROWS, ND_STEPS)
+    with open(os.path.join(ND_DIR, "least_squares_batches.csv"), "w") as out:
+        out.write("# gradlab MiniBatchSampler seed=%d batch_size=%d samples=%d steps=%d\n"
+                  % (SAMPLER_SEED, BATCH_SIZE, LS_ROWS, ND_STEPS))
+        out.write("step," + ",".join("i%d" % j for j in range(BATCH_SIZE)) + "\n")
+        for k, b in enumerate(batches):
+            out.write("%d,%s\n" % (k, ",".join(str(i) for i in b)))
+    F = torch.tensor(F_rows)
+    y = torch.tensor(y_rows)
+    for method, params in ND_SETTINGS.items():
+        rows = run_least_squares(method, params, F, y, batches)
+        meta = ["function=least-squares-10", "method=%s" % method, "maximize=0",
+                "start=" + ",".join("%.17g" % v for v in ND_START), "steps=%d" % ND_STEPS,
+                "seed=%d" % SAMPLER_SEED, "batch_size=%d" % BATCH_SIZE]
+        meta += header_params(method, params)
+        with open(os.path.join(ND_DIR, "least_squares__%s.csv" % method), "w") as out:
+            out.write("# gradlab torch reference, torch %s, float64\n" % torch.__version__)
+            out.write("# " + " ".join(meta) + "\n")
+            out.write("iter,loss," + ",".join("w%d" % j for j in range(LS_DIM)) + "\n")
+            for r in rows:
+                out.write("%d," % r[0] + ",".join("%.17g" % v for v in r[1:]) + "\n")
+    print("wrote %d files to %s" % (len(ND_SETTINGS) + 2, ND_DIR))
+
+
 def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     for old in os.listdir(OUT_DIR):
@@ -259,6 +422,7 @@ def main():
                         out.write("%d,%.17g,%.17g,%.17g,%.17g,%.17g\n" % r)
                 count += 1
     print("wrote %d files to %s" % (count, OUT_DIR))
+    write_nd()
 
 
 if __name__ == "__main__":
