@@ -152,10 +152,7 @@ void drawApp(App& app, float dt) {
   const float status_height = ImGui::GetFrameHeightWithSpacing();
   ImGui::BeginChild("lab", ImVec2(0, -status_height - ImGui::GetStyle().ItemSpacing.y), false);
   plot::PlotStyle& plot_style = app.plots.style;
-  plot_style.theme = app.theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
-  // Plots sit on the window's own colour: no fill needed behind them.
-  const Rgb window = themeBackground(app.theme);
-  plot_style.theme.plot_background = plot::Color{window.r, window.g, window.b, 1};
+  plot_style = themePlotStyle(app.theme);
   plot_style.fill_plot_area = false;
   plot_style.scale = app.ui_scale;
   LabFrame frame;

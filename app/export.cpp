@@ -9,7 +9,7 @@
 #include <functional>
 #include <vector>
 
-#include "app/labs/optimizer/optimizer_figures.h"
+#include "app/labs/lab.h"
 #include "app/platform.h"
 #include "app/plot/figure_painter.h"
 #include "app/plot/painter_cairo.h"
@@ -48,8 +48,8 @@ std::string checkOutDir(const std::string& dir) {
 }  // namespace
 
 void addExportOptions(CLI::App& command, ExportOptions& options) {
-  command.add_option("--lab", options.lab, "the lab whose plots to write (optimizer)")
-      ->check(CLI::IsMember({"optimizer"}));
+  command.add_option("--lab", options.lab, "the lab whose plots to write: " + labNameList())
+      ->check(CLI::IsMember(labNames()));
   command.add_option("--out-dir", options.out_dir, "an existing, writable directory")->required();
   command.add_option("--format", options.format, "png (default) or pdf")
       ->check(CLI::IsMember({"png", "pdf"}));
@@ -57,6 +57,7 @@ void addExportOptions(CLI::App& command, ExportOptions& options) {
   command.add_option("--theme", options.theme, "dark (default) or light")
       ->check(CLI::IsMember({"dark", "light"}));
   command.add_flag("--report", options.report, "print each figure's plot area and data window");
+  command.allow_extras();  // the lab's own options, e.g. --function rosenbrock --lr 0.001
 }
 
 int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
@@ -71,26 +72,30 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   parseTheme(options.theme.c_str(), &theme);
   const bool pdf = options.format == "pdf";
 
-  OptimizerLab lab;
-  resetOptimizerLab(lab);
-  recomputeRuns(lab);
-
-  LabFigureOptions figure_options;
-  figure_options.theme = theme;
-  figure_options.frame = {0, 0, double(width), double(height)};
-  const plot::PlotStyle style = labPlotStyle(theme);
+  const int lab_index = findLab(options.lab);
+  if (lab_index < 0) {
+    err << "gradlab: error: unknown lab '" << options.lab << "'\n";
+    return 2;
+  }
+  const std::unique_ptr<Lab> lab = labTable()[std::size_t(lab_index)].make();
+  problem = lab->applyOptions(options.lab_args);
+  if (!problem.empty()) {
+    err << "gradlab: error: " << problem << "\n";
+    return 2;
+  }
+  const std::vector<ExportFigure> figures = lab->exportFigures(theme);
+  if (figures.empty()) {
+    err << "gradlab: error: the " << options.lab << " lab has no plots to export yet\n";
+    return 2;
+  }
+  const plot::PixelRect frame{0, 0, double(width), double(height)};
+  const plot::PlotStyle style = themePlotStyle(theme);
   plot::CairoOptions cairo;
   cairo.font_px = kBaseFontPx;
   const Rgb page = themeBackground(theme);
   cairo.page = {page.r, page.g, page.b, 1};
 
-  using Builder = std::function<plot::Figure(const OptimizerLab&, const LabFigureOptions&,
-                                             const plot::Painter&)>;
-  const struct {
-    const char* name;
-    Builder build;
-  } figures[] = {{"map", mapFigure}, {"f", lossFigure}, {"grad-norm", gradNormFigure}};
-  for (const auto& figure : figures) {
+  for (const ExportFigure& figure : figures) {
     const std::string path =
         options.out_dir + "/" + options.lab + "-" + figure.name + (pdf ? ".pdf" : ".png");
     plot::Figure fig;
@@ -98,7 +103,7 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     const bool ok = plot::PaintToFile(
         path, pdf ? plot::OutputFormat::Pdf : plot::OutputFormat::Png, width, height, cairo,
         [&](plot::Painter& painter) {
-          fig = figure.build(lab, figure_options, painter);
+          fig = figure.build(painter, frame);
           plot::PaintFigure(painter, fig, style);
         },
         &error);

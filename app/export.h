@@ -4,6 +4,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -13,17 +14,19 @@ namespace gradlab {
 
 struct ExportOptions {
   std::string lab = "optimizer";
-  std::string out_dir;           // must exist and be writable
-  std::string format = "png";    // png or pdf
-  std::string size = "800x600";  // each figure, pixels (PDF: points)
-  std::string theme = "dark";    // dark or light
-  bool report = false;           // print each figure's plot area and data window (tests)
+  std::string out_dir;                // must exist and be writable
+  std::string format = "png";         // png or pdf
+  std::string size = "800x600";       // each figure, pixels (PDF: points)
+  std::string theme = "dark";         // dark or light
+  bool report = false;                // print each figure's plot area and data window (tests)
+  std::vector<std::string> lab_args;  // the lab's own options (as for render)
 };
 
 void addExportOptions(CLI::App& command, ExportOptions& options);
 
-// Writes <out-dir>/<lab>-map.<ext>, <lab>-f.<ext> and <lab>-grad-norm.<ext> for the lab's
-// default scene (the optimizer lab: EXERCISES C4). Returns the exit code: 0, 2 for bad
+// Writes <out-dir>/<lab>-<figure>.<ext> for each of the lab's export figures (the optimizer lab:
+// map, f and grad-norm), of its default scene with the lab's own options applied (the optimizer
+// lab's default: EXERCISES C4). Returns the exit code: 0, 2 for bad
 // arguments (one line on `err`), 1 when a file cannot be written.
 int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
 

@@ -239,7 +239,10 @@ int runCommand(int argc, char** argv) {
   }
   if (*shaders) return checkShaders(std::cout, std::cerr);
   if (*trace) return runTrace(trace_options, std::cout, std::cerr);
-  if (*exporter) return runExport(export_options, std::cout, std::cerr);
+  if (*exporter) {
+    export_options.lab_args = exporter->remaining();
+    return runExport(export_options, std::cout, std::cerr);
+  }
   gui_options.lab_args = gui->remaining();
   return runGui(gui_options);
 }

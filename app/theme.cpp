@@ -50,4 +50,12 @@ void applyTheme(Theme theme) {
   }
 }
 
+plot::PlotStyle themePlotStyle(Theme theme) {
+  plot::PlotStyle style;
+  style.theme = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
+  const Rgb window = themeBackground(theme);
+  style.theme.plot_background = plot::Color{window.r, window.g, window.b, 1};
+  return style;
+}
+
 }  // namespace gradlab

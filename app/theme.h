@@ -1,6 +1,8 @@
 // Themes: a dark screen theme and a light print theme (white background, dark text).
 #pragma once
 
+#include "app/plot/style.h"
+
 namespace gradlab {
 
 enum class Theme { Dark, Light };
@@ -16,5 +18,8 @@ struct Rgb {
 };
 // What the window is cleared to behind the UI.
 Rgb themeBackground(Theme theme);
+// The plot style of every lab's plots in this theme: on screen and in exported figures alike.
+// Plots sit on the window's own colour. (The app then sets the scale and skips the plot fill.)
+plot::PlotStyle themePlotStyle(Theme theme);
 
 }  // namespace gradlab

@@ -4,6 +4,7 @@
 // lab_table.cpp.
 #pragma once
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <ostream>
@@ -16,6 +17,9 @@
 #include "app/theme.h"
 #include "app/views/background_worker.h"
 
+#include "app/plot/figure.h"
+#include "app/plot/painter.h"
+
 struct ImGuiIO;
 
 namespace gradlab {
@@ -23,6 +27,13 @@ namespace gradlab {
 namespace plot {
 struct PlotContext;
 }
+
+// One of a lab's plots as `gradlab export` writes it: a file name part ("map" ->
+// optimizer-map.png) and how to build its figure for a frame (the painter measures text).
+struct ExportFigure {
+  std::string name;
+  std::function<plot::Figure(const plot::Painter& painter, const plot::PixelRect& frame)> build;
+};
 
 // What a lab's frame gets from the app.
 struct LabFrame {
@@ -61,6 +72,10 @@ class Lab {
   // e.g. {"--function", "rosenbrock"}, applied on top of the default scene; "" or a one-line
   // problem. The default accepts none.
   virtual std::string applyOptions(const std::vector<std::string>& args);
+
+  // The lab's plots for `gradlab export`, built from its current scene in `theme`; empty when
+  // the lab has none yet.
+  virtual std::vector<ExportFigure> exportFigures(Theme /*theme*/) const { return {}; }
 
   // Headless hooks: counters for bench-frames, facts for `render --report`, and scripted input
   // for `bench-frames --drag` (sets io's mouse for frame k; false when the lab has none).

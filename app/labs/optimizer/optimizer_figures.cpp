@@ -272,7 +272,7 @@ plot::Limits fitLimits(const plot::FigureRecorder& rec, plot::Scale y_scale, dou
 
 plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOptions& options,
                          const plot::Painter& painter) {
-  const plot::PlotStyle style = labPlotStyle(options.theme);
+  const plot::PlotStyle style = themePlotStyle(options.theme);
   const bool grad = curve == Curve::GradNorm;
   const plot::Scale y_scale = grad || lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear;
   plot::FigureRecorder rec;
@@ -315,18 +315,9 @@ plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOp
 
 }  // namespace
 
-plot::PlotStyle labPlotStyle(Theme theme) {
-  plot::PlotStyle style;
-  style.theme = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
-  // Plots sit on the window's own colour (app.cpp does the same).
-  const Rgb window = themeBackground(theme);
-  style.theme.plot_background = plot::Color{window.r, window.g, window.b, 1};
-  return style;
-}
-
 plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
                        const plot::Painter& painter) {
-  const plot::PlotStyle style = labPlotStyle(options.theme);
+  const plot::PlotStyle style = themePlotStyle(options.theme);
   const ObjectiveInfo& info = lab.objective->info();
   const Window& home = lab.home_view;
   plot::Figure fig = startFigure(

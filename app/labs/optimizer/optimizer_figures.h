@@ -58,9 +58,6 @@ struct LabFigureOptions {
   plot::PixelRect frame{0, 0, 800, 600};  // where each figure is painted, pixels
 };
 
-// The plot style the app draws with in this theme (the export paints with the same).
-plot::PlotStyle labPlotStyle(Theme theme);
-
 // The map: the shaded field (a FieldImage, so any backend can draw it), iso-lines, known
 // optima, every run's trajectory with its end and start markers, over the lab's home view
 // widened to equal aspect. `painter` measures text for the layout.

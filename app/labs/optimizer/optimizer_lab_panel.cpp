@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "app/cli.h"
+#include "app/labs/optimizer/optimizer_figures.h"
 #include "app/plot/plot_imgui.h"
 
 namespace gradlab {
@@ -116,6 +117,21 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
     return message;
   }
   return applyParsed(lab_, options);
+}
+
+std::vector<ExportFigure> OptimizerLabPanel::exportFigures(Theme theme) const {
+  using Builder =
+      plot::Figure (*)(const OptimizerLab&, const LabFigureOptions&, const plot::Painter&);
+  const auto figure = [this, theme](const char* name, Builder build) {
+    return ExportFigure{
+        name, [this, theme, build](const plot::Painter& painter, const plot::PixelRect& frame) {
+          LabFigureOptions options;
+          options.theme = theme;
+          options.frame = frame;
+          return build(lab_, options, painter);
+        }};
+  };
+  return {figure("map", mapFigure), figure("f", lossFigure), figure("grad-norm", gradNormFigure)};
 }
 
 std::vector<LabCounter> OptimizerLabPanel::counters() const {

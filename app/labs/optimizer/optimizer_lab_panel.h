@@ -25,6 +25,7 @@ class OptimizerLabPanel : public Lab {
   // --function, --expr, --type-expr, --method, --lr, --compare, --pin X,Y
   std::string applyOptions(const std::vector<std::string>& args) override;
 
+  std::vector<ExportFigure> exportFigures(Theme theme) const override;
   std::vector<LabCounter> counters() const override;
   void printReport(std::ostream& out, float pixel_scale) const override;
   bool scriptDrag(int frame, ImGuiIO& io) override;
