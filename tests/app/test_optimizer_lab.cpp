@@ -491,3 +491,71 @@ TEST(OptimizerLab, ABrokenTypedFunctionKeepsTheLastValidOneByName) {
 
 }  // namespace
 }  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// Issue 15, item 5: the sweep ran for Newton (no step size) and offered "use best step".
+TEST(Sweep, NewtonHasNoStepSizeToSweep) {
+  EXPECT_NE(sweepUnavailable(Method::Newton), "");
+  EXPECT_EQ(sweepUnavailable(Method::DampedNewton), "");  // sweeps its damping
+  EXPECT_EQ(sweepUnavailable(Method::GradientDescent), "");
+}
+
+// Issue 15, item 5: diverged runs were drawn at 3 x the iteration cap (30,000), and their tooltip
+// said "iterations = 30000". A diverged point now sits at the step where it blew up.
+TEST(Sweep, OutcomesAreDrawnWhereTheRunStopped) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  selectBuiltin(lab, "rosenbrock");
+  SweepConfig sweep;
+  sweep.min_step = 0.01;
+  sweep.max_step = 100;
+  sweep.count = 9;
+  const std::vector<SweepPoint> points =
+      stepSizeSweep(*lab.objective, lab.config, lab.starts[0], sweep);
+  bool saw_diverged = false;
+  for (const SweepPoint& p : points) {
+    if (sweepOutcome(p) != SweepOutcome::Diverged) continue;
+    saw_diverged = true;
+    EXPECT_LT(p.iterations, lab.config.stop.max_iterations);
+    EXPECT_GE(p.iterations, 0);
+  }
+  EXPECT_TRUE(saw_diverged);  // eta up to 100 on Rosenbrock's steep walls
+  SweepPoint osc;
+  osc.status = RunStatus::MaxIterations;
+  osc.oscillating = true;
+  EXPECT_EQ(sweepOutcome(osc), SweepOutcome::Oscillating);
+  osc.oscillating = false;
+  EXPECT_EQ(sweepOutcome(osc), SweepOutcome::TooSlow);
+  osc.status = RunStatus::Plateau;
+  EXPECT_EQ(sweepOutcome(osc), SweepOutcome::Plateau);
+}
+
+TEST(Sweep, BestStepConvergesFromEveryStartInTheFewestIterations) {
+  SweepResult r;
+  auto point = [](double step, RunStatus status, int iterations) {
+    SweepPoint p;
+    p.step_size = step;
+    p.status = status;
+    p.iterations = iterations;
+    return p;
+  };
+  r.per_start = {
+      {point(0.1, RunStatus::Converged, 50), point(0.2, RunStatus::Converged, 20),
+       point(0.4, RunStatus::Converged, 5)},
+      {point(0.1, RunStatus::Converged, 60), point(0.2, RunStatus::Converged, 30),
+       point(0.4, RunStatus::Diverged, 3)},
+  };
+  const BestStep best = bestSweepStep(r);
+  ASSERT_TRUE(best.found);
+  EXPECT_EQ(best.step_size, 0.2);  // 0.4 is faster from one start but diverges from the other
+  EXPECT_EQ(best.total_iterations, 50);
+  r.per_start[1][1].status = RunStatus::Plateau;
+  r.per_start[1][0].status = RunStatus::MaxIterations;
+  EXPECT_FALSE(bestSweepStep(r).found);
+  EXPECT_FALSE(bestSweepStep(SweepResult()).found);
+}
+
+}  // namespace
+}  // namespace gradlab

@@ -210,123 +210,114 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   if (lab.pinned && ImGui::SmallButton("unpin")) lab.pinned = false;
 }
 
+// The sweep plot: iterations against step size for every start, outcomes as marked points.
+void plotSweep(const OptimizerLab& lab, const OptimizerLabView& view, float height, bool refit) {
+  if (!plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, height)))
+    return;
+  plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
+  if (refit) plot::SetupAxesFit();  // new data: old limits may show none of it
+  struct Marks {
+    const char* label;
+    plot::MarkerStyle style;
+    std::vector<double> x, y;
+  };
+  const auto style = [](plot::Color color, plot::MarkerShape shape, float size, bool filled) {
+    plot::MarkerStyle m;
+    m.color = color;
+    m.shape = shape;
+    m.size = size;
+    m.filled = filled;
+    return m;
+  };
+  Marks marks[] = {
+      {"diverged", style(plot::Color::hex(0xD55E00), plot::MarkerShape::Cross, 6, true), {}, {}},
+      {"oscillating",
+       style(plot::Color::hex(0xE69F00), plot::MarkerShape::Diamond, 5, true),
+       {},
+       {}},
+      {"too slow",
+       style(plot::Color{0.55f, 0.62f, 0.75f, 1}, plot::MarkerShape::Circle, 5, false),
+       {},
+       {}},
+      {"plateau",
+       style(plot::Color{0.6f, 0.6f, 0.6f, 1}, plot::MarkerShape::Square, 5, true),
+       {},
+       {}},
+  };
+  std::vector<double> ok_x, ok_y;
+  const auto& sweeps = view.sweeps.per_start;
+  for (std::size_t r = 0; r < sweeps.size(); ++r) {
+    ok_x.clear();
+    ok_y.clear();
+    for (const SweepPoint& p : sweeps[r]) {
+      const SweepOutcome outcome = sweepOutcome(p);
+      // A log axis has no 0: a run that stopped at its start counts as 1.
+      const double iterations = std::max(1, p.iterations);
+      if (outcome == SweepOutcome::Converged) {
+        ok_x.push_back(p.step_size);
+        ok_y.push_back(iterations);
+      } else {
+        Marks& m = marks[int(outcome) - 1];
+        m.x.push_back(p.step_size);
+        m.y.push_back(iterations);
+      }
+    }
+    const std::string label = runLabel(lab, int(r));
+    plot::LineStyle line;
+    line.color = plot::RunColor(runSlot(lab, int(r)));
+    plot::PlotLine(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), line);
+    plot::MarkerStyle dots;
+    dots.color = line.color;
+    plot::PlotMarkers(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), dots);
+  }
+  for (const Marks& m : marks)  // a legend entry only for outcomes that occur
+    if (!m.x.empty()) plot::PlotMarkers(m.label, m.x.data(), m.y.data(), int(m.x.size()), m.style);
+  plot::LineStyle now;
+  now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.9f};
+  now.width = 1.0f;
+  plot::PlotVLine("##current step", stepSize(lab.config), now);
+  plot::EndPlot();
+}
+
 void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
   if (lab.compare) {
-    ImGui::TextDisabled("The sweep runs the single-method mode; leave compare mode to use it.");
+    ImGui::TextWrapped("The sweep runs the single-method mode; leave compare mode to use it.");
+    return;
+  }
+  const std::string unavailable = sweepUnavailable(lab.config.method);
+  if (!unavailable.empty()) {
+    ImGui::TextWrapped("%s", unavailable.c_str());
     return;
   }
   if (view.sweep_requested != lab.runs_version) {
     view.sweep_worker.request({lab.objective, lab.config, lab.starts, lab.sweep, lab.runs_version});
     view.sweep_requested = lab.runs_version;
   }
-  view.sweep_worker.poll(view.sweeps);
+  const bool landed = view.sweep_worker.poll(view.sweeps);
   const bool current = view.sweeps.version == lab.runs_version;
 
   ImGui::TextDisabled("every start, %d step sizes from %.0e to %.0f", lab.sweep.count,
                       lab.sweep.min_step, lab.sweep.max_step);
   ImGui::SameLine();
   HelpMarker(
-      "Each start is run with every step size (log-spaced) and the iterations to converge "
-      "are plotted in the run's colour. Red crosses above the top line diverged. On the top "
-      "line (max iterations): orange diamonds oscillated, hollow circles were too slow. Grey "
-      "squares stopped on a plateau. The grey vertical line is the current step. Computed in "
-      "the background: the app stays responsive.");
+      "Each start is run with every step size (log-spaced); the iterations it took to converge "
+      "are plotted in the run's colour. Other outcomes are marked where the run stopped: red "
+      "crosses diverged at that step, orange diamonds oscillated and hollow circles were too "
+      "slow (both at the iteration cap), grey squares stopped on a plateau. The grey vertical "
+      "line is the current step. Computed in the background: the app stays responsive.");
   if (!current) {
     ImGui::SameLine();
     ImGui::TextDisabled("updating...");
   }
+  plotSweep(lab, view, height - ImGui::GetFrameHeightWithSpacing() * 2, landed);
 
-  const double cap = std::max(1, lab.config.stop.max_iterations);
-  const auto& sweeps = view.sweeps.per_start;
-  const float plot_h = height - ImGui::GetFrameHeightWithSpacing() * 2;
-  if (plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, plot_h),
-                      plot::PlotFlags_NoLegend)) {
-    plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
-    std::vector<double> ok_x, ok_y, bad_x, bad_y, slow_x, slow_y, wobble_x, wobble_y, flat_x,
-        flat_y;
-    for (std::size_t r = 0; r < sweeps.size(); ++r) {
-      ok_x.clear();
-      ok_y.clear();
-      for (const SweepPoint& p : sweeps[r]) {
-        switch (p.status) {
-          case RunStatus::Converged:
-            ok_x.push_back(p.step_size);
-            ok_y.push_back(std::max(1, p.iterations));
-            break;
-          case RunStatus::Diverged:
-          case RunStatus::NewtonImpossible:
-          case RunStatus::InvalidConfig:
-          case RunStatus::LineSearchFailed:
-            bad_x.push_back(p.step_size);
-            bad_y.push_back(cap * 3);  // above the cap: visibly apart from "no convergence"
-            break;
-          case RunStatus::Plateau:
-            flat_x.push_back(p.step_size);
-            flat_y.push_back(std::max(1, p.iterations));
-            break;
-          default:  // hit max iterations: bouncing back and forth, or merely slow
-            (p.oscillating ? wobble_x : slow_x).push_back(p.step_size);
-            (p.oscillating ? wobble_y : slow_y).push_back(cap);
-            break;
-        }
-      }
-      const std::string label = "run " + std::to_string(r + 1);
-      plot::LineStyle line;
-      line.color = plot::RunColor(runSlot(lab, int(r)));
-      plot::PlotLine(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), line);
-      plot::MarkerStyle dots;
-      dots.color = plot::RunColor(runSlot(lab, int(r)));
-      plot::PlotMarkers(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), dots);
-    }
-    plot::MarkerStyle m;
-    m.color = plot::Color::hex(0xD55E00);
-    m.shape = plot::MarkerShape::Cross;
-    m.size = 6;
-    plot::PlotMarkers("diverged", bad_x.data(), bad_y.data(), int(bad_x.size()), m);
-    m.color = plot::Color::hex(0xE69F00);
-    m.shape = plot::MarkerShape::Diamond;
-    m.size = 5;
-    plot::PlotMarkers("oscillating", wobble_x.data(), wobble_y.data(), int(wobble_x.size()), m);
-    m.filled = false;
-    m.color = plot::Color{0.55f, 0.62f, 0.75f, 1};
-    m.shape = plot::MarkerShape::Circle;
-    plot::PlotMarkers("too slow", slow_x.data(), slow_y.data(), int(slow_x.size()), m);
-    m.filled = true;
-    m.color = plot::Color{0.6f, 0.6f, 0.6f, 1};
-    m.shape = plot::MarkerShape::Square;
-    plot::PlotMarkers("plateau", flat_x.data(), flat_y.data(), int(flat_x.size()), m);
-    plot::LineStyle now;
-    now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.9f};
-    now.width = 1.0f;
-    plot::PlotVLine("current step", stepSize(lab.config), now);
-    plot::EndPlot();
-  }
-
-  // The best step converges from every start in the fewest iterations (summed over starts).
-  const SweepPoint* best = nullptr;
-  long best_total = 0;
-  if (current && !sweeps.empty()) {
-    for (std::size_t k = 0; k < sweeps[0].size(); ++k) {
-      long total = 0;
-      bool all = true;
-      for (const auto& per_start : sweeps) {
-        all = all && k < per_start.size() && per_start[k].status == RunStatus::Converged;
-        if (all) total += per_start[k].iterations;
-      }
-      if (all && (!best || total < best_total)) {
-        best = &sweeps[0][k];
-        best_total = total;
-      }
-    }
-  }
-  if (best) {
+  const BestStep best = current ? bestSweepStep(view.sweeps) : BestStep();
+  if (best.found) {
     char text[112];
     std::snprintf(text, sizeof text, "use best step (%.3g: %ld iterations over all starts)",
-                  best->step_size, best_total);
+                  best.step_size, best.total_iterations);
     if (ImGui::Button(text)) {
-      // For Newton the sweep varies the damping eta: only damped Newton takes one.
-      if (lab.config.method == Method::Newton) selectMethod(lab, Method::DampedNewton);
-      setStepSize(lab.config, best->step_size);
+      setUserStepSize(lab, best.step_size);
       requestRuns(lab, view.runs);
     }
   } else if (current) {
@@ -335,10 +326,6 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
 }
 
 }  // namespace
-
-bool optimizerLabBusy(const OptimizerLabView& view) {
-  return view.sweep_worker.busy() || view.runs.worker.busy();
-}
 
 void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   // A toggled axis scale needs a fit too: the old limits mean nothing on the new scale.

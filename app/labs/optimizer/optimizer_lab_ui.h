@@ -77,10 +77,6 @@ struct OptimizerLabView {
   bool log_f_axis_drawn = false;
 };
 
-// True while work runs in the background (runs, a sweep): the app keeps drawing frames to
-// collect it.
-bool optimizerLabBusy(const OptimizerLabView& view);
-
 // Left panel. Returns true when the runs must be recomputed (the objective, the method, a
 // hyperparameter, a stop rule or a start changed).
 bool drawOptimizerControls(OptimizerLab& lab);
