@@ -76,8 +76,9 @@ struct HeadlessSession {
           << " offscreen framebuffer\n";
       return false;
     }
-    // Glyphs rasterized at the output's pixel density, layout in UI units.
-    platform.rebuildFonts(options.scale, 1.0f);
+    // Glyphs rasterized at the output's pixel density, layout in UI units, both at the UI scale.
+    platform.rebuildFonts(options.scale * options.ui_scale, options.ui_scale);
+    app.ui_scale = options.ui_scale;
     app.font_warning = platform.fontWarning();
     setTheme(app, options.theme);
     return true;
@@ -139,7 +140,7 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
       const plot::Figure& f = state.last_figure;
       std::printf("figure: %s | x %.9g %.9g | y %.9g %.9g | legend %s", f.title.c_str(),
                   f.limits.x.min, f.limits.x.max, f.limits.y.min, f.limits.y.max,
-                  f.legend.empty() ? "none" : kCorners[int(f.legend_corner)]);
+                  f.legend.empty() || !f.show_legend ? "none" : kCorners[int(f.legend_corner)]);
       for (const plot::Item& item : f.items) {
         if (const auto* t = std::get_if<plot::TextItem>(&item))
           std::printf(" | text \"%s\" at %.9g %.9g", t->text.c_str(), t->x, t->y);

@@ -14,6 +14,7 @@ struct HeadlessOptions {
   int lab = 0;                     // index into labTable()
   int width = 1600, height = 900;  // window size in UI units
   float scale = 1.0f;              // pixels per UI unit in the output (2 = twice the pixels)
+  float ui_scale = 1.0f;           // the UI's scale, as `gui --scale` (a projector's 1.5 or 2)
   Theme theme = Theme::Dark;
   int frames = 4;                     // render: enough for ImGui's layout to settle
   std::string out;                    // render: the PNG to write

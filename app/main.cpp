@@ -121,6 +121,8 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
   command->add_option("--size", size, "window size in UI units, WxH (default 1600x900)");
   command->add_option("--scale", options.scale, "output pixels per UI unit (default 1)")
       ->check(CLI::Range(0.25f, 4.0f));
+  command->add_option("--ui-scale", options.ui_scale, "the UI's scale, as gui --scale (default 1)")
+      ->check(CLI::Range(0.5f, 4.0f));
   command->add_option("--theme", theme, "dark or light (default dark)")
       ->check(CLI::IsMember({"dark", "light"}));
   // Everything else belongs to the lab (e.g. the optimizer lab's --function, --lr, --pin).

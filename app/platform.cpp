@@ -166,7 +166,7 @@ void Platform::beginFrameScales() {
   const float fb_scale = (window_w > 0 && fb_w > 0) ? float(fb_w) / float(window_w) : 1.0f;
   const float raster = monitorContentScale(window_) * extra_scale_;
   const float layout = raster / std::max(fb_scale, 1.0f);
-  ui_scale_ = raster;
+  ui_scale_ = layout;  // plot lines and markers are drawn in layout units, as ImGui's sizes
   if (std::fabs(raster - raster_scale_built_) > 0.01f ||
       std::fabs(layout - layout_scale_built_) > 0.01f)
     rebuildFonts(raster, layout);

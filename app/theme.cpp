@@ -36,6 +36,10 @@ void applyTheme(Theme theme) {
     c[ImGuiCol_MenuBarBg] = ImVec4(0.15f, 0.16f, 0.19f, 1.0f);
     c[ImGuiCol_Text] = ImVec4(0.92f, 0.93f, 0.95f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.60f, 0.64f, 1.0f);
+    // The lab tabs: inactive ones recede, the active one is the accent (it was a shade apart).
+    c[ImGuiCol_Tab] = ImVec4(0.17f, 0.21f, 0.28f, 1.0f);
+    c[ImGuiCol_TabHovered] = ImVec4(0.30f, 0.50f, 0.80f, 1.0f);
+    c[ImGuiCol_TabActive] = ImVec4(0.22f, 0.50f, 0.88f, 1.0f);
   } else {
     // Print theme: pure white paper, near-black ink, mid-grey rules; accents stay blue.
     ImGui::StyleColorsLight(&style);
@@ -47,7 +51,12 @@ void applyTheme(Theme theme) {
     c[ImGuiCol_TextDisabled] = ImVec4(0.40f, 0.40f, 0.44f, 1.0f);
     c[ImGuiCol_Border] = ImVec4(0.75f, 0.75f, 0.78f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.93f, 0.95f, 1.0f);
+    c[ImGuiCol_Tab] = ImVec4(0.88f, 0.90f, 0.94f, 1.0f);
+    c[ImGuiCol_TabHovered] = ImVec4(0.55f, 0.72f, 0.95f, 1.0f);
+    c[ImGuiCol_TabActive] = ImVec4(0.35f, 0.60f, 0.95f, 1.0f);
   }
+  // Drop-down lists and tooltips are opaque: the map showing through made them hard to read.
+  c[ImGuiCol_PopupBg].w = 1.0f;
 }
 
 plot::PlotStyle themePlotStyle(Theme theme) {

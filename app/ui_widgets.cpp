@@ -53,8 +53,7 @@ std::string ParseTypedNumber(const std::string& text, double min, double max, bo
   return "";
 }
 
-bool SliderLogDouble(const char* label, double* value, double min, double max, const char* format,
-                     bool allow_zero) {
+bool SliderLogDouble(const char* label, double* value, double min, double max, bool allow_zero) {
   ImGui::PushID(label);
   const float full = ImGui::CalcItemWidth();
   const float entry = std::min(full * 0.38f, ImGui::GetFontSize() * 5.5f);
@@ -64,8 +63,8 @@ bool SliderLogDouble(const char* label, double* value, double min, double max, c
   double shown = off ? min : v;  // a log slider has no 0: it rests at its minimum, labelled off
   bool changed = false;
   ImGui::SetNextItemWidth(full - entry - spacing);
-  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &min, &max,
-                          off ? "off" : format,
+  // The value is in the exact box beside it; drawn on the slider too, it sat under the handle.
+  if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &min, &max, off ? "off" : "",
                           ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
     v = shown;
     changed = true;

@@ -18,8 +18,9 @@ std::string ParseTypedNumber(const std::string& text, double min, double max, bo
 // Returns true when the value changed. A typed value outside [min, max] or not a number is
 // refused where it was typed: the value stays, and a line under the row says why until the next
 // edit. With allow_zero, typing 0 switches the value off (shown as "off"; the slider turns it on).
+// The slider itself carries no number (it would sit under the handle): the box shows it.
 bool SliderLogDouble(const char* label, double* value, double min, double max,
-                     const char* format = "%.3g", bool allow_zero = false);
+                     bool allow_zero = false);
 // A linear slider for a double. Ctrl+click types an exact value.
 bool SliderDouble(const char* label, double* value, double min, double max,
                   const char* format = "%.3g");

@@ -116,7 +116,16 @@ bool FigureRecorder::add(Item item) {
     }
   }
   const bool hidden = !label.empty() && isHidden(label);
-  if (!text.empty() && entry == nullptr) {
+  bool in_legend = true;
+  std::visit(
+      [&in_legend](const auto& it) {
+        using T = std::decay_t<decltype(it)>;
+        if constexpr (std::is_same_v<T, LineItem> || std::is_same_v<T, MarkerItem> ||
+                      std::is_same_v<T, ArrowItem>)
+          in_legend = it.in_legend;
+      },
+      item);
+  if (!text.empty() && entry == nullptr && in_legend) {
     const Color* c = ItemColor(item);
     LegendEntry e{label, text, c != nullptr ? *c : Color{}, hidden};
     if (const auto* m = std::get_if<MarkerItem>(&item)) {

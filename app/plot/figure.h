@@ -24,6 +24,7 @@ struct LineItem {
   Color color;
   float width = 2;
   Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
+  bool in_legend = true;   // false: no legend entry (its label still names it in tooltips)
 };
 
 enum class MarkerShape { Circle, Square, Diamond, Cross, Plus };
@@ -38,6 +39,7 @@ struct MarkerItem {
   bool filled = true;  // false: outline only
   float outline_width = 1.5f;
   Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
+  bool in_legend = true;   // false: no legend entry (its label still names it in tooltips)
 };
 
 // Arrows from (xs[i], ys[i]) to (xs[i+1], ys[i+1]): an optimizer trajectory w_i -> w_{i+1}.
@@ -49,6 +51,7 @@ struct ArrowItem {
   float width = 1.5f;
   float head_size = 8;     // length of the head; arrows shorter than the head get a smaller one
   Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
+  bool in_legend = true;   // false: no legend entry (its label still names it in tooltips)
 };
 
 // The region between the curve (xs, ys) and (xs, ys_base), e.g. a constant baseline.

@@ -58,8 +58,11 @@ std::vector<double> Copy(const double* v, int count) {
   return v != nullptr && count > 0 ? std::vector<double>(v, v + count) : std::vector<double>{};
 }
 
+// ImGui's font already carries the UI scale (the platform rasterizes it at that size), so plot
+// text takes it as it is; style.scale enlarges only what ImGui does not: lines and markers.
+// (Multiplying both made plot text at --scale 1.5 about twice as large as the rest: issue 15.)
 float FontSize() {
-  return ImGui::GetFontSize() * Ctx().style.scale;
+  return PlotFontSize();
 }
 
 ImVec2 TextSize(const char* text) {
@@ -192,6 +195,10 @@ PlotContext* GetCurrentContext() {
 }
 PlotStyle& GetStyle() {
   return Ctx().style;
+}
+
+float PlotFontSize() {
+  return ImGui::GetFontSize();
 }
 
 // [SECTION] Begin, Setup, layout and input (SetupLock)
@@ -394,6 +401,7 @@ Item PointItem(const char* label, const double* xs, const double* ys, int count,
   it.ys = Copy(ys, count);
   it.color = style.color;
   it.halo = style.halo;
+  it.in_legend = style.in_legend;
   if (style.indices != nullptr)
     it.indices.assign(style.indices, style.indices + std::max(count, 0));
   return it;

@@ -63,6 +63,7 @@ struct LineStyle {
   float width = 0;
   Color halo{0, 0, 0, 0};        // a 3 px wider outline under it when alpha > 0
   const int* indices = nullptr;  // optional, one per point: shown as "i = " in the tooltip
+  bool in_legend = true;         // false: no legend entry (the label still names it in tooltips)
 };
 struct MarkerStyle {
   Color color = kAutoColor;
@@ -71,6 +72,7 @@ struct MarkerStyle {
   bool filled = true;
   Color halo{0, 0, 0, 0};        // a 3 px wider outline under it when alpha > 0
   const int* indices = nullptr;  // optional, one per point: shown as "i = " in the tooltip
+  bool in_legend = true;         // false: no legend entry (the label still names it in tooltips)
 };
 struct ArrowStyle {
   Color color = kAutoColor;
@@ -78,6 +80,7 @@ struct ArrowStyle {
   float head_size = 0;
   Color halo{0, 0, 0, 0};        // a 3 px wider outline under it when alpha > 0
   const int* indices = nullptr;  // optional, one per point: shown as "i = " in the tooltip
+  bool in_legend = true;         // false: no legend entry (the label still names it in tooltips)
 };
 struct FillStyle {
   Color color = kAutoColor;  // automatic fills are translucent (alpha 0.35)
@@ -101,6 +104,9 @@ void SetCurrentContext(PlotContext* ctx);
 PlotContext* GetCurrentContext();
 // The current context's style, a plain value: edit it between frames (theme, projector scale).
 PlotStyle& GetStyle();
+// The size plot text is drawn at: ImGui's current font size, which already carries the UI scale
+// (PlotStyle::scale enlarges only lines and markers, which ImGui does not).
+float PlotFontSize();
 
 // [SECTION] Begin / Setup / End
 

@@ -160,13 +160,11 @@ TEST(GuiOptimizer, NewtonReachingZeroGradientIsMarkedOnTheLogAxisAndLegendsAvoid
   EXPECT_NE(grad.find("text \"0 \u2193\" at 1 "), std::string::npos) << grad;
   // ||grad f(1, 1)|| = ||(-2, 1)|| = sqrt(5) is inside the fitted view.
   EXPECT_GT(y1, std::sqrt(5.0));
-  // f falls from -2 to -3 (top-left to bottom-right): the legend takes the free top-right.
-  EXPECT_NE(figureLine(r.output, "f versus iteration").find("legend top-right"), std::string::npos);
-
-  // Ascent on C4 ends on a plateau along the top of the f plot: the legend moves down.
-  Rendered c4 = renderOptimizer("c4_legend", "");
-  const std::string f = figureLine(c4.output, "f versus iteration");
-  EXPECT_NE(f.find("legend bottom"), std::string::npos) << f;
+  // The small curve plots carry no legend (issue 15, item 10); the map's names the run.
+  EXPECT_NE(figureLine(r.output, "f versus iteration").find("legend none"), std::string::npos);
+  const std::string map = figureLine(r.output, "");  // the map has no title
+  ASSERT_FALSE(map.empty()) << r.output;
+  EXPECT_EQ(map.find("legend none"), std::string::npos) << map;
 }
 
 TEST(GuiOptimizer, TheKeptContourImageSaysHowToDrawItAgain) {
@@ -238,6 +236,31 @@ TEST(GuiOptimizer, IdleFramesRecomputeNothingAndDragFramesRerun) {
   EXPECT_GE(recomputes, 19) << drag.output;
   EXPECT_LE(recomputes, 20) << drag.output;
   EXPECT_NE(drag.output.find("field_evaluations: 0\n"), std::string::npos) << drag.output;
+}
+
+}  // namespace
+}  // namespace gradlab::test
+
+namespace gradlab::test {
+namespace {
+
+// Issue 15, items 9 and 10: at 1x, 1.5x and 2x, and at 1024 x 768 and 800 x 600, the small curve
+// plots carry no legend (it covered half of each and the tolerance label) and keep a title.
+TEST(GuiOptimizer, SmallCurvePlotsHaveNoLegendAtEveryScaleAndSize) {
+  for (const char* extra : {"--size 1600x900", "--size 1600x900 --ui-scale 1.5",
+                            "--size 1600x900 --ui-scale 2", "--size 1024x768", "--size 800x600"}) {
+    Rendered r = renderOptimizer("legend", extra);
+    ASSERT_TRUE(r.placement.ok) << extra << "\n" << r.output;
+    int curve_figures = 0;
+    std::istringstream in(r.output);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("figure: f", 0) != 0 && line.rfind("figure: ||grad f||", 0) != 0) continue;
+      ++curve_figures;
+      EXPECT_NE(line.find("| legend none"), std::string::npos) << extra << ": " << line;
+    }
+    EXPECT_EQ(curve_figures, 2) << extra << "\n" << r.output;
+  }
 }
 
 }  // namespace

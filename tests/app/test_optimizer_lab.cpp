@@ -559,3 +559,53 @@ TEST(Sweep, BestStepConvergesFromEveryStartInTheFewestIterations) {
 
 }  // namespace
 }  // namespace gradlab
+
+#include "app/labs/optimizer/optimizer_figures.h"
+
+namespace gradlab {
+namespace {
+
+// Measures text as 8 pixels a character; draws nothing (the figure builders only measure).
+class MeasuringPainter : public plot::Painter {
+ public:
+  void polyline(const plot::Point*, int, plot::Color, float, bool) override {}
+  void fillConvex(const plot::Point*, int, plot::Color) override {}
+  void fillTriangles(const std::vector<plot::Point>&, plot::Color) override {}
+  void text(plot::Point, const std::string&, plot::Color, bool) override {}
+  plot::Point textSize(const std::string& t) const override {
+    return {8.0 * double(t.size()), 17.0};
+  }
+  float fontSize() const override { return 17; }
+  void image(const plot::PixelRect&, const plot::ImageItem&) override {}
+  void pushClip(const plot::PixelRect&) override {}
+  void popClip() override {}
+};
+
+int runEntries(const plot::Figure& fig) {
+  int runs = 0;
+  for (const plot::LegendEntry& e : fig.legend) runs += e.text.rfind("run ", 0) == 0;
+  return runs;
+}
+
+// Issue 15, item 10: with 16 starts the map legend covered a third of the map.
+TEST(OptimizerLab, TheMapLegendListsRunsOnlyWhileThereAreFew) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  LabFigureOptions options;
+  MeasuringPainter painter;
+  EXPECT_EQ(runEntries(mapFigure(lab, options, painter)), 3);
+  while (addRandomStart(lab) >= 0) {
+  }
+  recomputeRuns(lab);
+  ASSERT_EQ(lab.runs.size(), std::size_t(kMaxRuns));
+  const plot::Figure fig = mapFigure(lab, options, painter);
+  EXPECT_EQ(runEntries(fig), 0);
+  EXPECT_LE(fig.legend.size(), 3u);  // the known points' kinds
+  // The runs are still drawn, each in its own colour.
+  int lines = 0;
+  for (const plot::Item& item : fig.items) lines += std::holds_alternative<plot::LineItem>(item);
+  EXPECT_GE(lines, 1);
+}
+
+}  // namespace
+}  // namespace gradlab

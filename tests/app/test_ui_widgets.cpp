@@ -32,7 +32,7 @@ class ExactEntry : public ::testing::Test {
     const float entry = std::min(full * 0.38f, ImGui::GetFontSize() * 5.5f);
     entry_centre =
         ImVec2(origin.x + full - 0.5f * entry, origin.y + 0.5f * ImGui::GetFrameHeight());
-    const bool changed = SliderLogDouble("step size", &value, 1e-6, 10, "%.3g");
+    const bool changed = SliderLogDouble("step size", &value, 1e-6, 10);
     ImGui::End();
     ImGui::Render();
     return changed;

@@ -140,8 +140,14 @@ bool drawMethodParams(RunConfig& config, const char* id) {
   ImGui::PushID(id);
   bool changed = false;
   const float width = ImGui::GetContentRegionAvail().x * 0.72f;
+  // What is left of the row after the label and the "(?)": nothing is clipped at the edge.
+  const auto rowWidth = [](const char* label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    return ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label, nullptr, true).x -
+           ImGui::CalcTextSize("(?)").x - 2 * st.ItemInnerSpacing.x - st.ItemSpacing.x;
+  };
   auto sliderLog = [&](const char* label, double* v, double lo, double hi, const char* help) {
-    ImGui::SetNextItemWidth(width);
+    ImGui::SetNextItemWidth(std::min(width, rowWidth(label)));
     changed |= SliderLogDouble(label, v, lo, hi);
     if (help) {
       ImGui::SameLine();
@@ -149,7 +155,7 @@ bool drawMethodParams(RunConfig& config, const char* id) {
     }
   };
   auto slider = [&](const char* label, double* v, double lo, double hi, const char* help) {
-    ImGui::SetNextItemWidth(width * 0.62f);
+    ImGui::SetNextItemWidth(std::min(width * 0.62f, rowWidth(label)));
     changed |= SliderDouble(label, v, lo, hi);
     if (help) {
       ImGui::SameLine();
@@ -332,7 +338,7 @@ bool drawStopSection(OptimizerLab& lab) {
   StopRules& stop = lab.config.stop;
   const float width = ImGui::GetContentRegionAvail().x * 0.72f;
   ImGui::SetNextItemWidth(width);
-  changed |= SliderLogDouble("||grad|| tol", &stop.grad_tol, 1e-12, 1.0, "%.3g", true);
+  changed |= SliderLogDouble("||grad|| tol", &stop.grad_tol, 1e-12, 1.0, true);
   ImGui::SameLine();
   HelpMarker(
       "Stop when ||grad f|| falls below this (the homework uses 1e-4). 0 disables it: "
@@ -346,9 +352,9 @@ bool drawStopSection(OptimizerLab& lab) {
   }
   if (ImGui::TreeNode("more stop rules")) {
     ImGui::SetNextItemWidth(width);
-    changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0, "%.3g", true);
+    changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0, true);
     ImGui::SetNextItemWidth(width);
-    changed |= SliderLogDouble("||delta w|| tol", &stop.x_tol, 1e-15, 1.0, "%.3g", true);
+    changed |= SliderLogDouble("||delta w|| tol", &stop.x_tol, 1e-15, 1.0, true);
     ImGui::TextDisabled("Type 0 to switch a rule off.");
     ImGui::TreePop();
   }

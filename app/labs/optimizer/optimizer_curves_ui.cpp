@@ -88,7 +88,13 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     ImGui::SameLine();
     ImGui::TextDisabled("%s", hint);  // only where it fits: clipped text reads as a bug
   }
-  if (plot::BeginPlot("f versus iteration##loss", ImVec2(-1, height), plot::PlotFlags_IntegerX)) {
+  // No legends on these small plots: they covered half of each, and the runs' colours are those
+  // of the map and the Start points list; hovering a curve names its run.
+  const plot::PlotFlags flags = plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend;
+  // A narrow column (800-pixel windows) gets the short titles, not clipped long ones.
+  const bool narrow = ImGui::CalcTextSize("||grad f|| versus iteration").x >
+                      ImGui::GetContentRegionAvail().x * 0.8f;
+  if (plot::BeginPlot(narrow ? "f##loss" : "f versus iteration##loss", ImVec2(-1, height), flags)) {
     plot::SetupAxes("iteration", "f(w)", plot::Scale::Linear,
                     lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
     if (refit) plot::SetupAxesFit();
@@ -96,8 +102,8 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     if (lab.log_f_axis) markExactZerosOnLogAxis(lab, Curve::F);
     plot::EndPlot();
   }
-  if (plot::BeginPlot("||grad f|| versus iteration##gradnorm", ImVec2(-1, height),
-                      plot::PlotFlags_IntegerX)) {
+  if (plot::BeginPlot(narrow ? "||grad f||##gradnorm" : "||grad f|| versus iteration##gradnorm",
+                      ImVec2(-1, height), flags)) {
     plot::SetupAxes("iteration", "||grad f||", plot::Scale::Linear, plot::Scale::Log);
     if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, Curve::GradNorm);
@@ -120,6 +126,19 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     }
     plot::EndPlot();
   }
+}
+
+// A pair "(a, b)" on one line where the column has room, else one number a line (a 1024-pixel
+// projector's column); -0 shows as 0 (a Newton step of -0 reads as a bug).
+void vectorText(double a, double b, const char* format) {
+  char text[96];
+  std::snprintf(text, sizeof text, format, a + 0.0, b + 0.0);
+  if (ImGui::CalcTextSize(text).x <= ImGui::GetContentRegionAvail().x) {
+    ImGui::TextUnformatted(text);
+    return;
+  }
+  ImGui::Text("(%.5g,", a + 0.0);
+  ImGui::Text(" %.5g)", b + 0.0);
 }
 
 void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
@@ -159,14 +178,14 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     ImGui::TableNextColumn();
   };
   row(point.c_str());
-  ImGui::Text("(%.5g, %.5g)", w.x(), w.y());
+  vectorText(w.x(), w.y(), "(%.5g, %.5g)");
   row("f");
   if (!std::isfinite(p.eval.f)) {
     ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "undefined here (NaN or inf)");
   } else {
     ImGui::Text("%.7g", p.eval.f);
     row("\u2207f");
-    ImGui::Text("(%.4g, %.4g)", p.eval.grad.x(), p.eval.grad.y());
+    vectorText(p.eval.grad.x(), p.eval.grad.y(), "(%.4g, %.4g)");
     row("\u2016\u2207f\u2016");
     ImGui::Text("%.4g", p.eval.grad.norm());
     row("Hessian");
@@ -189,7 +208,7 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     }
     row("Newton step");
     if (p.newton_ok) {
-      ImGui::Text("(%.4g, %.4g)", p.newton_step.x(), p.newton_step.y());
+      vectorText(p.newton_step.x(), p.newton_step.y(), "(%.4g, %.4g)");
     } else {
       ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "impossible: Hessian singular");
     }

@@ -327,18 +327,6 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
   rec.begin(plot::Scale::Linear, plot::Scale::Linear);
   addContour(lab, fig, style, options.theme, rec);
 
-  // Known stationary points: minimum "+", maximum hollow circle, saddle "x".
-  const plot::Color ink =
-      options.theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
-  for (const KnownPoint& k : info.known_points) {
-    const plot::MarkerShape shape = k.kind == "saddle"    ? plot::MarkerShape::Cross
-                                    : k.kind == "maximum" ? plot::MarkerShape::Circle
-                                                          : plot::MarkerShape::Plus;
-    plot::MarkerItem m = marker(("known " + k.kind).c_str(), k.w.x(), k.w.y(), ink, shape, 6);
-    m.filled = k.kind != "maximum";
-    rec.add(std::move(m));
-  }
-
   const Window window{fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max};
   const plot::Color halo = trajectoryHalo(style);
   TrajectoryPath path;
@@ -358,6 +346,7 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
       line.color = plot::RunColor(runSlot(lab, i));
       line.width = 1.5f;
       line.halo = halo;
+      line.in_legend = mapLegendListsRuns(lab);
       rec.add(std::move(line));
     }
     if (!path.arrow_x.empty()) {
@@ -370,6 +359,7 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
       arrows.width = style.arrow_width;
       arrows.head_size = style.arrow_head;
       arrows.halo = halo;
+      arrows.in_legend = mapLegendListsRuns(lab);
       rec.add(std::move(arrows));
     }
     // Where the run stopped.
@@ -378,8 +368,21 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
                                 plot::MarkerShape::Square, 5);
     m.indices = {shown};
     m.halo = halo;
+    m.in_legend = mapLegendListsRuns(lab);
     rec.add(std::move(m));
   }
+  // Known stationary points (over the runs, as in the app): minimum "+", maximum ring, saddle "x".
+  const plot::Color ink =
+      options.theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
+  for (const KnownPoint& k : info.known_points) {
+    const plot::MarkerShape shape = k.kind == "saddle"    ? plot::MarkerShape::Cross
+                                    : k.kind == "maximum" ? plot::MarkerShape::Circle
+                                                          : plot::MarkerShape::Plus;
+    plot::MarkerItem m = marker(("known " + k.kind).c_str(), k.w.x(), k.w.y(), ink, shape, 6);
+    m.filled = k.kind != "maximum";
+    rec.add(std::move(m));
+  }
+
   // The start points as the app's handles: a ring in the background colour, the run's colour.
   const int handles =
       lab.compare ? std::min<int>(1, int(lab.starts.size())) : int(lab.starts.size());

@@ -324,6 +324,10 @@ bool removeStart(OptimizerLab& lab, int i) {
   return true;
 }
 
+bool mapLegendListsRuns(const OptimizerLab& lab) {
+  return int(lab.runs.size()) <= kMapLegendRuns;
+}
+
 int runSlot(const OptimizerLab& lab, int run) {
   if (lab.compare || run < 0 || run >= int(lab.start_slots.size())) return run;
   return lab.start_slots[std::size_t(run)];

@@ -161,6 +161,11 @@ bool moveStart(OptimizerLab& lab, int i, const Vec2& w);
 // start is never deleted (false then). In compare mode every run shares the first start, so the
 // caller reruns them (recomputeRuns or requestRuns).
 bool removeStart(OptimizerLab& lab, int i);
+// Whether the map's legend lists the runs: up to kMapLegendRuns it does; beyond, the legend
+// would cover much of the map (16 starts: a third of it), and the runs' colours are named by the
+// Start points list and the tooltips instead (issue 15, item 10).
+constexpr int kMapLegendRuns = 4;
+bool mapLegendListsRuns(const OptimizerLab& lab);
 // The colour slot of run i: its start's slot, or i itself in compare mode (one run per method).
 int runSlot(const OptimizerLab& lab, int run);
 

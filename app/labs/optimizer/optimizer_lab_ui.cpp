@@ -240,7 +240,8 @@ plot::Color trajectoryHalo() {
 // evenly spaced arrows). The arrays are cached and rebuilt only when the run, the shown
 // iterations, the view or the size change.
 void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, plot::Color color,
-                    const char* label, const plot::Limits& limits, ImVec2 plot_size) {
+                    const char* label, bool in_legend, const plot::Limits& limits,
+                    ImVec2 plot_size) {
   const Trajectory& t = lab.runs[run];
   if (t.iterates.empty()) return;
   const int shown = shownIterations(lab, run);
@@ -266,6 +267,7 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
     line.width = 1.5f;
     line.indices = p.path_i.data();
     line.halo = trajectoryHalo();
+    line.in_legend = in_legend;
     plot::PlotLine(label, p.path_x.data(), p.path_y.data(), int(p.path_x.size()), line);
   }
   if (!p.arrow_x.empty()) {
@@ -273,6 +275,7 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
     arrows.color = color;
     arrows.indices = p.arrow_i.data();
     arrows.halo = trajectoryHalo();
+    arrows.in_legend = in_legend;
     // Same label as the path: one legend entry, hidden together.
     plot::PlotArrows(label, p.arrow_x.data(), p.arrow_y.data(), int(p.arrow_x.size()), arrows);
   }
@@ -402,7 +405,27 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   }
   lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
 
-  // Known stationary points as crosses, labelled by kind: where the answers are.
+  for (int i = 0; i < int(lab.runs.size()); ++i) {
+    if (lab.runs[i].iterates.empty()) continue;
+    const std::string label_text = runLabel(lab, i);
+    const char* label = label_text.c_str();
+    const plot::Color color = plot::RunColor(runSlot(lab, i));
+    plotTrajectory(lab, view, i, color, label, mapLegendListsRuns(lab), limits, area);
+    // End marker: where the run is now (animation) or where it stopped.
+    const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];
+    plot::MarkerStyle style;
+    style.color = color;
+    style.shape = plot::MarkerShape::Square;
+    style.size = 5;
+    const int end_i = shownIterations(lab, i);
+    style.indices = &end_i;
+    style.halo = trajectoryHalo();
+    style.in_legend = mapLegendListsRuns(lab);
+    const double ex = end.w.x(), ey = end.w.y();
+    plot::PlotMarkers(label, &ex, &ey, 1, style);
+  }
+  // Known stationary points, labelled by kind: where the answers are. Drawn over the runs, so a
+  // maximum's ring stays visible around the end square of a run that reached it.
   for (const KnownPoint& k : info.known_points) {
     plot::MarkerStyle style;
     style.color = theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
@@ -416,24 +439,6 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     plot::PlotMarkers(("known " + k.kind).c_str(), &x, &y, 1, style);
   }
 
-  for (int i = 0; i < int(lab.runs.size()); ++i) {
-    if (lab.runs[i].iterates.empty()) continue;
-    const std::string label_text = runLabel(lab, i);
-    const char* label = label_text.c_str();
-    const plot::Color color = plot::RunColor(runSlot(lab, i));
-    plotTrajectory(lab, view, i, color, label, limits, area);
-    // End marker: where the run is now (animation) or where it stopped.
-    const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];
-    plot::MarkerStyle style;
-    style.color = color;
-    style.shape = plot::MarkerShape::Square;
-    style.size = 5;
-    const int end_i = shownIterations(lab, i);
-    style.indices = &end_i;
-    style.halo = trajectoryHalo();
-    const double ex = end.w.x(), ey = end.w.y();
-    plot::PlotMarkers(label, &ex, &ey, 1, style);
-  }
   // The handles again, on top of the trajectories they start.
   for (int i = 0; i < handles; ++i) {
     plot::MarkerStyle ring;
@@ -483,8 +488,12 @@ void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotConte
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float font = ImGui::GetFontSize();
+  // The right column keeps room for the inspector's name and value columns (about 17 em) on a
+  // 1024-pixel projector; narrower windows (800 x 600) give the map the room instead, and the
+  // inspector's pairs wrap.
   const float controls_w = std::clamp(avail.x * 0.26f, font * 18.0f, font * 26.0f);
-  const float right_w = std::max((avail.x - controls_w) * 0.38f, font * 12.0f);
+  const float right_min = avail.x > 58 * font ? 17.0f : 12.0f;
+  const float right_w = std::max((avail.x - controls_w) * 0.38f, font * right_min);
   const float center_w = std::max(avail.x - controls_w - right_w - 2 * spacing, font * 8.0f);
 
   collectRuns(lab, view.runs);
