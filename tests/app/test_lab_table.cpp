@@ -56,11 +56,11 @@ TEST(OptimizerLabPanel, OptionsSetTheSceneAndBadOnesSayWhy) {
                 {"--function", "rosenbrock", "--method", "adam", "--lr", "0.05", "--pin", "1,2"}),
             "");
   const OptimizerLab& lab = panel.state();
-  EXPECT_EQ(lab.spec.name, "rosenbrock");
-  EXPECT_EQ(lab.config.method, Method::Adam);
-  EXPECT_DOUBLE_EQ(lab.config.adam.lr, 0.05);
-  EXPECT_TRUE(lab.pinned);
-  EXPECT_EQ(lab.pin, Vec2(1, 2));
+  EXPECT_EQ(lab.scene.spec.name, "rosenbrock");
+  EXPECT_EQ(lab.scene.config.method, Method::Adam);
+  EXPECT_DOUBLE_EQ(lab.scene.config.adam.lr, 0.05);
+  EXPECT_TRUE(lab.scene.pinned);
+  EXPECT_EQ(lab.scene.pin, Vec2(1, 2));
 
   OptimizerLabPanel other;
   EXPECT_NE(other.applyOptions({"--lr", "nan"}), "");

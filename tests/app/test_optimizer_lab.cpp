@@ -17,10 +17,10 @@ namespace {
 TEST(OptimizerLab, DefaultSceneIsExerciseC4WithThreeConvergedAscents) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
-  EXPECT_EQ(lab.spec.name, "two-bumps");
-  EXPECT_TRUE(lab.config.maximize);
-  EXPECT_EQ(lab.config.method, Method::GradientDescent);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.1);
+  EXPECT_EQ(lab.scene.spec.name, "two-bumps");
+  EXPECT_TRUE(lab.scene.config.maximize);
+  EXPECT_EQ(lab.scene.config.method, Method::GradientDescent);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.1);
   ASSERT_EQ(lab.runs.size(), 3u);
   const int steps[3] = {55, 54, 65};  // EXERCISES C4, eta = 0.1
   for (int i = 0; i < 3; ++i) {
@@ -40,13 +40,13 @@ TEST(OptimizerLab, InvalidExpressionKeepsThePreviousObjectiveAndReportsTheColumn
   EXPECT_EQ(lab.objective, before);
   EXPECT_EQ(lab.objective_version, version);
   EXPECT_NE(lab.expression_error.find("column"), std::string::npos) << lab.expression_error;
-  EXPECT_EQ(lab.spec.name, "two-bumps");
+  EXPECT_EQ(lab.scene.spec.name, "two-bumps");
 
   EXPECT_TRUE(applyExpression(lab, "(x - 1)^2 + (y + 2)^2"));
   EXPECT_TRUE(lab.expression_error.empty());
   EXPECT_NE(lab.objective, before);
-  EXPECT_EQ(lab.spec.name, "expression");
-  EXPECT_FALSE(lab.config.maximize);  // a typed function is minimized unless asked otherwise
+  EXPECT_EQ(lab.scene.spec.name, "expression");
+  EXPECT_FALSE(lab.scene.config.maximize);  // a typed function is minimized unless asked otherwise
   recomputeRuns(lab);
   ASSERT_FALSE(lab.runs.empty());
   EXPECT_EQ(lab.runs[0].status, RunStatus::Converged);
@@ -59,10 +59,10 @@ TEST(OptimizerLab, SwitchingMethodKeepsTheStepSizeButNewtonUsesItsOwn) {
   resetOptimizerLab(lab);
   setUserStepSize(lab, 0.25);
   selectMethod(lab, Method::Adam);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.25);
-  EXPECT_TRUE(lab.config.maximize);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.25);
+  EXPECT_TRUE(lab.scene.config.maximize);
   selectMethod(lab, Method::Newton);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 1.0);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 1.0);
 }
 
 // Issue 15, item 6: Newton -> gradient descent used to reset the step to 0.1 (every Rosenbrock
@@ -74,9 +74,9 @@ TEST(OptimizerLab, NewtonAndBackRestoresTheGradientStep) {
   setUserStepSize(lab, 1e-3);
   selectMethod(lab, Method::Newton);
   selectMethod(lab, Method::DampedNewton);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.5);  // damped Newton's own eta
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.5);  // damped Newton's own eta
   selectMethod(lab, Method::GradientDescent);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 1e-3);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 1e-3);
   recomputeRuns(lab);
   for (const Trajectory& t : lab.runs) EXPECT_NE(t.status, RunStatus::Diverged);
 }
@@ -91,15 +91,15 @@ TEST(OptimizerLab, AHomeworkFunctionOpensWithTheHomeworkSettings) {
   setUserStepSize(lab, 0.02);
   selectBuiltin(lab, "two-bumps");
   recomputeRuns(lab);
-  EXPECT_EQ(lab.config.method, Method::GradientDescent);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.1);
+  EXPECT_EQ(lab.scene.config.method, Method::GradientDescent);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.1);
   ASSERT_EQ(lab.runs.size(), 3u);
   EXPECT_EQ(lab.runs[0].status_iteration, 55);
   EXPECT_EQ(lab.runs[1].status_iteration, 54);
   EXPECT_EQ(lab.runs[2].status_iteration, 65);
   selectBuiltin(lab, "quadratic");  // C5: gradient descent at 0.5 from (1, 1)
   recomputeRuns(lab);
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.5);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.5);
   EXPECT_NEAR(lab.runs[0].iterates[1].w.x(), 2.0, 1e-15);
   EXPECT_NEAR(lab.runs[0].iterates[1].w.y(), 0.5, 1e-15);
 }
@@ -110,7 +110,7 @@ TEST(OptimizerLab, TheUsersStepStaysOnANewFunctionAndABetterOneIsOffered) {
   resetOptimizerLab(lab);
   setUserStepSize(lab, 0.05);
   selectBuiltin(lab, "himmelblau");
-  EXPECT_DOUBLE_EQ(stepSize(lab.config), 0.05);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.05);
   setUserStepSize(lab, 5.0);  // far too long for Himmelblau
   const double offer = offeredStepSize(lab);
   EXPECT_GT(offer, 0);
@@ -121,8 +121,9 @@ TEST(OptimizerLab, TheUsersStepStaysOnANewFunctionAndABetterOneIsOffered) {
   OptimizerLab fresh;
   resetOptimizerLab(fresh);
   selectBuiltin(fresh, "himmelblau");
-  EXPECT_DOUBLE_EQ(stepSize(fresh.config),
-                   suggestedStepSize(*fresh.objective, Method::GradientDescent, fresh.starts[0]));
+  EXPECT_DOUBLE_EQ(
+      stepSize(fresh.scene.config),
+      suggestedStepSize(*fresh.objective, Method::GradientDescent, fresh.scene.starts[0]));
 }
 
 // Issue 15, item 6: a custom expression used to replace all starts with one.
@@ -131,7 +132,7 @@ TEST(OptimizerLab, ACustomExpressionKeepsTheStarts) {
   resetOptimizerLab(lab);
   addStart(lab, Vec2(2, 2));
   ASSERT_TRUE(applyExpression(lab, "x^2 + y^2"));
-  EXPECT_EQ(lab.starts.size(), 4u);
+  EXPECT_EQ(lab.scene.starts.size(), 4u);
 }
 
 // Issue 15, item 7: deleting run 3 of 4 used to turn pink run 4 into green run 3.
@@ -142,7 +143,7 @@ TEST(OptimizerLab, DeletingARunKeepsTheOthersColoursAndNames) {
   recomputeRun(lab, 3);
   const Trajectory fourth = lab.runs[3];
   ASSERT_TRUE(removeStart(lab, 2));
-  ASSERT_EQ(lab.starts.size(), 3u);
+  ASSERT_EQ(lab.scene.starts.size(), 3u);
   EXPECT_EQ(runSlot(lab, 2), 3);  // still the fourth colour
   EXPECT_EQ(runLabel(lab, 2), "run 4");
   EXPECT_EQ(lab.runs[2].iterates.size(), fourth.iterates.size());  // its run, not rerun
@@ -157,18 +158,18 @@ TEST(OptimizerLab, StartEditsRefuseWhatWouldBreakTheScene) {
   resetOptimizerLab(lab);
   EXPECT_EQ(addStart(lab, Vec2(std::nan(""), 0)), -1);
   EXPECT_FALSE(moveStart(lab, 0, Vec2(0, INFINITY)));
-  EXPECT_FALSE(moveStart(lab, 0, lab.starts[0]));  // no change, nothing to rerun
+  EXPECT_FALSE(moveStart(lab, 0, lab.scene.starts[0]));  // no change, nothing to rerun
   EXPECT_FALSE(moveStart(lab, 7, Vec2(0, 0)));
   while (addRandomStart(lab) >= 0) {
   }
-  EXPECT_EQ(int(lab.starts.size()), kMaxRuns);
-  for (const Vec2& w : lab.starts) {
-    EXPECT_GE(w.x(), lab.view.x_min);
-    EXPECT_LE(w.x(), lab.view.x_max);
+  EXPECT_EQ(int(lab.scene.starts.size()), kMaxRuns);
+  for (const Vec2& w : lab.scene.starts) {
+    EXPECT_GE(w.x(), lab.scene.view.x_min);
+    EXPECT_LE(w.x(), lab.scene.view.x_max);
   }
-  while (lab.starts.size() > 1) ASSERT_TRUE(removeStart(lab, 0));
+  while (lab.scene.starts.size() > 1) ASSERT_TRUE(removeStart(lab, 0));
   EXPECT_FALSE(removeStart(lab, 0));  // the last start stays
-  EXPECT_EQ(lab.starts.size(), lab.start_slots.size());
+  EXPECT_EQ(lab.scene.starts.size(), lab.start_slots.size());
 }
 
 TEST(OptimizerLab, NewtonOnTheLinearFunctionSaysSoInTheChip) {
@@ -221,12 +222,12 @@ TEST(OptimizerLab, InspectorNamesAnOptimumOnlyWhereTheGradientVanishes) {
 TEST(OptimizerLab, DeepValleysOpenWithLogLevelsAndALogFAxis) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
-  EXPECT_FALSE(lab.log_f_axis);  // C4's f lies in (0, 1.06]: linear reads best
+  EXPECT_FALSE(lab.scene.log_f_axis);  // C4's f lies in (0, 1.06]: linear reads best
   selectBuiltin(lab, "rosenbrock");
-  EXPECT_TRUE(lab.log_f_axis);
-  EXPECT_TRUE(lab.contour.log_levels);
+  EXPECT_TRUE(lab.scene.log_f_axis);
+  EXPECT_TRUE(lab.scene.contour.log_levels);
   selectBuiltin(lab, "quadratic");  // minimum f = -3: a log axis would hide it
-  EXPECT_FALSE(lab.log_f_axis);
+  EXPECT_FALSE(lab.scene.log_f_axis);
 }
 
 TEST(OptimizerLab, SuggestedStepIsStableAtTheOptimumTheRunsHeadFor) {
@@ -236,7 +237,7 @@ TEST(OptimizerLab, SuggestedStepIsStableAtTheOptimumTheRunsHeadFor) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
   selectBuiltin(lab, "cubic");
-  EXPECT_LT(stepSize(lab.config), 2.0 / (12.0 * std::sqrt(5.0 / 6.0)));
+  EXPECT_LT(stepSize(lab.scene.config), 2.0 / (12.0 * std::sqrt(5.0 / 6.0)));
   recomputeRuns(lab);
   ASSERT_EQ(lab.runs.size(), 3u);
   for (int r = 0; r < 2; ++r) {
@@ -271,7 +272,7 @@ TEST(OptimizerLab, NewStepSizeAfterPlayShowsTheNewRunsInFull) {
   timelineSeek(lab.timeline, 13);  // paused at iteration 13
   ASSERT_EQ(shownIterations(lab, 0), 13);
   EXPECT_EQ(shownIterateCaption(lab, 0), "run 1 at iteration 13 of 55");
-  setStepSize(lab.config, 0.01);
+  setStepSize(lab.scene.config, 0.01);
   recomputeRuns(lab);
   EXPECT_FALSE(lab.timeline.animated);
   EXPECT_FALSE(lab.timeline.playing);
@@ -297,7 +298,7 @@ TEST(OptimizerLab, EveryRunChangeStopsTheTimelineAndShowsAll) {
   recomputeRuns(lab);
   EXPECT_FALSE(lab.timeline.animated);
   playSome();
-  lab.starts[0] = Vec2(0.5, 0.5);
+  lab.scene.starts[0] = Vec2(0.5, 0.5);
   recomputeRun(lab, 0);
   EXPECT_FALSE(lab.timeline.animated);
   EXPECT_EQ(lab.timeline.last, longestRun(lab));
@@ -310,27 +311,27 @@ TEST(OptimizerLab, EveryRunChangeStopsTheTimelineAndShowsAll) {
 TEST(OptimizerLab, CompareModeRunsEveryEnabledMethodFromTheFirstStart) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
-  lab.compare = true;
-  lab.compare_entries[1].enabled = false;
+  lab.scene.compare = true;
+  lab.scene.compare_entries[1].enabled = false;
   recomputeRuns(lab);
-  ASSERT_EQ(lab.runs.size(), lab.compare_entries.size());
+  ASSERT_EQ(lab.runs.size(), lab.scene.compare_entries.size());
   EXPECT_TRUE(lab.runs[1].iterates.empty());
   for (std::size_t i = 0; i < lab.runs.size(); ++i) {
     if (i == 1) continue;
     ASSERT_FALSE(lab.runs[i].iterates.empty());
-    EXPECT_EQ(lab.runs[i].iterates.front().w, lab.starts.front());
+    EXPECT_EQ(lab.runs[i].iterates.front().w, lab.scene.starts.front());
   }
 }
 
 TEST(OptimizerLab, CompareModeNumbersARepeatedMethodSoEachHasItsOwnLegendEntry) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
-  lab.compare = true;
-  lab.compare_entries[1].config = lab.compare_entries[0].config;  // GD twice, GD first
+  lab.scene.compare = true;
+  lab.scene.compare_entries[1].config = lab.scene.compare_entries[0].config;  // GD twice, GD first
   EXPECT_EQ(runLabel(lab, 0), "Gradient descent (1)");
   EXPECT_EQ(runLabel(lab, 1), "Gradient descent (2)");
   EXPECT_EQ(runLabel(lab, 2), "Adam");
-  lab.compare = false;
+  lab.scene.compare = false;
   EXPECT_EQ(runLabel(lab, 2), "run 3");
 }
 
@@ -352,10 +353,10 @@ bool waitForRuns(OptimizerLab& lab, RunScheduler& scheduler) {
 // 16 starts, 100,000 iterations each, a step so small that no run stops early: 1.6 M steps.
 void makeHeavy(OptimizerLab& lab) {
   resetOptimizerLab(lab);
-  lab.starts.clear();
-  for (int i = 0; i < kMaxRuns; ++i) lab.starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
-  lab.config.stop.max_iterations = 100000;
-  setStepSize(lab.config, 1e-6);
+  lab.scene.starts.clear();
+  for (int i = 0; i < kMaxRuns; ++i) lab.scene.starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
+  lab.scene.config.stop.max_iterations = 100000;
+  setStepSize(lab.scene.config, 1e-6);
 }
 
 TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
@@ -363,11 +364,11 @@ TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
   resetOptimizerLab(lab);
   RunScheduler scheduler;
   const int before = lab.runs_version;
-  setStepSize(lab.config, 0.2);
+  setStepSize(lab.scene.config, 0.2);
   requestRuns(lab, scheduler);
   EXPECT_FALSE(scheduler.pending);
   EXPECT_EQ(lab.runs_version, before + 1);
-  EXPECT_EQ(stepSize(lab.config), 0.2);
+  EXPECT_EQ(stepSize(lab.scene.config), 0.2);
   EXPECT_FALSE(scheduler.worker.busy());
 }
 
@@ -381,10 +382,10 @@ TEST(RunScheduler, LargeRecomputesRunInTheBackgroundAndLandWhole) {
   EXPECT_TRUE(scheduler.pending);
   EXPECT_EQ(lab.runs.size(), shown);
   ASSERT_TRUE(waitForRuns(lab, scheduler));
-  ASSERT_EQ(lab.runs.size(), lab.starts.size());
+  ASSERT_EQ(lab.runs.size(), lab.scene.starts.size());
   for (std::size_t i = 0; i < lab.runs.size(); ++i) {
     EXPECT_EQ(lab.runs[i].iterates.size(), 100001u);
-    EXPECT_EQ(lab.runs[i].iterates.front().w, lab.starts[i]);
+    EXPECT_EQ(lab.runs[i].iterates.front().w, lab.scene.starts[i]);
   }
 }
 
@@ -395,12 +396,12 @@ TEST(RunScheduler, AStartMovedDuringABackgroundRecomputeIsNotUndoneByIt) {
   requestRuns(lab, scheduler);
   RunResult ignored;
   scheduler.worker.poll(ignored);  // the old starts are now computing
-  lab.starts[0] = Vec2(2.5, 2.5);
+  lab.scene.starts[0] = Vec2(2.5, 2.5);
   requestRun(lab, scheduler, 0);
   EXPECT_EQ(lab.runs[0].iterates.front().w, Vec2(2.5, 2.5));  // at once
   ASSERT_TRUE(waitForRuns(lab, scheduler));
   EXPECT_EQ(lab.runs[0].iterates.front().w, Vec2(2.5, 2.5));  // and after the job lands
-  EXPECT_EQ(lab.runs.size(), lab.starts.size());
+  EXPECT_EQ(lab.runs.size(), lab.scene.starts.size());
 }
 
 TEST(OptimizerLab, RemovingAStartKeepsTheOtherRunsWithTheirStarts) {
@@ -408,19 +409,19 @@ TEST(OptimizerLab, RemovingAStartKeepsTheOtherRunsWithTheirStarts) {
   resetOptimizerLab(lab);
   const Trajectory third = lab.runs[2];
   removeStart(lab, 1);
-  ASSERT_EQ(lab.starts.size(), 2u);
+  ASSERT_EQ(lab.scene.starts.size(), 2u);
   ASSERT_EQ(lab.runs.size(), 2u);
   EXPECT_EQ(lab.runs[1].iterates.size(), third.iterates.size());
-  EXPECT_EQ(lab.runs[1].iterates.front().w, lab.starts[1]);
+  EXPECT_EQ(lab.runs[1].iterates.front().w, lab.scene.starts[1]);
 }
 
 TEST(SweepWorker, DeliversTheNewestRequestAndMatchesADirectSweep) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
-  SweepRequest first{lab.objective, lab.config, lab.starts, lab.sweep, 1};
+  SweepRequest first{lab.objective, lab.scene.config, lab.scene.starts, lab.scene.sweep, 1};
   SweepRequest second = first;
   second.version = 2;
-  second.starts = {lab.starts[0]};
+  second.starts = {lab.scene.starts[0]};
   SweepWorker worker;
   SweepResult result;
   worker.request(first);
@@ -470,12 +471,12 @@ TEST(OptimizerLab, ATypedFunctionAppliesOnlyAfterAPauseOrEnter) {
   }
   EXPECT_NEAR(secondsUntilExpressionApplies(lab), kExpressionPause - 0.1, 1e-12);
   EXPECT_TRUE(advanceExpressionTyping(lab, kExpressionPause));  // the pause
-  EXPECT_EQ(lab.spec.expression, "2*x + y^2");
+  EXPECT_EQ(lab.scene.spec.expression, "2*x + y^2");
   EXPECT_TRUE(std::isinf(secondsUntilExpressionApplies(lab)));
 
   typeExpression(lab, "x^4");
   EXPECT_TRUE(commitExpression(lab));  // Enter: at once
-  EXPECT_EQ(lab.spec.expression, "x^4");
+  EXPECT_EQ(lab.scene.spec.expression, "x^4");
 }
 
 TEST(OptimizerLab, ABrokenTypedFunctionKeepsTheLastValidOneByName) {
@@ -513,12 +514,12 @@ TEST(Sweep, OutcomesAreDrawnWhereTheRunStopped) {
   sweep.max_step = 100;
   sweep.count = 9;
   const std::vector<SweepPoint> points =
-      stepSizeSweep(*lab.objective, lab.config, lab.starts[0], sweep);
+      stepSizeSweep(*lab.objective, lab.scene.config, lab.scene.starts[0], sweep);
   bool saw_diverged = false;
   for (const SweepPoint& p : points) {
     if (sweepOutcome(p) != SweepOutcome::Diverged) continue;
     saw_diverged = true;
-    EXPECT_LT(p.iterations, lab.config.stop.max_iterations);
+    EXPECT_LT(p.iterations, lab.scene.config.stop.max_iterations);
     EXPECT_GE(p.iterations, 0);
   }
   EXPECT_TRUE(saw_diverged);  // eta up to 100 on Rosenbrock's steep walls

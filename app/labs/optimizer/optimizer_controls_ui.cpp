@@ -51,12 +51,13 @@ void drawStatusChip(const OptimizerLab& lab, int run) {
 bool drawFunctionSection(OptimizerLab& lab) {
   bool changed = false;
   const auto& builtins = builtinObjectives();
-  const bool is_expression = lab.spec.name == "expression";
+  const bool is_expression = lab.scene.spec.name == "expression";
   std::string current = is_expression ? "Custom expression f(x, y)" : lab.objective->info().title;
   ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::BeginCombo("##function", current.c_str(), ImGuiComboFlags_HeightLarge)) {
     for (const ObjectiveInfo& info : builtins) {
-      if (ImGui::Selectable(info.title.c_str(), !is_expression && info.name == lab.spec.name)) {
+      if (ImGui::Selectable(info.title.c_str(),
+                            !is_expression && info.name == lab.scene.spec.name)) {
         selectBuiltin(lab, info.name);
         changed = true;
       }
@@ -119,7 +120,7 @@ bool drawFunctionSection(OptimizerLab& lab) {
     const ObjectiveInfo& info = lab.objective->info();
     for (const Param& param : info.params) {
       double value = param.value;
-      for (const auto& [key, v] : lab.spec.params)
+      for (const auto& [key, v] : lab.scene.spec.params)
         if (key == param.name) value = v;
       ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
       if (SliderDouble(param.name.c_str(), &value, param.min, param.max, "%.4g")) {
@@ -260,37 +261,37 @@ bool drawStepOffer(OptimizerLab& lab) {
 
 bool drawOptimizerSection(OptimizerLab& lab) {
   bool changed = false;
-  int direction = lab.config.maximize ? 1 : 0;
+  int direction = lab.scene.config.maximize ? 1 : 0;
   changed |= ImGui::RadioButton("minimize", &direction, 0);
   ImGui::SameLine();
   changed |= ImGui::RadioButton("maximize (ascent)", &direction, 1);
-  lab.config.maximize = direction == 1;
+  lab.scene.config.maximize = direction == 1;
 
-  if (ImGui::Checkbox("Compare methods from one start", &lab.compare)) changed = true;
+  if (ImGui::Checkbox("Compare methods from one start", &lab.scene.compare)) changed = true;
   ImGui::SameLine();
   HelpMarker(
       "Runs several optimizers, each with its own hyperparameters, from the first start "
       "point and overlays them on the same contour and loss plots.");
-  if (!lab.compare) {
-    Method method = lab.config.method;
+  if (!lab.scene.compare) {
+    Method method = lab.scene.config.method;
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (methodCombo("##method", &method)) {
       selectMethod(lab, method);
       changed = true;
     }
-    RunConfig edited = lab.config;
+    RunConfig edited = lab.scene.config;
     if (drawMethodParams(edited, "single")) {
       const double step = stepSize(edited);
-      const bool step_changed = step != stepSize(lab.config);
-      lab.config = edited;
+      const bool step_changed = step != stepSize(lab.scene.config);
+      lab.scene.config = edited;
       if (step_changed) setUserStepSize(lab, step);
       changed = true;
     }
     changed |= drawStepOffer(lab);
     return changed;
   }
-  for (std::size_t i = 0; i < lab.compare_entries.size(); ++i) {
-    CompareEntry& entry = lab.compare_entries[i];
+  for (std::size_t i = 0; i < lab.scene.compare_entries.size(); ++i) {
+    CompareEntry& entry = lab.scene.compare_entries[i];
     ImGui::PushID(int(i));
     ImGui::ColorButton("##color", toImVec4(plot::RunColor(runSlot(lab, int(i)))),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), 0));
@@ -300,13 +301,13 @@ bool drawOptimizerSection(OptimizerLab& lab) {
     Method method = entry.config.method;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.4f);
     if (methodCombo("##method", &method)) {
-      entry.config = defaultRunConfig(method, lab.config.maximize);
-      const double step = suggestedStepSize(*lab.objective, method, lab.starts.front());
+      entry.config = defaultRunConfig(method, lab.scene.config.maximize);
+      const double step = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
       if (step > 0) setStepSize(entry.config, step);
       changed = true;
     }
     ImGui::SameLine();
-    const bool remove = ImGui::Button("x") && lab.compare_entries.size() > 1;
+    const bool remove = ImGui::Button("x") && lab.scene.compare_entries.size() > 1;
     if (entry.enabled) {
       const double step_before = stepSize(entry.config);
       if (drawMethodParams(entry.config, "entry")) {
@@ -317,17 +318,18 @@ bool drawOptimizerSection(OptimizerLab& lab) {
     }
     ImGui::PopID();
     if (remove) {
-      lab.compare_entries.erase(lab.compare_entries.begin() + long(i));
+      lab.scene.compare_entries.erase(lab.scene.compare_entries.begin() + long(i));
       changed = true;
       break;
     }
   }
-  if (int(lab.compare_entries.size()) < 8 && ImGui::Button("+ add a method")) {
+  if (int(lab.scene.compare_entries.size()) < 8 && ImGui::Button("+ add a method")) {
     CompareEntry entry;
-    entry.config = defaultRunConfig(Method::RMSProp, lab.config.maximize);
-    const double step = suggestedStepSize(*lab.objective, Method::RMSProp, lab.starts.front());
+    entry.config = defaultRunConfig(Method::RMSProp, lab.scene.config.maximize);
+    const double step =
+        suggestedStepSize(*lab.objective, Method::RMSProp, lab.scene.starts.front());
     if (step > 0) setStepSize(entry.config, step);
-    lab.compare_entries.push_back(entry);
+    lab.scene.compare_entries.push_back(entry);
     changed = true;
   }
   return changed;
@@ -335,7 +337,7 @@ bool drawOptimizerSection(OptimizerLab& lab) {
 
 bool drawStopSection(OptimizerLab& lab) {
   bool changed = false;
-  StopRules& stop = lab.config.stop;
+  StopRules& stop = lab.scene.config.stop;
   const float width = ImGui::GetContentRegionAvail().x * 0.72f;
   ImGui::SetNextItemWidth(width);
   changed |= SliderLogDouble("||grad|| tol", &stop.grad_tol, 1e-12, 1.0, true);
@@ -364,27 +366,27 @@ bool drawStopSection(OptimizerLab& lab) {
 bool drawStartsSection(OptimizerLab& lab) {
   bool changed = false;
   int remove = -1;
-  const std::size_t shown =
-      lab.compare ? std::min<std::size_t>(1, lab.starts.size()) : lab.starts.size();
+  const std::size_t shown = lab.scene.compare ? std::min<std::size_t>(1, lab.scene.starts.size())
+                                              : lab.scene.starts.size();
   for (std::size_t i = 0; i < shown; ++i) {
     ImGui::PushID(lab.start_slots[i]);
     ImGui::ColorButton("##color", toImVec4(plot::RunColor(runSlot(lab, int(i)))),
                        ImGuiColorEditFlags_NoTooltip, ImVec2(ImGui::GetFrameHeight(), 0));
     ImGui::SameLine();
-    double xy[2] = {lab.starts[i].x(), lab.starts[i].y()};
+    double xy[2] = {lab.scene.starts[i].x(), lab.scene.starts[i].y()};
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.6f);
     if (ImGui::DragScalarN("##start", ImGuiDataType_Double, xy, 2, 0.01f, nullptr, nullptr, "%.4g"))
       changed |= moveStart(lab, int(i), Vec2(xy[0], xy[1]));
     ImGui::SameLine();
-    ImGui::BeginDisabled(lab.starts.size() <= 1);  // the last start stays
+    ImGui::BeginDisabled(lab.scene.starts.size() <= 1);  // the last start stays
     if (ImGui::Button("x")) remove = int(i);
     ImGui::EndDisabled();
-    if (!lab.compare && i < lab.runs.size()) drawStatusChip(lab, int(i));
+    if (!lab.scene.compare && i < lab.runs.size()) drawStatusChip(lab, int(i));
     ImGui::PopID();
   }
   // One path deletes a start, here and on the map: its run goes, the others stay as they are.
   if (remove >= 0 && removeStart(lab, remove)) changed = true;
-  if (!lab.compare && int(lab.starts.size()) < kMaxRuns) {
+  if (!lab.scene.compare && int(lab.scene.starts.size()) < kMaxRuns) {
     if (ImGui::Button("+ random start")) changed |= addRandomStart(lab) >= 0;
     ImGui::SameLine();
   }
@@ -401,7 +403,7 @@ bool drawStartsSection(OptimizerLab& lab) {
 }
 
 void drawContourSection(OptimizerLab& lab) {
-  ContourOptions& c = lab.contour;
+  ContourOptions& c = lab.scene.contour;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
   ImGui::SliderInt("levels", &c.levels, 2, 60, "%d", ImGuiSliderFlags_AlwaysClamp);
   ImGui::SameLine();
@@ -414,7 +416,7 @@ void drawContourSection(OptimizerLab& lab) {
   ImGui::SameLine();
   ImGui::Checkbox("colour bar", &c.colorbar);
   ImGui::SameLine();
-  ImGui::Checkbox("arrows", &lab.show_arrows);
+  ImGui::Checkbox("arrows", &lab.scene.show_arrows);
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
   const char* names[plot::kColormapCount] = {"viridis", "cividis", "coolwarm (diverging)"};
   ImGui::Combo("colour map", &c.colormap, names, plot::kColormapCount);
@@ -428,7 +430,7 @@ bool drawOptimizerControls(OptimizerLab& lab) {
   if (ImGui::CollapsingHeader("Function", open)) changed |= drawFunctionSection(lab);
   if (ImGui::CollapsingHeader("Optimizer", open)) changed |= drawOptimizerSection(lab);
   if (ImGui::CollapsingHeader("Stop rules")) changed |= drawStopSection(lab);
-  if (ImGui::CollapsingHeader(lab.compare ? "Start point" : "Start points", open))
+  if (ImGui::CollapsingHeader(lab.scene.compare ? "Start point" : "Start points", open))
     changed |= drawStartsSection(lab);
   if (ImGui::CollapsingHeader("Animation", open)) drawTimelineControls(lab.timeline);
   if (ImGui::CollapsingHeader("Contour")) drawContourSection(lab);

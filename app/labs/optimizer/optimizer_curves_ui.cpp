@@ -80,7 +80,7 @@ void markExactZerosOnLogAxis(const OptimizerLab& lab, Curve curve) {
 }
 
 void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float height, bool refit) {
-  ImGui::Checkbox("log scale for f", &lab.log_f_axis);
+  ImGui::Checkbox("log scale for f", &lab.scene.log_f_axis);
   const char* hint = "hover a curve for exact values";
   if (ImGui::GetContentRegionAvail().x > ImGui::CalcTextSize("log scale for f").x +
                                              ImGui::CalcTextSize(hint).x +
@@ -96,10 +96,10 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
                       ImGui::GetContentRegionAvail().x * 0.8f;
   if (plot::BeginPlot(narrow ? "f##loss" : "f versus iteration##loss", ImVec2(-1, height), flags)) {
     plot::SetupAxes("iteration", "f(w)", plot::Scale::Linear,
-                    lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
+                    lab.scene.log_f_axis ? plot::Scale::Log : plot::Scale::Linear);
     if (refit) plot::SetupAxesFit();
     plotRunCurves(lab, view, Curve::F);
-    if (lab.log_f_axis) markExactZerosOnLogAxis(lab, Curve::F);
+    if (lab.scene.log_f_axis) markExactZerosOnLogAxis(lab, Curve::F);
     plot::EndPlot();
   }
   if (plot::BeginPlot(narrow ? "||grad f||##gradnorm" : "||grad f|| versus iteration##gradnorm",
@@ -111,18 +111,18 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     plot::LineStyle tol;
     tol.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};
     tol.width = 1.0f;
-    if (lab.config.stop.grad_tol > 0) {
+    if (lab.scene.config.stop.grad_tol > 0) {
       // Labelled on the line rather than in the legend: one legend row less over the curves.
-      plot::PlotHLine("##tolerance", lab.config.stop.grad_tol, tol);
+      plot::PlotHLine("##tolerance", lab.scene.config.stop.grad_tol, tol);
       char text[48];
-      std::snprintf(text, sizeof text, "tolerance %g", lab.config.stop.grad_tol);
+      std::snprintf(text, sizeof text, "tolerance %g", lab.scene.config.stop.grad_tol);
       plot::TextStyle ts;
       ts.color = tol.color;
       ts.anchor_x = 0;
       ts.anchor_y = 1;
       ts.offset_x = 4;
       ts.offset_y = -1;
-      plot::PlotText(text, plot::GetPlotLimits().x.min, lab.config.stop.grad_tol, ts);
+      plot::PlotText(text, plot::GetPlotLimits().x.min, lab.scene.config.stop.grad_tol, ts);
     }
     plot::EndPlot();
   }
@@ -143,14 +143,14 @@ void vectorText(double a, double b, const char* format) {
 
 void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
   // Hover wins, then the pin; otherwise the end of run 1, so the view is never empty.
-  const bool show_pin = lab.pinned && !view.hovering;
+  const bool show_pin = lab.scene.pinned && !view.hovering;
   const bool show_end =
-      !view.hovering && !lab.pinned && !lab.runs.empty() && !lab.runs[0].iterates.empty();
-  if (!view.hovering && !lab.pinned && !show_end) {
+      !view.hovering && !lab.scene.pinned && !lab.runs.empty() && !lab.runs[0].iterates.empty();
+  if (!view.hovering && !lab.scene.pinned && !show_end) {
     ImGui::TextWrapped("Hover the contour to inspect a point; right-click it to pin one.");
     return;
   }
-  const Vec2 w = show_pin   ? lab.pin
+  const Vec2 w = show_pin   ? lab.scene.pin
                  : show_end ? lab.runs[0].iterates[shownIterations(lab, 0)].w
                             : view.hover;
   const PointInspection p = inspectPoint(*lab.objective, w);
@@ -195,7 +195,7 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     row("\u03bb\u2081, \u03bb\u2082");
     ImGui::Text("%.4g, %.4g", p.hessian.eigenvalues(0), p.hessian.eigenvalues(1));
     row("shape");
-    ImGui::Text("%s", describeShape(p, lab.config.stop.grad_tol));
+    ImGui::Text("%s", describeShape(p, lab.scene.config.stop.grad_tol));
     ImGui::SameLine();
     HelpMarker(
         "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl, both < 0 "
@@ -214,8 +214,8 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     }
     // A stable step exists only where the method is pulled in along both axes: a bowl when
     // minimizing, a dome when maximizing. Elsewhere one direction runs away at any step size.
-    const PointKind pulled_in = lab.config.maximize ? PointKind::Maximum : PointKind::Minimum;
-    const double stable = largestStableStep(p.eval.hess, lab.config.maximize);
+    const PointKind pulled_in = lab.scene.config.maximize ? PointKind::Maximum : PointKind::Minimum;
+    const double stable = largestStableStep(p.eval.hess, lab.scene.config.maximize);
     if (p.hessian.kind == pulled_in && std::isfinite(stable) && stable > 0) {
       row("stable GD step");
       ImGui::Text("< 2/|\u03bb|max = %.4g", stable);
@@ -226,7 +226,7 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
     }
   }
   ImGui::EndTable();
-  if (lab.pinned && ImGui::SmallButton("unpin")) lab.pinned = false;
+  if (lab.scene.pinned && ImGui::SmallButton("unpin")) lab.scene.pinned = false;
 }
 
 // The sweep plot: iterations against step size for every start, outcomes as marked points.
@@ -294,29 +294,30 @@ void plotSweep(const OptimizerLab& lab, const OptimizerLabView& view, float heig
   plot::LineStyle now;
   now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.9f};
   now.width = 1.0f;
-  plot::PlotVLine("##current step", stepSize(lab.config), now);
+  plot::PlotVLine("##current step", stepSize(lab.scene.config), now);
   plot::EndPlot();
 }
 
 void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
-  if (lab.compare) {
+  if (lab.scene.compare) {
     ImGui::TextWrapped("The sweep runs the single-method mode; leave compare mode to use it.");
     return;
   }
-  const std::string unavailable = sweepUnavailable(lab.config.method);
+  const std::string unavailable = sweepUnavailable(lab.scene.config.method);
   if (!unavailable.empty()) {
     ImGui::TextWrapped("%s", unavailable.c_str());
     return;
   }
   if (view.sweep_requested != lab.runs_version) {
-    view.sweep_worker.request({lab.objective, lab.config, lab.starts, lab.sweep, lab.runs_version});
+    view.sweep_worker.request(
+        {lab.objective, lab.scene.config, lab.scene.starts, lab.scene.sweep, lab.runs_version});
     view.sweep_requested = lab.runs_version;
   }
   const bool landed = view.sweep_worker.poll(view.sweeps);
   const bool current = view.sweeps.version == lab.runs_version;
 
-  ImGui::TextDisabled("every start, %d step sizes from %.0e to %.0f", lab.sweep.count,
-                      lab.sweep.min_step, lab.sweep.max_step);
+  ImGui::TextDisabled("every start, %d step sizes from %.0e to %.0f", lab.scene.sweep.count,
+                      lab.scene.sweep.min_step, lab.scene.sweep.max_step);
   ImGui::SameLine();
   HelpMarker(
       "Each start is run with every step size (log-spaced); the iterations it took to converge "
@@ -349,13 +350,13 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
 void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   // A toggled axis scale needs a fit too: the old limits mean nothing on the new scale.
   const bool refit = updateCurveCaches(lab, view, ImGui::GetContentRegionAvail().x) ||
-                     view.log_f_axis_drawn != lab.log_f_axis;
-  view.log_f_axis_drawn = lab.log_f_axis;
+                     view.log_f_axis_drawn != lab.scene.log_f_axis;
+  view.log_f_axis_drawn = lab.scene.log_f_axis;
   const float avail = ImGui::GetContentRegionAvail().y;
   // The bottom tabs need room for the sweep plot; in compare mode (no sweep) only for the
   // inspector's lines, and the curves, with a legend row per method, get the rest.
   const float inspector_h = ImGui::GetTextLineHeightWithSpacing() * 13.5f;  // its 12 rows
-  const float bottom = lab.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
+  const float bottom = lab.scene.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
   // On a short window the curves keep a readable height (title, axes and ~100 px of data) and
   // the column scrolls to the inspector, rather than squeezing the homework's figure flat.
   const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -

@@ -152,11 +152,11 @@ void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::Pl
   const ScalarField field = evaluateField(*lab.objective, window, nx, ny);
   if (field.finite_count == 0) return;
   const double max = field.max > field.min ? field.max : field.min + 1;
-  const ContourMapping mapping = contourMapping(lab.contour, field.min, max);
+  const ContourMapping mapping = contourMapping(lab.scene.contour, field.min, max);
   auto image = std::make_shared<plot::FieldImage>();
   image->nx = nx;
   image->ny = ny;
-  image->colormap = plot::Colormap(lab.contour.colormap);
+  image->colormap = plot::Colormap(lab.scene.contour.colormap);
   image->scale = mapping.scale;
   image->map_lo = mapping.lo;
   image->map_hi = mapping.hi;
@@ -165,7 +165,7 @@ void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::Pl
   for (std::size_t i = 0; i < field.values.size(); ++i)
     image->t[i] =
         std::isfinite(field.values[i]) ? float(mapping.scale.at(field.values[i])) : std::nanf("");
-  if (!lab.contour.lines_only) {
+  if (!lab.scene.contour.lines_only) {
     plot::ImageItem it;
     it.label = "##field";
     it.x_min = window.x_min, it.x_max = window.x_max;
@@ -175,14 +175,14 @@ void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::Pl
   }
   // Iso-lines as vectors (crisp in a PDF): one line item per level, pieces NaN-separated. Ink
   // lines on a filled map, colour-map lines without one, as the shader draws them.
-  const std::vector<double> levels = contourLevels(mapping, lab.contour.levels);
+  const std::vector<double> levels = contourLevels(mapping, lab.scene.contour.levels);
   const std::vector<IsoLine> lines = isoLines(field, levels);
   const float ink = theme == Theme::Dark ? 0.0f : 0.1f;
   for (std::size_t k = 0; k < lines.size(); ++k) {
     plot::LineItem line;
     line.label = "##iso";
-    line.width = lab.contour.lines_only ? 1.6f : 1.0f;
-    line.color = lab.contour.lines_only
+    line.width = lab.scene.contour.lines_only ? 1.6f : 1.0f;
+    line.color = lab.scene.contour.lines_only
                      ? plot::SampleColormap(image->colormap, double(k + 1) / (levels.size() + 1))
                      : plot::Color{ink, ink, ink, 0.28f};
     for (const Polyline& piece : lines[k].polylines) {
@@ -274,11 +274,11 @@ plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOp
                          const plot::Painter& painter) {
   const plot::PlotStyle style = themePlotStyle(options.theme);
   const bool grad = curve == Curve::GradNorm;
-  const plot::Scale y_scale = grad || lab.log_f_axis ? plot::Scale::Log : plot::Scale::Linear;
+  const plot::Scale y_scale = grad || lab.scene.log_f_axis ? plot::Scale::Log : plot::Scale::Linear;
   plot::FigureRecorder rec;
   rec.begin(plot::Scale::Linear, y_scale);
   addRunCurves(lab, curve, std::max(16, int(options.frame.width())), rec);
-  const double tol = lab.config.stop.grad_tol;
+  const double tol = lab.scene.config.stop.grad_tol;
   if (grad && tol > 0) {
     plot::RefLineItem line;
     line.label = "##tolerance";
@@ -293,7 +293,7 @@ plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOp
                   grad ? "||grad f||" : "f(w)", y_scale, fitLimits(rec, y_scale, style.fit_padding),
                   false, options, style, painter);
   fig.integer_x = true;
-  if (grad || lab.log_f_axis) markExactZeros(lab, curve, fig.limits, painter.fontSize(), rec);
+  if (grad || lab.scene.log_f_axis) markExactZeros(lab, curve, fig.limits, painter.fontSize(), rec);
   if (grad && tol > 0) {
     // Labelled on the line rather than in the legend: one legend row less over the curves.
     char text[48];
@@ -319,7 +319,7 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
                        const plot::Painter& painter) {
   const plot::PlotStyle style = themePlotStyle(options.theme);
   const ObjectiveInfo& info = lab.objective->info();
-  const Window& home = lab.home_view;
+  const Window& home = lab.scene.view;  // what the app shows (widened to equal aspect below)
   plot::Figure fig = startFigure(
       info.title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
       {{home.x_min, home.x_max}, {home.y_min, home.y_max}}, true, options, style, painter);
@@ -335,8 +335,8 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
     if (t.iterates.empty()) continue;
     const std::string label = runLabel(lab, i);
     const int shown = shownIterations(lab, i);
-    buildTrajectoryPath(t, shown, lab.show_arrows, window, fig.area.width(), fig.area.height(),
-                        path);
+    buildTrajectoryPath(t, shown, lab.scene.show_arrows, window, fig.area.width(),
+                        fig.area.height(), path);
     if (!path.path_x.empty()) {
       plot::LineItem line;
       line.label = label;
@@ -384,12 +384,12 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
   }
 
   // The start points as the app's handles: a ring in the background colour, the run's colour.
-  const int handles =
-      lab.compare ? std::min<int>(1, int(lab.starts.size())) : int(lab.starts.size());
+  const int handles = lab.scene.compare ? std::min<int>(1, int(lab.scene.starts.size()))
+                                        : int(lab.scene.starts.size());
   const plot::Color ring =
       options.theme == Theme::Dark ? plot::Color{0.1f, 0.1f, 0.12f, 1} : plot::Color{1, 1, 1, 1};
   for (int i = 0; i < handles; ++i) {
-    const double x = lab.starts[i].x(), y = lab.starts[i].y();
+    const double x = lab.scene.starts[i].x(), y = lab.scene.starts[i].y();
     rec.add(marker("##start ring", x, y, ring, plot::MarkerShape::Circle, 8));
     plot::MarkerItem dot =
         marker("##start", x, y, plot::RunColor(runSlot(lab, i)), plot::MarkerShape::Circle, 6);

@@ -63,7 +63,7 @@ struct LabFigureOptions {
 // widened to equal aspect. `painter` measures text for the layout.
 plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
                        const plot::Painter& painter);
-// f against iteration (log axis when lab.log_f_axis), fitted to the runs.
+// f against iteration (log axis when lab.scene.log_f_axis), fitted to the runs.
 plot::Figure lossFigure(const OptimizerLab& lab, const LabFigureOptions& options,
                         const plot::Painter& painter);
 // ||grad f|| against iteration on a log axis, with the stop tolerance.

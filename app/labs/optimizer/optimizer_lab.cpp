@@ -16,9 +16,9 @@ const ObjectiveInfo* findBuiltin(const std::string& name) {
   return nullptr;
 }
 
-// Rebuilds the objective from lab.spec; on failure keeps the previous one.
+// Rebuilds the objective from lab.scene.spec; on failure keeps the previous one.
 bool rebuildObjective(OptimizerLab& lab, std::string* error) {
-  ObjectivePtr made = makeObjective(lab.spec, error);
+  ObjectivePtr made = makeObjective(lab.scene.spec, error);
   if (!made) return false;
   lab.objective = made;
   ++lab.objective_version;
@@ -39,25 +39,25 @@ bool isNewton(Method method) {
 // (gradient methods: a stable one), so a newly chosen function is a working demo. Compare-mode
 // entries keep a step their user set, too.
 void chooseSteps(OptimizerLab& lab) {
-  const Vec2 start = lab.starts.front();
+  const Vec2 start = lab.scene.starts.front();
   const ObjectiveInfo& info = lab.objective->info();
   if (info.step_size > 0) {
-    const bool maximize = lab.config.maximize;
+    const bool maximize = lab.scene.config.maximize;
     RunConfig config = defaultRunConfig(Method::GradientDescent, maximize);
-    config.stop = lab.config.stop;
-    lab.config = config;
-    setStepSize(lab.config, info.step_size);
+    config.stop = lab.scene.config.stop;
+    lab.scene.config = config;
+    setStepSize(lab.scene.config, info.step_size);
     lab.gradient_step = info.step_size;
     lab.step_from_user = false;
   } else if (lab.step_from_user) {
-    if (!isNewton(lab.config.method)) setStepSize(lab.config, lab.gradient_step);
+    if (!isNewton(lab.scene.config.method)) setStepSize(lab.scene.config, lab.gradient_step);
   } else {
-    const double step = suggestedStepSize(*lab.objective, lab.config.method, start);
-    if (step > 0) setStepSize(lab.config, step);
-    if (!isNewton(lab.config.method)) lab.gradient_step = stepSize(lab.config);
+    const double step = suggestedStepSize(*lab.objective, lab.scene.config.method, start);
+    if (step > 0) setStepSize(lab.scene.config, step);
+    if (!isNewton(lab.scene.config.method)) lab.gradient_step = stepSize(lab.scene.config);
   }
-  for (CompareEntry& entry : lab.compare_entries) {
-    entry.config.maximize = lab.config.maximize;
+  for (CompareEntry& entry : lab.scene.compare_entries) {
+    entry.config.maximize = lab.scene.config.maximize;
     if (entry.step_from_user) continue;
     const double entry_step = suggestedStepSize(*lab.objective, entry.config.method, start);
     if (entry_step > 0) setStepSize(entry.config, entry_step);
@@ -80,12 +80,12 @@ std::vector<Vec2> defaultStarts(const ObjectiveInfo& info) {
 }
 
 std::string runLabel(const OptimizerLab& lab, int run) {
-  if (lab.compare && run < int(lab.compare_entries.size())) {
+  if (lab.scene.compare && run < int(lab.scene.compare_entries.size())) {
     // The same method twice (GD at two step sizes) gets numbered: one legend entry each.
-    const Method method = lab.compare_entries[run].config.method;
+    const Method method = lab.scene.compare_entries[run].config.method;
     int same = 0, nth = 0;
-    for (int i = 0; i < int(lab.compare_entries.size()); ++i) {
-      if (lab.compare_entries[i].config.method != method) continue;
+    for (int i = 0; i < int(lab.scene.compare_entries.size()); ++i) {
+      if (lab.scene.compare_entries[i].config.method != method) continue;
       ++same;
       if (i <= run) ++nth;
     }
@@ -102,15 +102,15 @@ void resetOptimizerLab(OptimizerLab& lab) {
   lab.runs_version = runs_version + 1;
   lab.objective_version = objective_version + 1;
   selectBuiltin(lab, "two-bumps");
-  lab.config = defaultRunConfig(Method::GradientDescent, lab.objective->info().maximize);
-  setStepSize(lab.config, 0.1);
-  lab.compare_entries.clear();
+  lab.scene.config = defaultRunConfig(Method::GradientDescent, lab.objective->info().maximize);
+  setStepSize(lab.scene.config, 0.1);
+  lab.scene.compare_entries.clear();
   for (Method method : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
     CompareEntry entry;
-    entry.config = defaultRunConfig(method, lab.config.maximize);
-    const double step = suggestedStepSize(*lab.objective, method, lab.starts.front());
+    entry.config = defaultRunConfig(method, lab.scene.config.maximize);
+    const double step = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
     if (step > 0) setStepSize(entry.config, step);
-    lab.compare_entries.push_back(entry);
+    lab.scene.compare_entries.push_back(entry);
   }
   recomputeRuns(lab);
 }
@@ -152,41 +152,41 @@ double suggestedStepSize(const Objective& objective, Method method, const Vec2& 
 void selectBuiltin(OptimizerLab& lab, const std::string& name) {
   const ObjectiveInfo* info = findBuiltin(name);
   if (!info) return;
-  lab.spec = ObjectiveSpec();
-  lab.spec.name = name;
-  for (const Param& p : info->params) lab.spec.params.emplace_back(p.name, p.value);
+  lab.scene.spec = ObjectiveSpec();
+  lab.scene.spec.name = name;
+  for (const Param& p : info->params) lab.scene.spec.params.emplace_back(p.name, p.value);
   std::string error;
   if (!rebuildObjective(lab, &error)) return;
-  lab.view = info->window;
+  lab.scene.view = info->window;
   lab.home_view = info->window;
   lab.reset_view = true;
   setStarts(lab, defaultStarts(*info));
-  lab.config.maximize = info->maximize;
+  lab.scene.config.maximize = info->maximize;
   chooseSteps(lab);
   // Valleys whose f spans many decades down to a minimum of 0: log-spaced contour levels and
   // a log f axis, or every curve flattens into the floor after the first steps.
-  lab.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
-  lab.log_f_axis = lab.contour.log_levels;
+  lab.scene.contour.log_levels = name == "rosenbrock" || name == "beale" || name == "himmelblau";
+  lab.scene.log_f_axis = lab.scene.contour.log_levels;
   // Saddles read best on a diverging map centred on their level (0): up one colour, down the
   // other. Everything else keeps the perceptually uniform default.
-  lab.contour.colormap = (name == "saddle" || name == "monkey-saddle") ? 2 : 0;
-  lab.pinned = false;
+  lab.scene.contour.colormap = (name == "saddle" || name == "monkey-saddle") ? 2 : 0;
+  lab.scene.pinned = false;
   lab.expression_error.clear();
 }
 
 bool setObjectiveParam(OptimizerLab& lab, const std::string& name, double value,
                        std::string* error) {
-  ObjectiveSpec previous = lab.spec;
+  ObjectiveSpec previous = lab.scene.spec;
   bool found = false;
-  for (auto& [key, v] : lab.spec.params) {
+  for (auto& [key, v] : lab.scene.spec.params) {
     if (key == name) {
       v = value;
       found = true;
     }
   }
-  if (!found) lab.spec.params.emplace_back(name, value);
+  if (!found) lab.scene.spec.params.emplace_back(name, value);
   if (!rebuildObjective(lab, error)) {
-    lab.spec = previous;
+    lab.scene.spec = previous;
     return false;
   }
   return true;
@@ -203,18 +203,18 @@ bool applyExpression(OptimizerLab& lab, const std::string& text) {
     lab.expression_error = error;
     return false;
   }
-  const bool was_expression = lab.spec.name == "expression";
-  lab.spec = spec;
+  const bool was_expression = lab.scene.spec.name == "expression";
+  lab.scene.spec = spec;
   lab.objective = made;
   ++lab.objective_version;
   lab.expression_error.clear();
   if (!was_expression) {
     // Coming from a built-in: the expression's default window; the starts stay where they are
     // (the user may want to compare the same points on a new formula).
-    lab.view = made->info().window;
+    lab.scene.view = made->info().window;
     lab.home_view = made->info().window;
     lab.reset_view = true;
-    lab.config.maximize = false;
+    lab.scene.config.maximize = false;
     chooseSteps(lab);
   }
   return true;
@@ -246,80 +246,82 @@ double secondsUntilExpressionApplies(const OptimizerLab& lab) {
 }
 
 std::string shownFunctionName(const OptimizerLab& lab) {
-  if (lab.spec.name == "expression") return lab.spec.expression;
+  if (lab.scene.spec.name == "expression") return lab.scene.spec.expression;
   return lab.objective->info().title;
 }
 
 void selectMethod(OptimizerLab& lab, Method method) {
   const bool newton = isNewton(method);
-  RunConfig config = defaultRunConfig(method, lab.config.maximize);
-  config.stop = lab.config.stop;
+  RunConfig config = defaultRunConfig(method, lab.scene.config.maximize);
+  config.stop = lab.scene.config.stop;
   // Newton's step is a damping factor of another scale (1 or 0.5): it keeps its default, and
   // the gradient step waits in gradient_step for the way back.
   if (!newton) setStepSize(config, lab.gradient_step);
-  lab.config = config;
+  lab.scene.config = config;
 }
 
 void setUserStepSize(OptimizerLab& lab, double step_size) {
   if (!(step_size > 0) || !std::isfinite(step_size)) return;
-  setStepSize(lab.config, step_size);
+  setStepSize(lab.scene.config, step_size);
   lab.step_from_user = true;
-  if (!isNewton(lab.config.method)) lab.gradient_step = step_size;
+  if (!isNewton(lab.scene.config.method)) lab.gradient_step = step_size;
 }
 
 double offeredStepSize(const OptimizerLab& lab) {
-  const Method method = lab.config.method;
-  if (!takesStepSize(method) || lab.starts.empty()) return 0;
-  const double suggested = suggestedStepSize(*lab.objective, method, lab.starts.front());
-  const double current = stepSize(lab.config);
+  const Method method = lab.scene.config.method;
+  if (!takesStepSize(method) || lab.scene.starts.empty()) return 0;
+  const double suggested = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
+  const double current = stepSize(lab.scene.config);
   if (!(suggested > 0) || !(current > 0)) return 0;
   return std::abs(std::log(suggested / current)) > std::log(3.0) ? suggested : 0;
 }
 
 void recomputeRun(OptimizerLab& lab, int i) {
-  if (lab.compare || i < 0) {
+  if (lab.scene.compare || i < 0) {
     recomputeRuns(lab);  // compare mode: every run starts from the moved point
     return;
   }
-  lab.runs.resize(lab.starts.size());
-  if (i < int(lab.starts.size())) run(*lab.objective, lab.config, lab.starts[i], lab.runs[i]);
+  lab.runs.resize(lab.scene.starts.size());
+  if (i < int(lab.scene.starts.size()))
+    run(*lab.objective, lab.scene.config, lab.scene.starts[i], lab.runs[i]);
   runsChanged(lab);
 }
 
 void setStarts(OptimizerLab& lab, std::vector<Vec2> starts) {
   if (int(starts.size()) > kMaxRuns) starts.resize(kMaxRuns);
-  lab.starts = std::move(starts);
-  lab.start_slots.resize(lab.starts.size());
+  lab.scene.starts = std::move(starts);
+  lab.start_slots.resize(lab.scene.starts.size());
   for (std::size_t i = 0; i < lab.start_slots.size(); ++i) lab.start_slots[i] = int(i);
 }
 
 int addStart(OptimizerLab& lab, const Vec2& w) {
-  if (int(lab.starts.size()) >= kMaxRuns || !w.allFinite()) return -1;
+  if (int(lab.scene.starts.size()) >= kMaxRuns || !w.allFinite()) return -1;
   lab.start_slots.push_back(freeSlot(lab));
-  lab.starts.push_back(w);
-  return int(lab.starts.size()) - 1;
+  lab.scene.starts.push_back(w);
+  return int(lab.scene.starts.size()) - 1;
 }
 
 int addRandomStart(OptimizerLab& lab) {
-  if (int(lab.starts.size()) >= kMaxRuns) return -1;
+  if (int(lab.scene.starts.size()) >= kMaxRuns) return -1;
   std::mt19937 rng(1234u + unsigned(freeSlot(lab)));
-  std::uniform_real_distribution<double> ux(lab.view.x_min, lab.view.x_max);
-  std::uniform_real_distribution<double> uy(lab.view.y_min, lab.view.y_max);
+  std::uniform_real_distribution<double> ux(lab.scene.view.x_min, lab.scene.view.x_max);
+  std::uniform_real_distribution<double> uy(lab.scene.view.y_min, lab.scene.view.y_max);
   const double x = ux(rng);
   return addStart(lab, Vec2(x, uy(rng)));
 }
 
 bool moveStart(OptimizerLab& lab, int i, const Vec2& w) {
-  if (i < 0 || i >= int(lab.starts.size()) || !w.allFinite() || lab.starts[i] == w) return false;
-  lab.starts[i] = w;
+  if (i < 0 || i >= int(lab.scene.starts.size()) || !w.allFinite() || lab.scene.starts[i] == w)
+    return false;
+  lab.scene.starts[i] = w;
   return true;
 }
 
 bool removeStart(OptimizerLab& lab, int i) {
-  if (i < 0 || i >= int(lab.starts.size()) || lab.starts.size() <= 1) return false;
-  lab.starts.erase(lab.starts.begin() + i);
+  if (i < 0 || i >= int(lab.scene.starts.size()) || lab.scene.starts.size() <= 1) return false;
+  lab.scene.starts.erase(lab.scene.starts.begin() + i);
   lab.start_slots.erase(lab.start_slots.begin() + i);
-  if (!lab.compare && i < int(lab.runs.size())) lab.runs.erase(lab.runs.begin() + i);
+  if (!lab.scene.compare && i < int(lab.runs.size())) lab.runs.erase(lab.runs.begin() + i);
   runsChanged(lab);
   return true;
 }
@@ -329,12 +331,13 @@ bool mapLegendListsRuns(const OptimizerLab& lab) {
 }
 
 int runSlot(const OptimizerLab& lab, int run) {
-  if (lab.compare || run < 0 || run >= int(lab.start_slots.size())) return run;
+  if (lab.scene.compare || run < 0 || run >= int(lab.start_slots.size())) return run;
   return lab.start_slots[std::size_t(run)];
 }
 
 RunInputs runInputs(const OptimizerLab& lab) {
-  return {lab.objective, lab.config, lab.compare, lab.compare_entries, lab.starts};
+  return {lab.objective, lab.scene.config, lab.scene.compare, lab.scene.compare_entries,
+          lab.scene.starts};
 }
 
 void computeRuns(const RunInputs& in, std::vector<Trajectory>& runs) {
@@ -359,12 +362,12 @@ void computeRuns(const RunInputs& in, std::vector<Trajectory>& runs) {
 
 long fullRecomputeSteps(const OptimizerLab& lab) {
   long runs = 0;
-  if (lab.compare) {
-    for (const CompareEntry& e : lab.compare_entries) runs += e.enabled ? 1 : 0;
+  if (lab.scene.compare) {
+    for (const CompareEntry& e : lab.scene.compare_entries) runs += e.enabled ? 1 : 0;
   } else {
-    runs = long(lab.starts.size());
+    runs = long(lab.scene.starts.size());
   }
-  return runs * (long(std::max(0, lab.config.stop.max_iterations)) + 1);
+  return runs * (long(std::max(0, lab.scene.config.stop.max_iterations)) + 1);
 }
 
 void recomputeRuns(OptimizerLab& lab) {

@@ -31,9 +31,30 @@ struct CompareEntry {
   bool step_from_user = false;  // its step was set by hand: a new function keeps it
 };
 
+// The lab's inputs: everything a user sets and a scene file stores, a plain struct that
+// round-trips through JSON (optimizer_scene.h). Results and caches live beside it in
+// OptimizerLab, never in it.
+struct OptimizerScene {
+  ObjectiveSpec spec;  // the built-in's name and parameter values, or an expression
+  RunConfig config;    // method, direction, hyperparameters, stop rules
+  // The starts, at most kMaxRuns. Change them only through setStarts/addStart/moveStart/
+  // removeStart, which keep OptimizerLab::start_slots in step.
+  std::vector<Vec2> starts;
+  bool compare = false;  // compare mode: one start, several methods on the same views
+  std::vector<CompareEntry> compare_entries;
+  Window view;  // the contour's visible window (plot limits), updated every frame
+  ContourOptions contour;
+  bool show_arrows = true;  // arrows w_i -> w_i+1, as the homework asks
+  bool log_f_axis = false;  // f versus iteration on a log axis (f <= 0 leaves gaps)
+  bool pinned = false;      // the Hessian inspector is pinned at `pin`
+  Vec2 pin = Vec2::Zero();
+  SweepConfig sweep;  // every start over a log grid of step sizes (computed off the UI thread)
+};
+
 struct OptimizerLab {
-  // [What is optimized]
-  ObjectiveSpec spec;            // the built-in's name and parameter values, or an expression
+  OptimizerScene scene;
+
+  // [What is optimized, derived] made from scene.spec
   ObjectivePtr objective;        // never null; a bad expression keeps the previous one
   std::string expression_text;   // the expression box, as typed
   std::string expression_error;  // "" when the typed expression compiled
@@ -42,46 +63,25 @@ struct OptimizerLab {
   bool expression_pending = false;  // typed, not yet applied
   double expression_idle = 0;       // seconds since the last keystroke
 
-  // [How]
-  RunConfig config;
-  // The starts, at most kMaxRuns, and each one's colour slot (its colour and its name "run k"
-  // are slot k's while it exists). Change them only through setStarts/addStart/moveStart/
-  // removeStart, which keep the two in step.
-  std::vector<Vec2> starts;
+  // Each start's colour slot (its colour and its name "run k" are slot k's while it exists).
   std::vector<int> start_slots;
   // True once the user set the step size: a new function then keeps it (a suggestion is only
   // offered); false until then, so gradlab picks a step that suits each new function.
   bool step_from_user = false;
-
-  // [Compare mode] one start point, several methods on the same views
-  bool compare = false;
-  std::vector<CompareEntry> compare_entries;
+  // The gradient step size, kept while Newton (no step size) is selected.
+  double gradient_step = 0.1;
 
   // [Results] runs[i] belongs to starts[i] (or to compare_entries[i] in compare mode)
   std::vector<Trajectory> runs;
   int runs_version = 0;       // bumped on every recompute: views cache by it
   int objective_version = 0;  // bumped when the objective or its parameters change
 
-  // [View]
-  Window view;             // the contour's visible window (plot limits), updated every frame
+  // [View, derived]
   Window home_view;        // where "reset view" returns: the function's window
-  bool reset_view = true;  // the contour view goes to `home_view` on the next frame
-  ContourOptions contour;
-  bool show_arrows = true;  // arrows w_i -> w_i+1, as the homework asks
-  bool log_f_axis = false;  // f versus iteration on a log axis (f <= 0 leaves gaps)
+  bool reset_view = true;  // the contour view goes to scene.view on the next frame
 
   // [Animation] the views show iterates 0..timelineShown(); new runs are shown in full
   Timeline timeline;
-
-  // [Inspector]
-  bool pinned = false;
-  Vec2 pin = Vec2::Zero();
-
-  // The gradient step size, kept while Newton (no step size) is selected.
-  double gradient_step = 0.1;
-
-  // [Sweep] every start over a log grid of step sizes (computed off the UI thread)
-  SweepConfig sweep;
 };
 
 // The default scene: EXERCISES C4, two bumps, three starts, gradient ascent, eta = 0.1.

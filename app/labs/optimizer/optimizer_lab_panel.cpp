@@ -8,9 +8,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
+
 #include "app/cli.h"
 #include "app/labs/optimizer/optimizer_figures.h"
+#include "app/labs/optimizer/optimizer_scene.h"
 #include "app/plot/plot_imgui.h"
+#include "core/atomic_file.h"
 
 namespace gradlab {
 namespace {
@@ -24,6 +29,8 @@ struct OptimizerOptions {
   double step_size = 0;          // > 0: the method's step size
   bool compare = false;          // compare mode: GD, momentum, Adam, Newton from the first start
   std::vector<double> pin;       // X,Y: pin the Hessian inspector there
+  std::string scene;             // a scene file to start from
+  std::string save_scene;        // where to write the resulting scene
 };
 
 void addOptions(CLI::App& parser, OptimizerOptions& o) {
@@ -40,9 +47,27 @@ void addOptions(CLI::App& parser, OptimizerOptions& o) {
       ->check(finiteNumber())
       ->delimiter(',')
       ->expected(2);
+  parser.add_option("--scene", o.scene, "a scene file (JSON) to start from");
+  parser.add_option("--save-scene", o.save_scene, "write the resulting scene (JSON) here");
+}
+
+// The scene file at `path` into the lab; "" or the problem, naming the file and the field.
+std::string loadSceneFile(OptimizerLab& lab, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return "cannot read scene file '" + path + "'";
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
+  OptimizerScene scene = lab.scene;
+  std::string error = optimizerSceneFromJson(j, &scene);
+  if (error.empty()) error = applyOptimizerScene(lab, scene);
+  return error.empty() ? "" : "scene file '" + path + "': " + error;
 }
 
 std::string applyParsed(OptimizerLab& lab, const OptimizerOptions& o) {
+  if (!o.scene.empty()) {
+    const std::string error = loadSceneFile(lab, o.scene);
+    if (!error.empty()) return error;
+  }
   if (!o.function.empty()) {
     bool known = false;
     for (const ObjectiveInfo& info : builtinObjectives()) known |= info.name == o.function;
@@ -52,7 +77,7 @@ std::string applyParsed(OptimizerLab& lab, const OptimizerOptions& o) {
   if (!o.expression.empty() && !applyExpression(lab, o.expression)) return lab.expression_error;
   // As if typed: the lab keeps the last valid function and shows the error at its column.
   if (!o.typed_expression.empty()) {
-    if (lab.spec.name != "expression") applyExpression(lab, "x^2 + y^2");
+    if (lab.scene.spec.name != "expression") applyExpression(lab, "x^2 + y^2");
     applyExpression(lab, o.typed_expression);
   }
   if (!o.method.empty()) {
@@ -61,16 +86,21 @@ std::string applyParsed(OptimizerLab& lab, const OptimizerOptions& o) {
     selectMethod(lab, method);
   }
   if (o.step_size > 0) {
-    if (lab.config.method == Method::Newton)
+    if (lab.scene.config.method == Method::Newton)
       return "--lr does not apply to newton (it takes full steps); use --method damped-newton";
-    setStepSize(lab.config, o.step_size);
+    setStepSize(lab.scene.config, o.step_size);
   }
-  lab.compare = o.compare;
+  if (o.compare) lab.scene.compare = true;
   if (o.pin.size() == 2) {
-    lab.pinned = true;
-    lab.pin = Vec2(o.pin[0], o.pin[1]);
+    lab.scene.pinned = true;
+    lab.scene.pin = Vec2(o.pin[0], o.pin[1]);
   }
   recomputeRuns(lab);
+  if (!o.save_scene.empty()) {
+    const std::string text = optimizerSceneToJson(lab.scene).dump(2) + "\n";
+    std::string error;
+    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
+  }
   return "";
 }
 
@@ -119,6 +149,16 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
   return applyParsed(lab_, options);
 }
 
+nlohmann::json OptimizerLabPanel::saveScene() const {
+  return optimizerSceneToJson(lab_.scene);
+}
+
+std::string OptimizerLabPanel::loadScene(const nlohmann::json& j) {
+  OptimizerScene scene = lab_.scene;
+  const std::string error = optimizerSceneFromJson(j, &scene);
+  return error.empty() ? applyOptimizerScene(lab_, scene) : error;
+}
+
 std::vector<ExportFigure> OptimizerLabPanel::exportFigures(Theme theme) const {
   using Builder =
       plot::Figure (*)(const OptimizerLab&, const LabFigureOptions&, const plot::Painter&);
@@ -155,8 +195,8 @@ void OptimizerLabPanel::printReport(std::ostream& out, float s) const {
 // Bench input: press on the first start's handle, then drag it around a circle.
 bool OptimizerLabPanel::scriptDrag(int frame, ImGuiIO& io) {
   const Window& w = view_.plot_limits;
-  if (view_.plot_w <= 0 || w.x_max <= w.x_min || lab_.starts.empty()) return false;
-  if (frame == 0) drag_center_ = lab_.starts[0];
+  if (view_.plot_w <= 0 || w.x_max <= w.x_min || lab_.scene.starts.empty()) return false;
+  if (frame == 0) drag_center_ = lab_.scene.starts[0];
   const double radius = 0.12 * (w.x_max - w.x_min);
   const double angle = 0.05 * frame;
   const Vec2 target = frame == 0

@@ -22,7 +22,11 @@ class OptimizerLabPanel : public Lab {
   void setWake(WakeFunction wake) override;
   bool play() override;
 
-  // --function, --expr, --type-expr, --method, --lr, --compare, --pin X,Y
+  nlohmann::json saveScene() const override;
+  std::string loadScene(const nlohmann::json& scene) override;
+
+  // --scene FILE (first), --function, --expr, --type-expr, --method, --lr, --compare, --pin X,Y,
+  // then --save-scene FILE (the scene after all of them, written atomically)
   std::string applyOptions(const std::vector<std::string>& args) override;
 
   std::vector<ExportFigure> exportFigures(Theme theme) const override;

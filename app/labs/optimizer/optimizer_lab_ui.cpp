@@ -47,13 +47,13 @@ bool sameWindow(const Window& a, const Window& b) {
 std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& view) {
   nlohmann::json j;
   j["kind"] = "contour";
-  j["function"] = lab.spec.name;
-  if (lab.spec.name == "expression") j["expression"] = lab.spec.expression;
-  for (const auto& [name, value] : lab.spec.params) j["params"][name] = value;
-  j["colormap"] = plot::ColormapName(plot::Colormap(lab.contour.colormap));
-  j["levels"] = lab.contour.levels;
-  j["log_levels"] = lab.contour.log_levels;
-  j["lines_only"] = lab.contour.lines_only;
+  j["function"] = lab.scene.spec.name;
+  if (lab.scene.spec.name == "expression") j["expression"] = lab.scene.spec.expression;
+  for (const auto& [name, value] : lab.scene.spec.params) j["params"][name] = value;
+  j["colormap"] = plot::ColormapName(plot::Colormap(lab.scene.contour.colormap));
+  j["levels"] = lab.scene.contour.levels;
+  j["log_levels"] = lab.scene.contour.log_levels;
+  j["lines_only"] = lab.scene.contour.lines_only;
   j["map_range"] = {view.map_lo, view.map_hi};
   if (view.map_log) j["map_log_base"] = view.map_log_base;
   return j.dump();
@@ -87,11 +87,13 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.grid_ny = ny;
     ++view.field_evaluations;
   }
-  const bool mapping_stale = field_stale || view.options.log_levels != lab.contour.log_levels ||
-                             view.options.colormap != lab.contour.colormap;
+  const bool mapping_stale = field_stale ||
+                             view.options.log_levels != lab.scene.contour.log_levels ||
+                             view.options.colormap != lab.scene.contour.colormap;
   if (mapping_stale) {
     // The map spans the visible range (contourMapping says how, for the export as well).
-    const ContourMapping mapping = contourMapping(lab.contour, view.field_min, view.field_max);
+    const ContourMapping mapping =
+        contourMapping(lab.scene.contour, view.field_min, view.field_max);
     view.map_lo = mapping.lo;
     view.map_hi = mapping.hi;
     view.map_log = mapping.log;
@@ -101,7 +103,7 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     auto image = std::make_shared<plot::FieldImage>();
     image->nx = nx;
     image->ny = ny;
-    image->colormap = plot::Colormap(lab.contour.colormap);
+    image->colormap = plot::Colormap(lab.scene.contour.colormap);
     image->scale = mapping.scale;
     image->map_lo = mapping.lo;
     image->map_hi = mapping.hi;
@@ -116,29 +118,29 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.contour.setField(view.field_image->t.data(), nx, ny);
   }
   if (mapping_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
-      view.options.levels != lab.contour.levels ||
-      view.options.lines_only != lab.contour.lines_only || view.theme != theme) {
+      view.options.levels != lab.scene.contour.levels ||
+      view.options.lines_only != lab.scene.contour.lines_only || view.theme != theme) {
     const plot::Theme colors = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
     ContourStyle style;
     // The shader draws a line at every integer band: n + 1 bands put n levels strictly inside
     // (min, max), the same levels as core's linearLevels(n) / logLevels(n).
-    style.levels = lab.contour.levels + 1;
-    style.filled = !lab.contour.lines_only;
+    style.levels = lab.scene.contour.levels + 1;
+    style.filled = !lab.scene.contour.lines_only;
     style.colored_lines = true;
-    style.line_px = lab.contour.lines_only ? 1.6f : 1.0f;
+    style.line_px = lab.scene.contour.lines_only ? 1.6f : 1.0f;
     const float ink = theme == Theme::Dark ? 0.0f : 0.1f;
     const float line_rgba[4] = {ink, ink, ink, 0.28f};
     std::copy(line_rgba, line_rgba + 4, style.line_rgba);
     const plot::Color bg = colors.plot_background;
     const float background[4] = {bg.r, bg.g, bg.b, 1.0f};
     std::copy(background, background + 4, style.background_rgba);
-    style.colormap_rgb = plot::ColormapEntry(plot::Colormap(lab.contour.colormap), 0);
+    style.colormap_rgb = plot::ColormapEntry(plot::Colormap(lab.scene.contour.colormap), 0);
     view.contour.shade(pixel_w, pixel_h, style);
     view.contour_source = contourSourceId(lab, view);  // changes with nothing else
     ++view.contour_shades;
     view.pixel_w = pixel_w;
     view.pixel_h = pixel_h;
-    view.options = lab.contour;
+    view.options = lab.scene.contour;
     view.theme = theme;
   }
   return view.contour.texture();
@@ -190,7 +192,7 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   const float pad = ImGui::GetFontSize() * 0.4f;
   const float x0 = p.x + ImGui::CalcTextSize(lo).x + pad;
   const float x1 = p.x + width - ImGui::CalcTextSize(hi).x - pad;
-  const plot::Colormap map = plot::Colormap(lab.contour.colormap);
+  const plot::Colormap map = plot::Colormap(lab.scene.contour.colormap);
   const int steps = 64;
   for (int i = 0; i < steps; ++i) {
     const plot::Color c = plot::SampleColormap(map, (i + 0.5) / steps);
@@ -206,7 +208,7 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   drawColorbarTicks(view, x0, x1, p.y + h);
   char caption[96];
   std::snprintf(caption, sizeof caption, "f over the visible window%s; %d levels",
-                lab.contour.log_levels ? ", log-spaced" : "", lab.contour.levels);
+                lab.scene.contour.log_levels ? ", log-spaced" : "", lab.scene.contour.levels);
   if (view.runs.pending) std::snprintf(caption, sizeof caption, "computing the runs...");
   // Room for the "reset view" button on the same line, or no caption on a tiny window.
   const float button_w = ImGui::CalcTextSize("reset view").x + ImGui::GetFontSize() * 2;
@@ -223,7 +225,10 @@ void drawResetViewButton(OptimizerLab& lab, float width) {
   const char* label = "reset view";
   const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
   ImGui::SameLine(std::max(width - w, 0.0f));
-  if (ImGui::SmallButton(label)) lab.reset_view = true;
+  if (ImGui::SmallButton(label)) {
+    lab.scene.view = lab.home_view;
+    lab.reset_view = true;
+  }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
         "Back to the function's window. Wheel zooms, right-drag box-zooms,\n"
@@ -250,15 +255,15 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
   const Window window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
   const bool stale = c.version != lab.runs_version || c.shown != shown ||
                      !sameWindow(c.limits, window) || c.width != plot_size.x ||
-                     c.height != plot_size.y || c.arrows != lab.show_arrows;
+                     c.height != plot_size.y || c.arrows != lab.scene.show_arrows;
   if (stale) {
     c.version = lab.runs_version;
     c.shown = shown;
     c.limits = window;
     c.width = plot_size.x;
     c.height = plot_size.y;
-    c.arrows = lab.show_arrows;
-    buildTrajectoryPath(t, shown, lab.show_arrows, window, plot_size.x, plot_size.y, c.path);
+    c.arrows = lab.scene.show_arrows;
+    buildTrajectoryPath(t, shown, lab.scene.show_arrows, window, plot_size.x, plot_size.y, c.path);
   }
   const TrajectoryPath& p = c.path;
   if (!p.path_x.empty()) {
@@ -284,7 +289,7 @@ void plotTrajectory(const OptimizerLab& lab, OptimizerLabView& view, int run, pl
 // Eigenvectors scaled by |eigenvalue| (solid: positive curvature, dashed look: negative) and the
 // Newton step, from the pinned point.
 void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
-  const PointInspection p = inspectPoint(*lab.objective, lab.pin);
+  const PointInspection p = inspectPoint(*lab.objective, lab.scene.pin);
   const double span = 0.12 * std::min(limits.x.max - limits.x.min, limits.y.max - limits.y.min);
   const double largest = p.hessian.eigenvalues.cwiseAbs().maxCoeff();
   // Everything drawn from the pin gets a halo in the background colour: ink and the axis colours
@@ -294,8 +299,8 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     const double lambda = p.hessian.eigenvalues(i);
     const double length = largest > 0 ? span * std::fabs(lambda) / largest : 0;
     const Vec2 v = p.hessian.eigenvectors.col(i) * length;
-    const double xs[2] = {lab.pin.x() - v.x(), lab.pin.x() + v.x()};
-    const double ys[2] = {lab.pin.y() - v.y(), lab.pin.y() + v.y()};
+    const double xs[2] = {lab.scene.pin.x() - v.x(), lab.scene.pin.x() + v.x()};
+    const double ys[2] = {lab.scene.pin.y() - v.y(), lab.scene.pin.y() + v.y()};
     plot::LineStyle style;
     style.color = lambda > 0 ? plot::Color::hex(0xE69F00) : plot::Color::hex(0x56B4E9);
     style.width = 3.0f;
@@ -311,8 +316,8 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     plot::PlotText(text, xs[1], ys[1], ts);
   }
   if (p.newton_ok) {
-    const double xs[2] = {lab.pin.x(), lab.pin.x() + p.newton_step.x()};
-    const double ys[2] = {lab.pin.y(), lab.pin.y() + p.newton_step.y()};
+    const double xs[2] = {lab.scene.pin.x(), lab.scene.pin.x() + p.newton_step.x()};
+    const double ys[2] = {lab.scene.pin.y(), lab.scene.pin.y() + p.newton_step.y()};
     plot::ArrowStyle style;
     style.color = plot::GetStyle().theme.text;  // ink colour: never one of the runs' colours
     style.width = 2.5f;
@@ -324,7 +329,7 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
   pin.shape = plot::MarkerShape::Diamond;
   pin.size = 6;
   pin.halo = halo;
-  const double px = lab.pin.x(), py = lab.pin.y();
+  const double px = lab.scene.pin.x(), py = lab.scene.pin.y();
   plot::PlotMarkers("##pin", &px, &py, 1, pin);
 }
 
@@ -334,26 +339,27 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   const ObjectiveInfo& info = lab.objective->info();
   // Under the plot: the colour bar (when shown) and a line with the reset-view button.
   const float colorbar_h =
-      (lab.contour.colorbar ? ImGui::GetFontSize() * 1.0f + ImGui::GetTextLineHeight() +
-                                  2 * ImGui::GetStyle().ItemSpacing.y
-                            : 0.0f) +
+      (lab.scene.contour.colorbar ? ImGui::GetFontSize() * 1.0f + ImGui::GetTextLineHeight() +
+                                        2 * ImGui::GetStyle().ItemSpacing.y
+                                  : 0.0f) +
       ImGui::GetFrameHeightWithSpacing();
   const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));
   const plot::PlotFlags flags = plot::PlotFlags_EqualAspect | plot::PlotFlags_CallerOwnsLeftClick;
   if (!plot::BeginPlot("##contour", plot_size, flags)) return false;
   plot::SetupAxes(info.var_x.c_str(), info.var_y.c_str());
-  const Window& home = lab.home_view;
-  plot::SetupAxesLimits(home.x_min, home.x_max, home.y_min, home.y_max,
+  // The scene's view when it was just set (a new function, "reset view", a loaded scene).
+  const Window& target = lab.reset_view ? lab.scene.view : lab.home_view;
+  plot::SetupAxesLimits(target.x_min, target.x_max, target.y_min, target.y_max,
                         lab.reset_view ? ImGuiCond_Always : ImGuiCond_Once);
   lab.reset_view = false;
 
   // Drag and right-click handling first, so the trajectories below already follow the drag.
   int delete_start = -1;
   int moved_start = -1;  // the one run to rerun; -1 with `changed`: rerun all
-  const int handles =
-      lab.compare ? std::min<int>(1, int(lab.starts.size())) : int(lab.starts.size());
+  const int handles = lab.scene.compare ? std::min<int>(1, int(lab.scene.starts.size()))
+                                        : int(lab.scene.starts.size());
   for (int i = 0; i < handles; ++i) {
-    double x = lab.starts[i].x(), y = lab.starts[i].y();
+    double x = lab.scene.starts[i].x(), y = lab.scene.starts[i].y();
     bool right_clicked = false;
     // Handles are keyed by colour slot: deleting a start does not hand its drag to another.
     if (plot::DragPoint(runSlot(lab, i), &x, &y, plot::RunColor(runSlot(lab, i)), 6,
@@ -364,14 +370,14 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     if (right_clicked) delete_start = i;
   }
   if (delete_start >= 0 && removeStart(lab, delete_start)) {
-    if (lab.compare) {
+    if (lab.scene.compare) {
       requestRuns(lab, view.runs);
     } else {
       startsRemoved(lab, view.runs);
     }
     changed = true;
   }
-  if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.compare) {
+  if (plot::IsPlotClicked(ImGuiMouseButton_Left) && !lab.scene.compare) {
     const plot::Point m = plot::GetPlotMousePos();
     const int added =
         addStart(lab, roundToPixel(Vec2(m.x, m.y), plot::GetPlotLimits(), plot::GetPlotSize()));
@@ -379,8 +385,8 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   }
   if (plot::IsPlotClicked(ImGuiMouseButton_Right)) {
     const plot::Point m = plot::GetPlotMousePos();
-    lab.pinned = true;
-    lab.pin = Vec2(m.x, m.y);
+    lab.scene.pinned = true;
+    lab.scene.pin = Vec2(m.x, m.y);
   }
   // Only the dragged or added start reruns: 16 runs of 100,000 iterations would not fit a frame.
   if (moved_start >= 0) requestRun(lab, view.runs, moved_start);
@@ -403,7 +409,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
                     limits.x.min, limits.y.min, limits.x.max, limits.y.max,
                     view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1}, view.field_image);
   }
-  lab.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
+  lab.scene.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
 
   for (int i = 0; i < int(lab.runs.size()); ++i) {
     if (lab.runs[i].iterates.empty()) continue;
@@ -449,11 +455,11 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     dot.size = 6;
     const int start_i = 0;
     dot.indices = &start_i;
-    const double x = lab.starts[i].x(), y = lab.starts[i].y();
+    const double x = lab.scene.starts[i].x(), y = lab.scene.starts[i].y();
     plot::PlotMarkers("##start ring", &x, &y, 1, ring);
     plot::PlotMarkers("##start", &x, &y, 1, dot);
   }
-  if (lab.pinned) plotCurvatureAxes(lab, limits);
+  if (lab.scene.pinned) plotCurvatureAxes(lab, limits);
 
   view.hovering = plot::IsPlotHovered();
   if (view.hovering) {
@@ -467,7 +473,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
                        view.contour_error.c_str());
     ImGui::PopStyleColor();
   }
-  if (lab.contour.colorbar && view.field_valid) {
+  if (lab.scene.contour.colorbar && view.field_valid) {
     drawColorbar(lab, view, size.x);
   } else {
     ImGui::TextDisabled("%s", view.runs.pending

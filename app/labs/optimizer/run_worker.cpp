@@ -22,7 +22,7 @@ void requestRuns(OptimizerLab& lab, RunScheduler& s) {
 }
 
 void requestRun(OptimizerLab& lab, RunScheduler& s, int start) {
-  if (lab.compare) {
+  if (lab.scene.compare) {
     requestRuns(lab, s);  // every compare run starts from the moved point
     return;
   }

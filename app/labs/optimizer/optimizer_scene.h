@@ -1,0 +1,25 @@
+// The optimizer lab's scene as JSON: every input of OptimizerScene, with a version, written by
+// name through the parameter tables (core/param_table.h). Loading is tolerant of missing keys
+// (they keep the default scene's values, so older files keep working) and strict about wrong
+// ones: the error names the field ("config.adam.beta1 must be in [0, 0.9999]").
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+#include "app/labs/optimizer/optimizer_lab.h"
+
+namespace gradlab {
+
+constexpr int kOptimizerSceneVersion = 1;
+
+nlohmann::json optimizerSceneToJson(const OptimizerScene& scene);
+// Reads `j` over *scene (which holds the defaults for missing keys); "" or the problem. On a
+// problem *scene may be partly changed: read into a copy.
+std::string optimizerSceneFromJson(const nlohmann::json& j, OptimizerScene* scene);
+
+// Makes `scene` the lab's: builds its objective, its starts' colours, and reruns everything.
+// "" or the problem (an unknown function, a bad expression, no start); the lab is then unchanged.
+std::string applyOptimizerScene(OptimizerLab& lab, const OptimizerScene& scene);
+
+}  // namespace gradlab

@@ -1,0 +1,74 @@
+// Parameter tables: one descriptor per field of a parameter struct (its name, what it means,
+// the member, its range and scale), so that JSON scene keys, range checks and, in time, sliders
+// and CLI flags are all bound to the same member by one line each, not by hand in each place.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/optimizers.h"
+#include "core/run.h"
+
+namespace gradlab {
+
+template <class T>
+struct ParamField {
+  const char* name;  // JSON key (and CLI flag --name); PyTorch's name where torch has one
+  const char* help;  // one line: what it means
+  std::variant<double T::*, int T::*, bool T::*> member;
+  double min = 0, max = 0;  // the inclusive range the UI offers (bools ignore it)
+  bool log_scale = false;   // a log slider
+};
+
+template <class T>
+using ParamTable = std::vector<ParamField<T>>;
+
+// One table per struct; `maximize` is left out where RunConfig::maximize sets it.
+const ParamTable<SgdParams>& sgdParamTable();
+const ParamTable<ArmijoParams>& armijoParamTable();
+const ParamTable<AdagradParams>& adagradParamTable();
+const ParamTable<RmspropParams>& rmspropParamTable();
+const ParamTable<AdamParams>& adamParamTable();
+const ParamTable<NewtonParams>& newtonParamTable();
+const ParamTable<LbfgsParams>& lbfgsParamTable();
+const ParamTable<StopRules>& stopRulesTable();
+const ParamTable<SweepConfig>& sweepConfigTable();
+
+// A field's value as a double (bools: 0 or 1), and back.
+template <class T>
+double getParam(const T& params, const ParamField<T>& field) {
+  return std::visit([&params](auto member) { return double(params.*member); }, field.member);
+}
+
+// Sets the field from a double; false with *error (naming the field) when it is not finite, not
+// a whole number for an int, not 0 or 1 for a bool, or outside [min, max].
+template <class T>
+bool setParam(T& params, const ParamField<T>& field, double value, std::string* error) {
+  const bool is_bool = std::holds_alternative<bool T::*>(field.member);
+  const bool is_int = std::holds_alternative<int T::*>(field.member);
+  std::string problem;
+  if (!(value == value) || value - value != 0) {
+    problem = "is not a finite number";
+  } else if (is_bool && value != 0 && value != 1) {
+    problem = "must be true or false";
+  } else if (is_int && value != double(static_cast<long long>(value))) {
+    problem = "must be a whole number";
+  } else if (!is_bool && (value < field.min || value > field.max)) {
+    problem = "must be in [" + std::to_string(field.min) + ", " + std::to_string(field.max) + "]";
+  }
+  if (!problem.empty()) {
+    if (error) *error = std::string(field.name) + " " + problem;
+    return false;
+  }
+  std::visit(
+      [&params, value](auto member) {
+        using V = std::remove_reference_t<decltype(params.*member)>;
+        params.*member = static_cast<V>(value);
+      },
+      field.member);
+  return true;
+}
+
+}  // namespace gradlab
