@@ -12,6 +12,7 @@
 #include "app/plot/color.h"
 #include "app/plot/colormap.h"
 #include "app/ui_widgets.h"
+#include "app/views/status_chip.h"
 #include "app/views/timeline_ui.h"
 
 namespace gradlab {
@@ -21,30 +22,12 @@ ImVec4 toImVec4(const plot::Color& c) {
   return ImVec4(c.r, c.g, c.b, c.a);
 }
 
-// A run's status line ("converged in 55 steps to a maximum (f = 1.060077)"), orange when the
-// run failed, with the hint below it ("lower the step size").
+// A run's status chip: orange when the run failed, with what to try below it.
 void drawStatusChip(const OptimizerLab& lab, int run) {
   const Trajectory& t = lab.runs[run];
-  ImGui::Indent(ImGui::GetStyle().IndentSpacing * 0.5f);
-  ImGui::PushTextWrapPos(0);
-  const bool bad = t.status != RunStatus::Converged && t.status != RunStatus::Running &&
-                   t.status != RunStatus::MaxIterations;
-  if (bad) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.55f, 0.2f, 1.0f));
-  // The whole summary on one line where it fits. Otherwise, since ImGui wraps after '.' and
-  // would split "f = 1.060077", the parenthesis (the numbers) goes on a line of its own.
-  const std::string summary = runSummary(lab, run);
-  const std::size_t paren = summary.find(" (");
-  const bool fits = ImGui::CalcTextSize(summary.c_str()).x <= ImGui::GetContentRegionAvail().x;
-  if (!fits && paren != std::string::npos && summary.back() == ')') {
-    ImGui::TextUnformatted(summary.c_str(), summary.c_str() + paren);
-    ImGui::TextUnformatted(summary.c_str() + paren + 2, summary.c_str() + summary.size() - 1);
-  } else {
-    ImGui::TextUnformatted(summary.c_str());
-  }
-  if (bad) ImGui::PopStyleColor();
-  if (!t.hint.empty()) ImGui::TextDisabled("%s", t.hint.c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::Unindent(ImGui::GetStyle().IndentSpacing * 0.5f);
+  const bool failed = t.status != RunStatus::Converged && t.status != RunStatus::Running &&
+                      t.status != RunStatus::MaxIterations;
+  gradlab::drawStatusChip(runSummary(lab, run), t.hint, failed);
 }
 
 // [Function] picker, description, parameters, expression box with the error at its column.

@@ -12,31 +12,12 @@
 #include "app/plot/painter.h"
 #include "app/plot/style.h"
 #include "app/theme.h"
+#include "app/views/thinning.h"
 #include "core/field.h"
 
 namespace gradlab {
 
 // [SECTION] What the views draw (the ImGui views cache these)
-
-// A run's trajectory: up to kMaxTrajectoryArrows steps each get an arrow w_i -> w_i+1; longer
-// runs are a line (points closer than a pixel merged) with arrows on evenly spaced steps.
-constexpr int kMaxTrajectoryArrows = 120;
-struct TrajectoryPath {
-  std::vector<double> path_x, path_y;    // polyline (points a pixel apart)
-  std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
-  std::vector<int> path_i, arrow_i;      // the iteration of each point (tooltips), -1 at NaN
-};
-// Iterations 0..shown of `t` in a view of `window` that is width x height pixels.
-void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Window& window,
-                         double width_px, double height_px, TrajectoryPath& out);
-
-// The envelope a pixel column would show: for each of `buckets` runs of consecutive iterates,
-// the smallest and largest f and ||grad f|| (in iteration order), so a curve of any length costs
-// about as much to draw as the plot is wide, and every point drawn is a real iterate.
-struct CurveEnvelope {
-  std::vector<double> iter, f, grad_norm;
-};
-void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& out);
 
 // How the contour maps f to colours over a field whose finite values span [field_min,
 // field_max]: the map spans that range (centred on 0 for the diverging map when the range

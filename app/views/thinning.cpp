@@ -1,0 +1,91 @@
+// Trajectory and curve thinning. See thinning.h.
+#include "app/views/thinning.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace gradlab {
+
+void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Window& window,
+                         double width_px, double height_px, TrajectoryPath& c) {
+  c.path_x.clear();
+  c.path_y.clear();
+  c.arrow_x.clear();
+  c.arrow_y.clear();
+  c.path_i.clear();
+  c.arrow_i.clear();
+  if (t.iterates.empty()) return;
+  shown = std::clamp(shown, 0, int(t.iterates.size()) - 1);
+  if (shown <= kMaxTrajectoryArrows && arrows) {
+    for (int i = 0; i <= shown; ++i) {
+      c.arrow_x.push_back(t.iterates[i].w.x());
+      c.arrow_y.push_back(t.iterates[i].w.y());
+      c.arrow_i.push_back(i);
+    }
+    return;
+  }
+  const double px_x = (window.x_max - window.x_min) / std::max(1.0, width_px);
+  const double px_y = (window.y_max - window.y_min) / std::max(1.0, height_px);
+  double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
+  c.path_x.push_back(last_x);
+  c.path_y.push_back(last_y);
+  c.path_i.push_back(0);
+  for (int i = 1; i <= shown; ++i) {
+    const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
+    if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
+      c.path_x.push_back(x);
+      c.path_y.push_back(y);
+      c.path_i.push_back(i);
+      last_x = x;
+      last_y = y;
+    }
+  }
+  if (arrows && shown >= 1) {
+    const int stride = std::max(1, shown / kMaxTrajectoryArrows);
+    const double nan = std::nan("");
+    for (int i = 0; i < shown; i += stride) {
+      c.arrow_x.insert(c.arrow_x.end(), {t.iterates[i].w.x(), t.iterates[i + 1].w.x(), nan});
+      c.arrow_y.insert(c.arrow_y.end(), {t.iterates[i].w.y(), t.iterates[i + 1].w.y(), nan});
+      c.arrow_i.insert(c.arrow_i.end(), {i, i + 1, -1});
+    }
+  }
+}
+
+void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& c) {
+  c.iter.clear();
+  c.f.clear();
+  c.grad_norm.clear();
+  count = std::min(count, int(t.iterates.size()));
+  if (count <= 0) return;
+  auto add = [&](int i) {
+    c.iter.push_back(double(i));
+    c.f.push_back(t.iterates[i].f);
+    c.grad_norm.push_back(t.iterates[i].grad_norm);
+  };
+  if (count <= 2 * buckets) {
+    for (int i = 0; i < count; ++i) add(i);
+    return;
+  }
+  // f and ||grad f|| each get their own extremes: keep the union, in order.
+  std::vector<int> keep;
+  for (int b = 0; b < buckets; ++b) {
+    const int begin = int(std::int64_t(b) * count / buckets);
+    const int end = int(std::int64_t(b + 1) * count / buckets);
+    int f_lo = begin, f_hi = begin, g_lo = begin, g_hi = begin;
+    for (int i = begin; i < end; ++i) {
+      const Iterate& it = t.iterates[i];
+      if (it.f < t.iterates[f_lo].f) f_lo = i;
+      if (it.f > t.iterates[f_hi].f) f_hi = i;
+      if (it.grad_norm < t.iterates[g_lo].grad_norm) g_lo = i;
+      if (it.grad_norm > t.iterates[g_hi].grad_norm) g_hi = i;
+    }
+    keep = {f_lo, f_hi, g_lo, g_hi};
+    std::sort(keep.begin(), keep.end());
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    for (int i : keep) add(i);
+  }
+  if (c.iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
+}
+
+}  // namespace gradlab

@@ -1,0 +1,34 @@
+// Thinning what a run draws, so a 100,000-iterate run costs a frame about what a 100-iterate
+// one does: a trajectory merged to points a pixel apart with a bounded number of arrows, and a
+// curve reduced to each pixel column's extremes. Pure functions over a core Trajectory; every
+// point kept is a real iterate, with its index for tooltips.
+#pragma once
+
+#include <vector>
+
+#include "core/objective.h"
+#include "core/run.h"
+
+namespace gradlab {
+
+// A run's trajectory: up to kMaxTrajectoryArrows steps each get an arrow w_i -> w_i+1; longer
+// runs are a line (points closer than a pixel merged) with arrows on evenly spaced steps.
+constexpr int kMaxTrajectoryArrows = 120;
+struct TrajectoryPath {
+  std::vector<double> path_x, path_y;    // polyline (points a pixel apart)
+  std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
+  std::vector<int> path_i, arrow_i;      // the iteration of each point (tooltips), -1 at NaN
+};
+// Iterations 0..shown of `t` in a view of `window` that is width x height pixels.
+void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Window& window,
+                         double width_px, double height_px, TrajectoryPath& out);
+
+// The envelope a pixel column would show: for each of `buckets` runs of consecutive iterates,
+// the smallest and largest f and ||grad f|| (in iteration order), so a curve of any length costs
+// about as much to draw as the plot is wide, and every point drawn is a real iterate.
+struct CurveEnvelope {
+  std::vector<double> iter, f, grad_norm;
+};
+void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& out);
+
+}  // namespace gradlab

@@ -1,0 +1,104 @@
+// Trajectory and curve thinning: bounded work for long runs, never a point that is not a real
+// iterate, and nothing that would change the picture by more than a pixel.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "app/views/thinning.h"
+
+namespace gradlab {
+namespace {
+
+// A run spiralling in to the origin in five turns: n + 1 iterates with f = ||w||^2 and a wobbling
+// gradient. Its path is about 20 units long: 2,000 pixels of a 400-pixel view of [-2, 2]^2.
+Trajectory spiral(int n) {
+  Trajectory t;
+  for (int i = 0; i <= n; ++i) {
+    Iterate it;
+    const double r = 2.0 * std::exp(-3.0 * i / n), a = 10 * M_PI * i / n;
+    it.w = Vec2(r * std::cos(a), r * std::sin(a));
+    it.f = r * r;
+    it.grad_norm = 2 * r * (1.5 + std::sin(0.3 * i));
+    t.iterates.push_back(it);
+  }
+  return t;
+}
+
+TEST(TrajectoryThinning, ShortRunsGetAnArrowPerStep) {
+  const Trajectory t = spiral(50);
+  TrajectoryPath p;
+  buildTrajectoryPath(t, 50, true, Window{-2, 2, -2, 2}, 400, 400, p);
+  ASSERT_EQ(p.arrow_x.size(), 51u);
+  EXPECT_TRUE(p.path_x.empty());
+  for (int i = 0; i <= 50; ++i) {
+    EXPECT_EQ(p.arrow_i[i], i);
+    EXPECT_EQ(p.arrow_x[i], t.iterates[i].w.x());
+  }
+  buildTrajectoryPath(t, 20, true, Window{-2, 2, -2, 2}, 400, 400, p);  // animation at 20
+  EXPECT_EQ(p.arrow_x.size(), 21u);
+}
+
+TEST(TrajectoryThinning, LongRunsAreBoundedAndEveryKeptPointIsARealIterateAPixelApart) {
+  const int n = 100000;
+  const Trajectory t = spiral(n);
+  const Window window{-2, 2, -2, 2};
+  TrajectoryPath p;
+  buildTrajectoryPath(t, n, true, window, 400, 400, p);
+  // No more points than pixels along the path (about 2,000), whatever the iterate count.
+  EXPECT_LT(p.path_x.size(), 5000u);
+  EXPECT_EQ(p.path_i.front(), 0);
+  EXPECT_EQ(p.path_i.back(), n);  // the line ends where the run ends
+  const double px = 4.0 / 400;
+  for (std::size_t k = 0; k < p.path_x.size(); ++k) {
+    const Iterate& it = t.iterates[std::size_t(p.path_i[k])];
+    EXPECT_EQ(p.path_x[k], it.w.x());
+    EXPECT_EQ(p.path_y[k], it.w.y());
+    if (k > 0 && k + 1 < p.path_x.size()) {
+      const bool apart = std::fabs(p.path_x[k] - p.path_x[k - 1]) > px ||
+                         std::fabs(p.path_y[k] - p.path_y[k - 1]) > px;
+      EXPECT_TRUE(apart) << "point " << k << " is within a pixel of the one before";
+    }
+  }
+  // At most kMaxTrajectoryArrows + 1 arrows, NaN-separated, each a real step i -> i + 1.
+  ASSERT_EQ(p.arrow_x.size() % 3, 0u);
+  EXPECT_LE(p.arrow_x.size() / 3, std::size_t(kMaxTrajectoryArrows) + 1);
+  for (std::size_t k = 0; k < p.arrow_x.size(); k += 3) {
+    EXPECT_EQ(p.arrow_i[k] + 1, p.arrow_i[k + 1]);
+    EXPECT_TRUE(std::isnan(p.arrow_x[k + 2]));
+  }
+}
+
+TEST(CurveThinning, TheEnvelopeKeepsEachColumnsExtremesInOrder) {
+  const int n = 100000;
+  const Trajectory t = spiral(n);
+  CurveEnvelope e;
+  buildEnvelope(t, n + 1, 300, e);
+  EXPECT_LE(e.iter.size(), 4u * 300 + 1);
+  EXPECT_EQ(e.iter.front(), 0);
+  EXPECT_EQ(e.iter.back(), n);
+  for (std::size_t k = 1; k < e.iter.size(); ++k) EXPECT_LT(e.iter[k - 1], e.iter[k]);
+  // Each kept point is the iterate it names, and within every bucket the largest and smallest
+  // ||grad f|| are kept (the oscillation's envelope is what a pixel column shows).
+  for (std::size_t k = 0; k < e.iter.size(); ++k) {
+    const Iterate& it = t.iterates[std::size_t(e.iter[k])];
+    EXPECT_EQ(e.f[k], it.f);
+    EXPECT_EQ(e.grad_norm[k], it.grad_norm);
+  }
+  double true_max = 0, kept_max = 0;
+  for (const Iterate& it : t.iterates) true_max = std::max(true_max, it.grad_norm);
+  for (double g : e.grad_norm) kept_max = std::max(kept_max, g);
+  EXPECT_EQ(kept_max, true_max);
+}
+
+TEST(CurveThinning, ShortCurvesAreKeptWhole) {
+  const Trajectory t = spiral(40);
+  CurveEnvelope e;
+  buildEnvelope(t, 25, 300, e);  // 25 iterates shown
+  ASSERT_EQ(e.iter.size(), 25u);
+  EXPECT_EQ(e.iter.back(), 24);
+  buildEnvelope(t, 0, 300, e);
+  EXPECT_TRUE(e.iter.empty());
+}
+
+}  // namespace
+}  // namespace gradlab
