@@ -11,8 +11,8 @@ namespace gradlab {
 const std::vector<LabEntry>& labTable() {
   static const std::vector<LabEntry> table = {
       {"optimizer", "Optimizer",
-       "--function NAME, --expr EXPR, --type-expr EXPR, --method M, --lr ETA, --compare, "
-       "--pin X,Y",
+       "--function NAME, --expr EXPR, --type-expr EXPR, --method M, --lr ETA, --start X,Y "
+       "(repeatable), --compare, --pin X,Y",
        [] { return std::unique_ptr<Lab>(new OptimizerLabPanel); }},
       {"activations", "Activations", "",
        [] {

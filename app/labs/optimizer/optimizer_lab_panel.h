@@ -22,7 +22,8 @@ class OptimizerLabPanel : public Lab {
   void setWake(WakeFunction wake) override;
   bool play() override;
 
-  // --function, --expr, --type-expr, --method, --lr, --compare, --pin X,Y
+  // --function, --expr, --type-expr, --method, --lr, --start X,Y, --compare, --pin X,Y
+  // (optimizer_options.h)
   std::string applyOptions(const std::vector<std::string>& args) override;
 
   std::vector<ExportFigure> exportFigures(Theme theme) const override;
