@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "core/objective.h"
 #include "core/run.h"
 
@@ -26,17 +29,6 @@ bool parseNumber(const std::string& text, double* out) {
   const double v = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v)) return false;
   *out = v;
-  return true;
-}
-
-// "x,y" -> point.
-bool parseStart(const std::string& text, Vec2* out) {
-  const auto comma = text.find(',');
-  if (comma == std::string::npos) return false;
-  double x = 0, y = 0;
-  if (!parseNumber(text.substr(0, comma), &x) || !parseNumber(text.substr(comma + 1), &y))
-    return false;
-  *out = Vec2(x, y);
   return true;
 }
 
@@ -77,8 +69,8 @@ std::string applyHyper(const char* flag, double value, RunConfig& c) {
   const std::string name = flag;
   const bool adam = m == Method::Adam || m == Method::AMSGrad;
   if (name == "--lr") {
-    if (m == Method::Newton)
-      return "--lr does not apply to newton (its step is 1); use --method damped-newton --lr ETA";
+    const std::string problem = checkStepSizeOption(value, m);
+    if (!problem.empty()) return problem;
     setStepSize(c, value);
     return "";
   }
@@ -162,6 +154,7 @@ void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& in
     run["status"] = runStatusName(t.status);
     run["status_iteration"] = t.status_iteration;
     run["message"] = t.message;
+    run["hint"] = t.hint;
     nlohmann::ordered_json iterates = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < t.iterates.size(); ++k) {
       const Iterate& it = t.iterates[k];
@@ -174,6 +167,66 @@ void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& in
 }
 
 }  // namespace
+
+std::string checkFunctionName(const std::string& name) {
+  std::string names;
+  for (const ObjectiveInfo& info : builtinObjectives()) {
+    if (info.name == name) return "";
+    names += (names.empty() ? "" : ", ") + info.name;
+  }
+  return "unknown function '" + name + "' (one of " + names +
+         "; gradlab trace --list describes them)";
+}
+
+std::string checkExpressionText(const std::string& text) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    return "the expression is empty: give a formula in x and y, e.g. --expr \"x^2 + 3*y^2\"";
+  return "";
+}
+
+std::string checkStepSizeOption(double lr, Method method) {
+  if (method == Method::Newton)
+    return "--lr does not apply to newton (its step is 1); use --method damped-newton --lr ETA";
+  const StepSizeRange range = stepSizeRange(method);
+  if (!(lr >= range.min && lr <= range.max)) {
+    char line[160];
+    std::snprintf(line, sizeof line, "--lr must be in [%g, %g] for %s (the app's range), got %g",
+                  range.min, range.max, methodCliName(method), lr);
+    return line;
+  }
+  return "";
+}
+
+bool parseStartPoint(const std::string& text, Vec2* out) {
+  const auto comma = text.find(',');
+  if (comma == std::string::npos) return false;
+  double x = 0, y = 0;
+  if (!parseNumber(text.substr(0, comma), &x) || !parseNumber(text.substr(comma + 1), &y))
+    return false;
+  *out = Vec2(x, y);
+  return true;
+}
+
+std::string checkOutputFile(const std::string& path) {
+  if (path.empty()) return "--out is empty: give a file name, e.g. --out lab.png";
+  struct stat st {};
+  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return "--out '" + path + "' is a directory: give a file name, e.g. " +
+           (path.back() == '/' ? path : path + "/") + "lab.png";
+  const auto slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "."
+                          : slash == 0               ? "/"
+                                                     : path.substr(0, slash);
+  if (stat(dir.c_str(), &st) != 0) return "--out: the directory '" + dir + "' does not exist";
+  if (!S_ISDIR(st.st_mode)) return "--out: '" + dir + "' is not a directory";
+  // access() says yes to root everywhere and knows nothing of read-only mounts: try a file.
+  std::string probe = dir + "/.gradlab-render-XXXXXX";
+  const int fd = access(dir.c_str(), W_OK | X_OK) == 0 ? mkstemp(probe.data()) : -1;
+  if (fd < 0) return "--out: cannot write in the directory '" + dir + "'";
+  close(fd);
+  unlink(probe.c_str());
+  return "";
+}
 
 CLI::Validator finiteNumber() {
   return CLI::Validator(
@@ -188,7 +241,13 @@ void addTraceOptions(CLI::App& command, TraceOptions& o) {
   command.add_flag("--list", o.list, "list the functions with their parameters, and the methods");
   CLI::Option* function =
       command.add_option("--function", o.function, "a built-in function (see --list)");
-  CLI::Option* expr = command.add_option("--expr", o.expr, "a typed formula in x and y");
+  CLI::Option* expr = command.add_option_function<std::string>(
+      "--expr",
+      [&o](const std::string& text) {
+        o.expr = text;
+        o.expr_given = true;
+      },
+      "a typed formula in x and y");
   function->excludes(expr);
   command.add_option("--param", o.params, "a parameter of the built-in, name=value (repeatable)");
   command.add_option("--method", o.method,
@@ -198,7 +257,10 @@ void addTraceOptions(CLI::App& command, TraceOptions& o) {
       command.add_flag("--maximize", o.maximize, "gradient ascent (default: the function's own)");
   CLI::Option* minimize = command.add_flag("--minimize", o.minimize, "force descent");
   maximize->excludes(minimize);
-  command.add_option("--lr", o.lr, "step size (damped-newton: eta; default: the method's)")
+  command
+      .add_option("--lr", o.lr,
+                  "step size in the app's range [1e-6, 10] (damped-newton: eta in [1e-3, 2]; "
+                  "default: the method's)")
       ->check(finiteNumber());
   command.add_option("--momentum", o.momentum, "momentum (momentum, nesterov: 0.9; rmsprop: 0)")
       ->check(finiteNumber());
@@ -223,7 +285,7 @@ void addTraceOptions(CLI::App& command, TraceOptions& o) {
 
 int runTrace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
   const auto fail = [&err](const std::string& message) {
-    err << "gradlab trace: error: " << message << "\n";
+    err << kErrorPrefix << message << "\n";
     return 2;
   };
   if (o.list) {
@@ -232,17 +294,23 @@ int runTrace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
   }
   if (o.format != "csv" && o.format != "json")
     return fail("--format must be csv or json, got '" + o.format + "'");
-  if (o.function.empty() && o.expr.empty())
+  std::string error;
+  const bool expr_given = o.expr_given || !o.expr.empty();
+  if (o.function.empty() && !expr_given)
     return fail("give --function NAME or --expr \"EXPR\" (gradlab trace --list shows the names)");
-  if (!o.function.empty() && !o.expr.empty()) return fail("give --function or --expr, not both");
+  if (!o.function.empty() && expr_given) return fail("give --function or --expr, not both");
 
   // The objective.
   ObjectiveSpec spec;
-  if (!o.expr.empty()) {
+  if (expr_given) {
+    error = checkExpressionText(o.expr);
+    if (!error.empty()) return fail(error);
     if (!o.params.empty()) return fail("--param applies to built-in functions, not to --expr");
     spec.name = "expression";
     spec.expression = o.expr;
   } else {
+    error = checkFunctionName(o.function);
+    if (!error.empty()) return fail(error);
     spec.name = o.function;
   }
   for (const std::string& p : o.params) {
@@ -252,7 +320,6 @@ int runTrace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
       return fail("--param must look like name=value, got '" + p + "'");
     spec.params.emplace_back(p.substr(0, eq), value);
   }
-  std::string error;
   const ObjectivePtr f = makeObjective(spec, &error);
   if (!f) return fail(error.empty() ? "cannot make the function" : error);
 
@@ -290,7 +357,7 @@ int runTrace(const TraceOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<Vec2> starts;
   for (const std::string& s : o.starts) {
     Vec2 w;
-    if (!parseStart(s, &w))
+    if (!parseStartPoint(s, &w))
       return fail("--start must look like X,Y (e.g. 0.2,0.5), got '" + s + "'");
     starts.push_back(w);
   }

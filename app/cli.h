@@ -11,14 +11,17 @@
 //
 // Output on `out`: CSV with the header `run,iter,x,y,f,grad_norm`, one row per iterate (iterate 0
 // is the start; --max-iter N gives iterates 0..N unless a stop rule fires first), numbers with
-// %.17g; or one JSON document. Then on `err` one line per run: "run R: <status message>".
+// %.17g; or one JSON document (per run: start, status as runStatusName gives it, e.g.
+// "converged", "plateau", "left-domain", status_iteration, message, hint, and every iterate).
+// Then on `err` one line per run: "run R: <status message>".
 // Direction: by default the function's own (two-bumps maximizes, everything else minimizes;
 // an expression minimizes); --maximize or --minimize forces it.
 // Hyperparameters left out take the method's default (PyTorch 1.13's; see core/run.h). An
 // option that the method does not use (e.g. --beta1 with gd) is an error, not silently ignored.
 // Exit codes: 0 when every run was carried out (whatever its status: a diverged run is a
-// result); 2 on bad input, with one line on `err` (unknown function or method, bad --param,
-// bad --start, invalid hyperparameter, malformed expression with its column).
+// result); 2 on bad input, with one line on `err` starting "gradlab: error: " like every other
+// command's (unknown function with the valid names, unknown method, bad --param, bad --start,
+// invalid hyperparameter, --lr outside the app's range, empty or malformed expression).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -27,12 +30,15 @@
 #include <string>
 #include <vector>
 
+#include "core/optimizers.h"
+
 namespace gradlab {
 
 struct TraceOptions {
   bool list = false;                // --list: print the functions and their parameters
   std::string function;             // --function NAME: a built-in
   std::string expr;                 // --expr "EXPR": a typed formula in x and y
+  bool expr_given = false;          // --expr was on the command line (even as "")
   std::vector<std::string> params;  // --param k=v (repeatable): a built-in's parameter
   std::string method = "gd";        // --method
   bool maximize = false;            // --maximize: gradient ascent
@@ -54,6 +60,21 @@ struct TraceOptions {
 
 // Rejects what CLI11 would read as a number but no option can use: "nan", "inf", "1e999".
 CLI::Validator finiteNumber();
+
+// [SECTION] Checks shared by trace and render, so the commands agree with each other and with
+// the app. Each returns "" when fine, else the one-line problem (printed after kErrorPrefix).
+inline constexpr const char* kErrorPrefix = "gradlab: error: ";
+// An unknown built-in's name, with the valid names and a pointer to --list.
+std::string checkFunctionName(const std::string& name);
+// An --expr that was given: blank text is "the expression is empty".
+std::string checkExpressionText(const std::string& text);
+// --lr for `method`: within the app's slider range (stepSizeRange in core/run.h); newton has none.
+std::string checkStepSizeOption(double lr, Method method);
+// "X,Y" -> point; false on anything else (trailing text, NaN, inf, a missing comma).
+bool parseStartPoint(const std::string& text, Vec2* out);
+// Why a file cannot be written at `path`: a directory, a missing or non-directory parent,
+// or a parent that is not writable. Checked before any window is made.
+std::string checkOutputFile(const std::string& path);
 
 // Registers every option above on the `trace` subcommand.
 void addTraceOptions(CLI::App& command, TraceOptions& options);

@@ -225,6 +225,8 @@ int runCommand(int argc, char** argv) {
   if (*render) {
     std::string error =
         finishHeadless(render, render_options, render_lab, render_size, render_theme);
+    // Before the scene and any window: nothing is drawn for a file that cannot be written.
+    if (error.empty()) error = checkOutputFile(render_options.out);
     if (!error.empty()) {
       std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
       return 2;

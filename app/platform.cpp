@@ -18,7 +18,7 @@ namespace {
 constexpr const char* kFontPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
 void onGlfwError(int code, const char* description) {
-  std::fprintf(stderr, "gradlab: GLFW error %d: %s\n", code, description);
+  std::fprintf(stderr, "gradlab: error: GLFW %d: %s\n", code, description);
 }
 
 bool fileExists(const char* path) {

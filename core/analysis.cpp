@@ -20,6 +20,8 @@ const char* pointKindName(PointKind kind) {
       return "saddle point";
     case PointKind::Degenerate:
       return "degenerate point";
+    case PointKind::Flat:
+      return "flat region";
   }
   return "?";
 }
@@ -55,8 +57,93 @@ HessianAnalysis analyzeHessian(const Mat2& hess, double rel_tol, double abs_tol)
   return a;
 }
 
+void FunctionScale::include(double f) {
+  if (!std::isfinite(f)) return;
+  f_min = std::min(f_min, f);
+  f_max = std::max(f_max, f);
+}
+
+namespace {
+
+// f over an n x n grid of `w` into scale.
+void sampleGrid(const Objective& f, const Window& w, FunctionScale& scale) {
+  constexpr int kGrid = 17;
+  std::vector<double> xs(kGrid * kGrid), ys(kGrid * kGrid), out(kGrid * kGrid);
+  for (int i = 0; i < kGrid; ++i) {
+    for (int j = 0; j < kGrid; ++j) {
+      xs[i * kGrid + j] = w.x_min + (w.x_max - w.x_min) * j / (kGrid - 1);
+      ys[i * kGrid + j] = w.y_min + (w.y_max - w.y_min) * i / (kGrid - 1);
+    }
+  }
+  f.values(xs.data(), ys.data(), out.data(), out.size());
+  for (double v : out) scale.include(v);
+}
+
+}  // namespace
+
+Window grownWindow(const Window& window, const Vec2& w) {
+  Window g = window;
+  if (!w.allFinite()) return g;
+  g.x_min = std::min(g.x_min, w.x());
+  g.x_max = std::max(g.x_max, w.x());
+  g.y_min = std::min(g.y_min, w.y());
+  g.y_max = std::max(g.y_max, w.y());
+  return g;
+}
+
+FunctionScale functionScale(const Objective& f, const Window& region) {
+  const Window& home = f.info().window;
+  Window r = region;
+  r.x_min = std::min(r.x_min, home.x_min);
+  r.x_max = std::max(r.x_max, home.x_max);
+  r.y_min = std::min(r.y_min, home.y_min);
+  r.y_max = std::max(r.y_max, home.y_max);
+  FunctionScale scale;
+  scale.length = std::hypot(r.x_max - r.x_min, r.y_max - r.y_min);
+  sampleGrid(f, home, scale);
+  if (r.x_min < home.x_min || r.x_max > home.x_max || r.y_min < home.y_min || r.y_max > home.y_max)
+    sampleGrid(f, r, scale);
+  return scale;
+}
+
+bool isFlat(const Vec2& grad, const HessianAnalysis& hessian, const FunctionScale& scale,
+            const FlatRule& rule) {
+  const double curvature = hessian.eigenvalues.cwiseAbs().maxCoeff();
+  const double length = scale.length;
+  const double change = grad.norm() * length + 0.5 * curvature * length * length;
+  const double range = scale.range();
+  // Written so that NaN (an undefined gradient or Hessian) is never called flat.
+  if (change <= rule.negligible * range) return true;
+  if (!(change <= rule.weak * range)) return false;
+  // ||H^+ g|| over the eigen-directions; a zero eigenvalue (as analyzeHessian counts them) with a
+  // gradient along it has no stationary point of the model at all.
+  const double zero = 1e-6 * curvature;
+  double distance2 = 0;
+  for (int i = 0; i < 2; ++i) {
+    const double along = hessian.eigenvectors.col(i).dot(grad);
+    const double lambda = std::abs(hessian.eigenvalues(i));
+    if (lambda > zero) {
+      distance2 += (along / lambda) * (along / lambda);
+    } else if (along != 0) {
+      return true;
+    }
+  }
+  return std::sqrt(distance2) >= rule.far * length;
+}
+
+HessianAnalysis analyzePoint(const Objective& f, const Vec2& w, const Eval& at) {
+  HessianAnalysis a = analyzeHessian(at.hess);
+  FunctionScale scale = functionScale(f, grownWindow(f.info().window, w));
+  scale.include(at.f);
+  if (isFlat(at.grad, a, scale)) a.kind = PointKind::Flat;
+  return a;
+}
+
 HessianAnalysis analyzePoint(const Objective& f, const Vec2& w, double rel_tol, double abs_tol) {
-  return analyzeHessian(f.eval(w).hess, rel_tol, abs_tol);
+  const Eval at = f.eval(w);
+  HessianAnalysis a = analyzeHessian(at.hess, rel_tol, abs_tol);
+  if (analyzePoint(f, w, at).kind == PointKind::Flat) a.kind = PointKind::Flat;
+  return a;
 }
 
 double largestStableStep(const Mat2& hess, bool maximize) {

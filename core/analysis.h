@@ -3,6 +3,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <limits>
 #include <vector>
 
 #include "core/objective.h"
@@ -19,8 +20,10 @@ enum class PointKind {
   Maximum,     // negative definite: dome
   Saddle,      // indefinite
   Degenerate,  // a zero eigenvalue: valley or ridge (second order cannot decide)
+  Flat,        // not a stationary point: f is flat at its own scale (see isFlat); only
+               // analyzePoint() and run() return it, never analyzeHessian()
 };
-// "minimum", "maximum", "saddle point", "degenerate point".
+// "minimum", "maximum", "saddle point", "degenerate point", "flat region".
 const char* pointKindName(PointKind kind);
 
 struct HessianAnalysis {
@@ -35,8 +38,54 @@ struct HessianAnalysis {
 // An eigenvalue counts as zero when |lambda| <= max(abs_tol, rel_tol * max|lambda|); H = 0 is
 // degenerate.
 HessianAnalysis analyzeHessian(const Mat2& hess, double rel_tol = 1e-6, double abs_tol = 1e-12);
+
+// [SECTION] Flat regions
+// A gradient below the tolerance means a stationary point only where f has features at that
+// point; on a plain (two bumps far from both, f ~ 1e-8) the gradient and the Hessian are tiny
+// because f is nearly constant. The judge is f's own scale: the length L of the region looked at
+// and the range F of f over it.
+struct FunctionScale {
+  double length = 0;  // L: the diagonal of the region
+  double f_min = std::numeric_limits<double>::infinity();
+  double f_max = -std::numeric_limits<double>::infinity();
+  double range() const { return f_max >= f_min ? f_max - f_min : 0; }  // F
+  void include(double f);  // non-finite values are skipped
+};
+// L and F over `region` grown to contain f's window: F from the finite values on a 17 x 17 grid
+// of the window and, when the region is larger, one of the region too (so features inside the
+// window are never skipped by a coarse grid).
+FunctionScale functionScale(const Objective& f, const Window& region);
+// The smallest window holding `window` and the point w.
+Window grownWindow(const Window& window, const Vec2& w);
+
+// The flat-region rule. At the point, f's second-order model changes f over the length L by at
+// most  change = ||grad f|| L + max|lambda(H)| L^2 / 2,  and the model's own stationary point lies
+// newton_distance = ||H^+ grad f|| away (H^+ the pseudo-inverse; infinite when the gradient has a
+// component along a zero eigenvalue). The point is flat, not a stationary point, when
+//   change <= negligible * F                                  (no curvature at f's scale), or
+//   change <= weak * F  and  newton_distance >= far * L        (weak, and the model's stationary
+//                                                                point is well away).
+// Measured (tests/core/test_run.cpp, RunFlat): on the two-bumps plain change / F is 1e-4 to 0.02
+// and newton_distance / L 0.008 to 0.02 (a Gaussian's tail); at its maxima and saddle change / F
+// is above 50; for the minimum line of x^2 8, Rosenbrock's minimum 2.5; a stop at ||grad|| < 0.1
+// on C5's bowl has change / F = 3.3 (so a loose tolerance is not "flat"); x^4 + y^4 stopped at
+// ||grad|| < 1e-4 has change / F = 0.0018 and newton_distance / L = 0.0015 (a real minimum
+// approached, not a plain). Both ratios are unchanged by f -> a f + b (a > 0) and by stretching w
+// together with the window. F = 0 (f constant over the region) is flat only where the gradient
+// and H vanish too.
+struct FlatRule {
+  double negligible = 1e-3;
+  double weak = 0.1;
+  double far = 5e-3;
+};
+bool isFlat(const Vec2& grad, const HessianAnalysis& hessian, const FunctionScale& scale,
+            const FlatRule& rule = FlatRule());
+
+// analyzeHessian at w, and kind = Flat where isFlat holds at the scale of f's window grown to
+// contain w (the inspector's classification; run() applies the same rule at a run's end).
 HessianAnalysis analyzePoint(const Objective& f, const Vec2& w, double rel_tol = 1e-6,
                              double abs_tol = 1e-12);
+HessianAnalysis analyzePoint(const Objective& f, const Vec2& w, const Eval& at);
 
 // For a quadratic f = w^T A w / 2 + b^T w with Hessian H = A, gradient descent
 // w <- w - eta H (w - w*) contracts along every eigen-direction iff |1 - eta lambda| < 1, i.e.

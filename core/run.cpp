@@ -54,6 +54,13 @@ void finish(Trajectory& t, RunStatus status, int k) {
       t.message = format("no convergence in %d step%s", k, plural(k));
       t.hint = "change the step size or allow more iterations";
       break;
+    case RunStatus::LeftDomain:
+      t.message = format("left the function's domain at step %d (f undefined at (%.6g, %.6g))", k,
+                         last.w(0), last.w(1));
+      t.hint =
+          "f is undefined there (log or sqrt of a negative number?) and a smaller step rarely "
+          "helps: start elsewhere or change the function";
+      break;
     case RunStatus::Diverged:
       if (k > 0) {
         t.message = format("diverged at step %d", k);
@@ -103,6 +110,17 @@ bool onPlateau(const Trajectory& t, const StopRules& stop) {
   return 0.5 * curvature * length * length <= stop.plateau_curvature * gap;
 }
 
+// The flat-region rule of isFlat (core/analysis.h) at the run's end, at the scale of f's window
+// grown to hold every iterate, with the iterates' values in F. The inspector applies the same rule
+// (analyzePoint) to a single point.
+bool onFlatRegion(const Objective& f, const Trajectory& t) {
+  Window region = f.info().window;
+  for (const Iterate& it : t.iterates) region = grownWindow(region, it.w);
+  FunctionScale scale = functionScale(f, region);
+  for (const Iterate& it : t.iterates) scale.include(it.f);
+  return isFlat(t.iterates.back().grad, t.endpoint, scale);
+}
+
 }  // namespace
 
 const char* runStatusName(RunStatus status) {
@@ -115,6 +133,8 @@ const char* runStatusName(RunStatus status) {
       return "max-iterations";
     case RunStatus::Diverged:
       return "diverged";
+    case RunStatus::LeftDomain:
+      return "left-domain";
     case RunStatus::NewtonImpossible:
       return "newton-impossible";
     case RunStatus::Plateau:
@@ -272,6 +292,12 @@ void setStepSize(RunConfig& c, double step_size) {
   }
 }
 
+StepSizeRange stepSizeRange(Method method) {
+  if (method == Method::Newton) return {1, 1};
+  if (method == Method::DampedNewton) return {1e-3, 2};
+  return {};
+}
+
 bool needsHessian(Method method) {
   return method == Method::Newton || method == Method::DampedNewton;
 }
@@ -364,7 +390,13 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
     out.iterates.push_back(it);
 
     if (!finiteIterate(it) || it.w.norm() > stop.divergence_bound) {
-      finish(out, RunStatus::Diverged, k);
+      // A NaN at a finite, bounded w after a step: the iterate left f's domain. Infinite values
+      // and ||w|| beyond the bound are divergence; at the start nothing has moved (finish() says
+      // what is wrong with the start instead).
+      const bool left_domain = k > 0 && it.w.allFinite() && it.w.norm() <= stop.divergence_bound &&
+                               std::isnan(it.f) && !std::isinf(it.grad(0)) &&
+                               !std::isinf(it.grad(1));
+      finish(out, left_domain ? RunStatus::LeftDomain : RunStatus::Diverged, k);
       return;
     }
     if (k == 0 || direction * (it.f - out.best_f) > 0) {
@@ -384,7 +416,20 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
       out.stop_rule = fired;
       out.endpoint = analyzeHessian(hessian ? hess : f.eval(w).hess);
       out.endpoint_valid = true;
-      finish(out, onPlateau(out, stop) ? RunStatus::Plateau : RunStatus::Converged, k);
+      const bool flat = onFlatRegion(f, out);
+      if (flat) out.endpoint.kind = PointKind::Flat;
+      if (onPlateau(out, stop)) {
+        finish(out, RunStatus::Plateau, k);
+      } else if (flat) {
+        finish(out, RunStatus::Plateau, k);
+        out.message = format(
+            "stopped on a flat region, not a stationary point, at step %d (f = %.2g)", k, it.f);
+        out.hint =
+            "the gradient is below the tolerance only because f is nearly constant here: start "
+            "closer to where f changes, or lower the tolerance to keep crawling";
+      } else {
+        finish(out, RunStatus::Converged, k);
+      }
       return;
     }
     if (k >= stop.max_iterations) {

@@ -60,6 +60,12 @@ RunConfig resolved(const RunConfig& config);
 // The active method's step size (lr, or eta for Newton) and a setter for sweeps and sliders.
 double stepSize(const RunConfig& config);
 void setStepSize(RunConfig& config, double step_size);
+// The step sizes the app's sliders offer and the CLI's --lr accepts: [1e-6, 10] (a log slider),
+// damped Newton's eta [1e-3, 2]; Newton has none (min = max = 1, its full step).
+struct StepSizeRange {
+  double min = 1e-6, max = 10;
+};
+StepSizeRange stepSizeRange(Method method);
 
 // One recorded point. Iterate 0 is the start.
 struct Iterate {
@@ -74,10 +80,14 @@ enum class RunStatus {
   Running,           // not finished (never returned by run())
   Converged,         // a tolerance rule fired at an optimum-like point
   MaxIterations,     // no tolerance rule fired within max_iterations
-  Diverged,          // non-finite value or ||w|| beyond the bound (at iterate 0 the message
-                     // blames the start or the function, not the step size)
+  Diverged,          // infinite value, non-finite w or ||w|| beyond the bound (at iterate 0 the
+                     // message blames the start or the function, not the step size)
+  LeftDomain,        // after a step, f or its gradient is NaN at a finite w within the bound:
+                     // the iterate left f's domain (log(x) at x < 0), not a divergence
   NewtonImpossible,  // the Hessian was singular where a Newton step was needed
-  Plateau,           // a tolerance rule fired on a flat plain far from the best f seen
+  Plateau,           // a tolerance rule fired on a flat plain: far from the best f seen
+                     // (StopRules' plateau test), or where f is flat at its own scale
+                     // (isFlat in core/analysis.h; endpoint.kind is then PointKind::Flat)
   LineSearchFailed,  // Armijo found no sufficient decrease within max_halvings
   InvalidConfig,     // config.validate() failed; only the start is recorded
   Stalled,           // L-BFGS took no step (gradient below its tolerance or no descent direction)

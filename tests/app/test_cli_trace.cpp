@@ -207,7 +207,7 @@ TEST(Trace, UndefinedAtTheStartIsReportedAsSuch) {
 TEST(Trace, NonAsciiCharacterIsQuotedWholeInTheError) {
   const TraceResult r = trace("--expr 'x\xC2\xB2'");  // x²
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "gradlab trace: error: unexpected character '\xC2\xB2' at column 2\n");
+  EXPECT_EQ(r.err, "gradlab: error: unexpected character '\xC2\xB2' at column 2\n");
 }
 
 TEST(Trace, HelpListsEveryMethod) {
@@ -232,7 +232,16 @@ TEST(Trace, BadInputExits2WithOneLine) {
       {"--function rosenbrock --param a=1e9", "outside"},
       {"--function two-bumps --start 1", "--start must look like X,Y"},
       {"--function two-bumps --start 1,y", "--start must look like X,Y"},
-      {"--function two-bumps --lr -1", "lr must be > 0"},
+      {"--function two-bumps --lr -1", "--lr must be in [1e-06, 10] for gd (the app's range)"},
+      // The app's step slider runs from 1e-6 to 10 (damped Newton's eta 1e-3 to 2).
+      {"--function two-bumps --lr 100", "--lr must be in [1e-06, 10]"},
+      {"--function two-bumps --lr 1e-7", "--lr must be in [1e-06, 10]"},
+      {"--function rosenbrock --method damped-newton --lr 3", "--lr must be in [0.001, 2]"},
+      {"--function two-bumps --method newton --lr 0.5", "does not apply to newton"},
+      {"--function nope", "(one of sq-norm, "},
+      {"--function nope", "gradlab trace --list"},
+      {"--expr ''", "the expression is empty"},
+      {"--expr '   '", "the expression is empty"},
       {"--function two-bumps --method adam --beta2 1", "beta2 must be in [0, 1)"},
       {"--function two-bumps --beta1 0.5", "does not apply to method gd"},
       {"--function two-bumps --method sgd", "unknown method 'sgd'"},
@@ -247,7 +256,44 @@ TEST(Trace, BadInputExits2WithOneLine) {
     EXPECT_EQ(lines(r.err).size(), 1u) << c.arguments << "\n" << r.err;
     EXPECT_NE(r.err.find(c.expected), std::string::npos) << c.arguments << "\n" << r.err;
     EXPECT_EQ(r.out, "") << c.arguments;
+    // One prefix for every command's errors (it was "gradlab trace: error: " here).
+    EXPECT_EQ(r.err.rfind("gradlab: error: ", 0), 0u) << c.arguments << "\n" << r.err;
   }
+}
+
+// Issue 15 item 2: the plain far from both bumps was "converged in 0 steps to a saddle point".
+TEST(Trace, FlatPlainIsAFlatRegionNotASaddle) {
+  TraceResult r = trace("--function two-bumps --start 3,3");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "run 0: stopped on a flat region, not a stationary point, at step 0 "
+            "(f = 4.2e-08)\n");
+  r = trace("--function two-bumps --start 100,0.5");
+  EXPECT_EQ(r.err.rfind("run 0: stopped on a flat region, not a stationary point, at step 0", 0),
+            0u)
+      << r.err;
+  // The saddle between the bumps is a genuine stationary point and stays one.
+  r = trace("--function two-bumps --start 0.5,0.5");
+  EXPECT_EQ(r.err, "run 0: converged in 0 steps to a saddle point (f = 0.9447331)\n");
+}
+
+// Issue 15 item 3: stepping past x = 0 on log(x) was "diverged at step 6".
+TEST(Trace, LeavingLogsDomainIsNotDivergence) {
+  TraceResult r = trace("--expr 'log(x)' --start 1,1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.rfind("run 0: left the function's domain at step 6 (f undefined at (", 0), 0u)
+      << r.err;
+  EXPECT_NE(lines(r.out).back().find(",nan,"), std::string::npos) << r.out;
+  r = trace("--expr 'log(x)' --start 1,1 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["runs"][0]["status"], "left-domain");
+  EXPECT_EQ(j["runs"][0]["status_iteration"], 6);
+  EXPECT_TRUE(j["runs"][0]["iterates"][6][3].is_null());  // f undefined
+  EXPECT_NE(j["runs"][0]["hint"].get<std::string>(), "");
+  // Overflow is still divergence.
+  r = trace("--function sq-norm --lr 10 --start 1,1");
+  EXPECT_EQ(r.err, "run 0: diverged at step 7\n");
 }
 
 }  // namespace

@@ -94,10 +94,12 @@ TEST(GuiRender, WithoutOpenGL33TheErrorIsOneLineNotACrash) {
   EXPECT_EQ(countLines(r.output), 1) << r.output;
 }
 
+// Issue 15 item 12: a missing directory is bad input (exit 2), found before any window is made
+// (it was exit 1, "cannot write ...", after rendering).
 TEST(GuiRender, UnwritableOutputIsAOneLineErrorNotACrash) {
   CommandResult r = runGradlab("render --size 200x200 --out /nonexistent-dir/x.png");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.output.find("cannot write /nonexistent-dir/x.png"), std::string::npos) << r.output;
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output, "gradlab: error: --out: the directory '/nonexistent-dir' does not exist\n");
 }
 
 }  // namespace

@@ -203,13 +203,16 @@ TEST(RunC4, GradientAscentEta5StopsOnThePlateau) {
   EXPECT_FALSE(b.hint.empty());
 }
 
-TEST(RunPlateau, NotReportedWhenTheRunEndsAtItsBestValue) {
+TEST(RunPlateau, StartOnThePlainIsAFlatRegionNotAGapPlateau) {
   ObjectivePtr f = mustMake("two-bumps");
   ASSERT_TRUE(f);
-  // A start already on the plain: the gradient test fires at once, f_end is the best seen.
+  // A start already on the plain: the gradient test fires at once and f_end is the best seen, so
+  // the gap test cannot fire; the flat-region rule does (it was "converged in 0 steps").
   const Trajectory t = run(*f, gd(0.1, true), Vec2(-2, 3));
-  EXPECT_EQ(t.status, RunStatus::Converged) << t.message;
+  EXPECT_EQ(t.status, RunStatus::Plateau) << t.message;
   EXPECT_EQ(t.status_iteration, 0);
+  EXPECT_EQ(t.endpoint.kind, PointKind::Flat);
+  EXPECT_EQ(t.message.find("best seen"), std::string::npos) << t.message;
 }
 
 TEST(RunPlateau, ThresholdsControlTheDecision) {
@@ -217,10 +220,16 @@ TEST(RunPlateau, ThresholdsControlTheDecision) {
   ASSERT_TRUE(f);
   RunConfig c = gd(5.0, true);
   c.stop.plateau_curvature = 0;  // the Hessian is never exactly 0 there
-  EXPECT_EQ(run(*f, c, Vec2(0.2, 0.5)).status, RunStatus::Converged);
+  // The gap test no longer fires; the end is still flat at f's scale, so the flat-region rule
+  // reports it (without the gap's "best seen").
+  Trajectory t = run(*f, c, Vec2(0.2, 0.5));
+  EXPECT_EQ(t.status, RunStatus::Plateau);
+  EXPECT_EQ(t.message, "stopped on a flat region, not a stationary point, at step 1 (f = 9.1e-06)");
   c = gd(5.0, true);
   c.stop.plateau_gap = 1.0;  // the gap can never exceed max(|best|, |f_end|)
-  EXPECT_EQ(run(*f, c, Vec2(0.2, 0.5)).status, RunStatus::Converged);
+  t = run(*f, c, Vec2(0.2, 0.5));
+  EXPECT_EQ(t.status, RunStatus::Plateau);
+  EXPECT_EQ(t.message.find("best seen"), std::string::npos) << t.message;
 }
 
 // Review item: the curvature test compared max|lambda| (units f / w^2) with the gap (units f),
@@ -261,6 +270,149 @@ TEST(RunPlateau, StretchingWDoesNotChangeTheClassification) {
     EXPECT_EQ(t.status, RunStatus::Plateau) << "s = " << s << ": " << t.message;
     EXPECT_EQ(t.status_iteration, 1) << "s = " << s;
   }
+}
+
+// [SECTION] Flat regions (issue 15 item 2): a gradient below the tolerance because f is flat
+
+// Two bumps at (3, 3): f = 4.17e-08, ||grad|| < 1e-4 at once. It was "converged in 0 steps to a
+// saddle point"; at (100, 0.5) (f = 0, H = 0) "converged in 0 steps to a degenerate point".
+TEST(RunFlat, TwoBumpsStartOnThePlainIsAFlatRegionNotASaddle) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  for (const Vec2& start : {Vec2(3, 3), Vec2(100, 0.5)}) {
+    const Trajectory t = run(*f, gd(0.1, true), start);
+    EXPECT_EQ(t.status, RunStatus::Plateau) << t.message;
+    EXPECT_EQ(t.status_iteration, 0);
+    EXPECT_EQ(t.endpoint.kind, PointKind::Flat);
+    EXPECT_EQ(t.message.rfind("stopped on a flat region, not a stationary point, at step 0", 0), 0u)
+        << t.message;
+    EXPECT_NE(t.hint.find("start closer"), std::string::npos) << t.hint;
+    // The inspector's classification of the same point agrees.
+    EXPECT_EQ(analyzePoint(*f, start).kind, PointKind::Flat) << start.transpose();
+  }
+  EXPECT_EQ(run(*f, gd(0.1, true), Vec2(3, 3)).message,
+            "stopped on a flat region, not a stationary point, at step 0 (f = 4.2e-08)");
+}
+
+// Many steps: descending two bumps (eta = 0.5) runs downhill onto the plain and, after about
+// 2,800 steps, stops there with the gradient below 1e-4. It ended at its best value (so the gap
+// test cannot fire) and was "converged in 2849 steps to a saddle point (f = 1.271588e-05)"; with
+// eta = 5 from (0.5, 0.2) "converged in 270 steps to a minimum". Two bumps has no minimum.
+TEST(RunFlat, DescentThatCrawlsOntoThePlainStopsOnAFlatRegion) {
+  ObjectivePtr f = mustMake("two-bumps");
+  ASSERT_TRUE(f);
+  const std::pair<Vec2, double> cases[] = {{{0.2, 0.5}, 0.5}, {{0.5, 0.2}, 0.5}, {{0.5, 0.2}, 5}};
+  for (const auto& [start, lr] : cases) {
+    const Trajectory t = run(*f, gd(lr, /*maximize=*/false), start);
+    EXPECT_EQ(t.status, RunStatus::Plateau) << t.message;
+    EXPECT_GT(t.status_iteration, 100);
+    EXPECT_EQ(t.best_iteration, t.status_iteration);
+    EXPECT_EQ(t.endpoint.kind, PointKind::Flat);
+    EXPECT_EQ(t.message.rfind("stopped on a flat region, not a stationary point, at step " +
+                                  std::to_string(t.status_iteration),
+                              0),
+              0u)
+        << t.message;
+  }
+  EXPECT_EQ(run(*f, gd(0.5, false), Vec2(0.2, 0.5)).message,
+            "stopped on a flat region, not a stationary point, at step 2849 (f = 1.3e-05)");
+}
+
+// Genuine stationary points stay classified (EXERCISES C4, C5, C7), including degenerate ones
+// (f = x^2: a line of minima, eigenvalues 2 and 0) and ones on a tiny or huge f scale.
+TEST(RunFlat, GenuineStationaryPointsAreNotFlat) {
+  ObjectivePtr bumps = mustMake("two-bumps");
+  ASSERT_TRUE(bumps);
+  const Trajectory saddle = run(*bumps, gd(0.1, true), Vec2(0.5, 0.5));
+  EXPECT_EQ(saddle.status, RunStatus::Converged) << saddle.message;
+  EXPECT_EQ(saddle.endpoint.kind, PointKind::Saddle);
+  const std::pair<const char*, PointKind> cases[] = {
+      {"x^2", PointKind::Degenerate},
+      {"x^2 - y^2", PointKind::Saddle},
+      {"1e-9*(x^2 + 3*y^2)", PointKind::Minimum},
+      {"1e9*(x^2 + 3*y^2) + 5e12", PointKind::Minimum},
+      {"(x - 2)^2 + (y + 1)^2*(y + 1)^2", PointKind::Degenerate},  // quartic in y: H = diag(2, 0)
+  };
+  for (const auto& [text, kind] : cases) {
+    std::string error;
+    ObjectivePtr f = makeExpressionObjective(text, &error);
+    ASSERT_TRUE(f) << error;
+    // Start at the stationary point: 0 steps, like the plain above, but not flat.
+    const Vec2 at = std::string(text).find("x - 2") != std::string::npos ? Vec2(2, -1) : Vec2(0, 0);
+    const Trajectory t = run(*f, gd(1e-3), at);
+    EXPECT_EQ(t.status, RunStatus::Converged) << text << ": " << t.message;
+    EXPECT_EQ(t.endpoint.kind, kind) << text;
+    EXPECT_EQ(analyzePoint(*f, at).kind, kind) << text;
+  }
+  // Reached by runs: C5 even with a loose tolerance, a quartic minimum (its Hessian vanishes at
+  // the minimum, so it is weak near it, but the model's stationary point is close).
+  ObjectivePtr c5 = mustMake("quadratic");
+  RunConfig loose = gd(0.5);
+  loose.stop.grad_tol = 0.1;
+  EXPECT_EQ(run(*c5, loose, Vec2(1, 1)).status, RunStatus::Converged);
+  EXPECT_EQ(run(*c5, loose, Vec2(1, 1)).endpoint.kind, PointKind::Minimum);
+  std::string error;
+  ObjectivePtr quartic = makeExpressionObjective("x^4 + y^4", &error);
+  ASSERT_TRUE(quartic) << error;
+  RunConfig slow = gd(1e-3);
+  slow.stop.max_iterations = 200000;
+  const Trajectory q = run(*quartic, slow, Vec2(1.2, 0.7));
+  EXPECT_EQ(q.status, RunStatus::Converged) << q.message;
+  EXPECT_EQ(q.endpoint.kind, PointKind::Minimum);
+}
+
+// The rule compares f's changes with f's range: scaling f by a positive factor and adding a
+// constant does not change the verdict at the plain or at the maximum.
+TEST(RunFlat, ScalingFDoesNotChangeTheVerdict) {
+  for (const char* scale : {"1", "1e-6", "1e6"}) {
+    const std::string text =
+        std::string(scale) + "*(exp(-x^2 - 2*(y - 1)^2) + exp(-(x - 1)^2 - 2*y^2)) + 7";
+    std::string error;
+    ObjectivePtr f = makeExpressionObjective(text, &error);
+    ASSERT_TRUE(f) << error;
+    EXPECT_EQ(analyzePoint(*f, Vec2(3, 3)).kind, PointKind::Flat) << scale;
+    EXPECT_EQ(analyzePoint(*f, Vec2(0.0707202, 0.9292798)).kind, PointKind::Maximum) << scale;
+    EXPECT_EQ(analyzePoint(*f, Vec2(0.5, 0.5)).kind, PointKind::Saddle) << scale;
+  }
+}
+
+// [SECTION] Leaving the domain (issue 15 item 3)
+
+// Descending log(x) from (1, 1): x shrinks, the steps grow as 1/x and one lands at x < 0 where
+// log is undefined. It was "diverged at step 6 - lower the step size".
+TEST(RunLeftDomain, LogStepsPastZeroLeaveTheDomainNotDiverge) {
+  std::string error;
+  ObjectivePtr f = makeExpressionObjective("log(x)", &error);
+  ASSERT_TRUE(f) << error;
+  const Trajectory t = run(*f, gd(0.1), Vec2(1, 1));
+  EXPECT_EQ(t.status, RunStatus::LeftDomain) << t.message;
+  EXPECT_STREQ(runStatusName(t.status), "left-domain");
+  const Iterate& last = t.iterates.back();
+  EXPECT_TRUE(std::isnan(last.f));
+  EXPECT_LT(last.w.x(), 0);
+  EXPECT_EQ(t.message.rfind("left the function's domain at step " +
+                                std::to_string(t.status_iteration) + " (f undefined at (",
+                            0),
+            0u)
+      << t.message;
+  EXPECT_EQ(t.hint.find("lower the step size"), std::string::npos) << t.hint;
+  EXPECT_FALSE(t.endpoint_valid);
+  // sqrt(x) stepping to x < 0: f and its gradient NaN.
+  ObjectivePtr root = makeExpressionObjective("sqrt(x) + y^2", &error);
+  ASSERT_TRUE(root) << error;
+  EXPECT_EQ(run(*root, gd(0.5), Vec2(0.3, 1)).status, RunStatus::LeftDomain);
+}
+
+TEST(RunLeftDomain, InfiniteValuesAndEscapesStillDiverge) {
+  ObjectivePtr sq = mustMake("sq-norm");
+  ASSERT_TRUE(sq);
+  EXPECT_EQ(run(*sq, gd(10), Vec2(1, 1)).status, RunStatus::Diverged);  // ||w|| > 1e8
+  std::string error;
+  // exp(x) ascent: f overflows to +inf at a finite w.
+  ObjectivePtr e = makeExpressionObjective("exp(x^2)", &error);
+  ASSERT_TRUE(e) << error;
+  const Trajectory t = run(*e, gd(0.1), Vec2(5, 0));
+  EXPECT_EQ(t.status, RunStatus::Diverged) << t.message;
 }
 
 // [SECTION] Other stop rules and statuses

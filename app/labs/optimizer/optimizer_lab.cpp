@@ -403,7 +403,7 @@ PointInspection inspectPoint(const Objective& objective, const Vec2& w) {
   PointInspection p;
   p.w = w;
   p.eval = objective.eval(w);
-  p.hessian = analyzeHessian(p.eval.hess);
+  p.hessian = analyzePoint(objective, w, p.eval);  // kind Flat on a plain, as at a run's end
   // The same singularity test as the Newton method itself, so the two never disagree.
   p.newton_ok =
       newtonDirection(p.eval.hess, p.eval.grad, NewtonParams().singular_tol, &p.newton_step);
@@ -428,6 +428,8 @@ const char* describeShape(const PointInspection& p, double grad_tol) {
       return stationary ? "a saddle point" : "saddle-shaped here";
     case PointKind::Degenerate:
       return stationary ? "degenerate: the test is inconclusive" : "flat along one direction";
+    case PointKind::Flat:
+      return "a flat region, not a stationary point";
   }
   return "";
 }

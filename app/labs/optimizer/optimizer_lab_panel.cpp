@@ -8,103 +8,14 @@
 #include <cmath>
 #include <cstdio>
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "app/cli.h"
 #include "app/labs/optimizer/optimizer_figures.h"
+#include "app/labs/optimizer/optimizer_options.h"
 #include "app/labs/optimizer/optimizer_scene.h"
 #include "app/plot/plot_imgui.h"
-#include "core/atomic_file.h"
 
 namespace gradlab {
-namespace {
-
-// The options of optimizer_lab_panel.h, as parsed.
-struct OptimizerOptions {
-  std::string function;          // a built-in's name
-  std::string expression;        // an f(x, y); an invalid one is a command-line error
-  std::string typed_expression;  // typed into the lab's box: an invalid one shows its error there
-  std::string method;            // a method's CLI name, e.g. "adam"
-  double step_size = 0;          // > 0: the method's step size
-  bool compare = false;          // compare mode: GD, momentum, Adam, Newton from the first start
-  std::vector<double> pin;       // X,Y: pin the Hessian inspector there
-  std::string scene;             // a scene file to start from
-  std::string save_scene;        // where to write the resulting scene
-};
-
-void addOptions(CLI::App& parser, OptimizerOptions& o) {
-  parser.add_option("--function", o.function, "a built-in function (see gradlab trace --list)");
-  parser.add_option("--expr", o.expression, "a function f(x, y)");
-  parser.add_option("--type-expr", o.typed_expression,
-                    "text typed into the expression box (errors shown there)");
-  parser.add_option("--method", o.method, "the method (gd, adam, ...)");
-  parser.add_option("--lr", o.step_size, "the step size")
-      ->check(finiteNumber())
-      ->check(CLI::PositiveNumber);
-  parser.add_flag("--compare", o.compare, "compare mode");
-  parser.add_option("--pin", o.pin, "pin the Hessian inspector at X,Y")
-      ->check(finiteNumber())
-      ->delimiter(',')
-      ->expected(2);
-  parser.add_option("--scene", o.scene, "a scene file (JSON) to start from");
-  parser.add_option("--save-scene", o.save_scene, "write the resulting scene (JSON) here");
-}
-
-// The scene file at `path` into the lab; "" or the problem, naming the file and the field.
-std::string loadSceneFile(OptimizerLab& lab, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read scene file '" + path + "'";
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  OptimizerScene scene = lab.scene;
-  std::string error = optimizerSceneFromJson(j, &scene);
-  if (error.empty()) error = applyOptimizerScene(lab, scene);
-  return error.empty() ? "" : "scene file '" + path + "': " + error;
-}
-
-std::string applyParsed(OptimizerLab& lab, const OptimizerOptions& o) {
-  if (!o.scene.empty()) {
-    const std::string error = loadSceneFile(lab, o.scene);
-    if (!error.empty()) return error;
-  }
-  if (!o.function.empty()) {
-    bool known = false;
-    for (const ObjectiveInfo& info : builtinObjectives()) known |= info.name == o.function;
-    if (!known) return "unknown function '" + o.function + "' (see gradlab trace --list)";
-    selectBuiltin(lab, o.function);
-  }
-  if (!o.expression.empty() && !applyExpression(lab, o.expression)) return lab.expression_error;
-  // As if typed: the lab keeps the last valid function and shows the error at its column.
-  if (!o.typed_expression.empty()) {
-    if (lab.scene.spec.name != "expression") applyExpression(lab, "x^2 + y^2");
-    applyExpression(lab, o.typed_expression);
-  }
-  if (!o.method.empty()) {
-    Method method;
-    if (!methodFromCliName(o.method, &method)) return "unknown method '" + o.method + "'";
-    selectMethod(lab, method);
-  }
-  if (o.step_size > 0) {
-    if (lab.scene.config.method == Method::Newton)
-      return "--lr does not apply to newton (it takes full steps); use --method damped-newton";
-    setStepSize(lab.scene.config, o.step_size);
-  }
-  if (o.compare) lab.scene.compare = true;
-  if (o.pin.size() == 2) {
-    lab.scene.pinned = true;
-    lab.scene.pin = Vec2(o.pin[0], o.pin[1]);
-  }
-  recomputeRuns(lab);
-  if (!o.save_scene.empty()) {
-    const std::string text = optimizerSceneToJson(lab.scene).dump(2) + "\n";
-    std::string error;
-    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
-  }
-  return "";
-}
-
-}  // namespace
 
 OptimizerLabPanel::OptimizerLabPanel() {
   reset();
@@ -137,7 +48,7 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
   if (args.empty()) return "";
   CLI::App parser{"optimizer lab options"};
   OptimizerOptions options;
-  addOptions(parser, options);
+  addOptimizerOptions(parser, options);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
     parser.parse(reversed);
@@ -146,7 +57,7 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
     std::replace(message.begin(), message.end(), '\n', ' ');
     return message;
   }
-  return applyParsed(lab_, options);
+  return applyOptimizerOptions(lab_, options);
 }
 
 nlohmann::json OptimizerLabPanel::saveScene() const {

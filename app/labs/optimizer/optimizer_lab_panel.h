@@ -25,8 +25,8 @@ class OptimizerLabPanel : public Lab {
   nlohmann::json saveScene() const override;
   std::string loadScene(const nlohmann::json& scene) override;
 
-  // --scene FILE (first), --function, --expr, --type-expr, --method, --lr, --compare, --pin X,Y,
-  // then --save-scene FILE (the scene after all of them, written atomically)
+  // --scene FILE (first), --function, --expr, --type-expr, --method, --lr, --start X,Y,
+  // --compare, --pin X,Y, then --save-scene FILE (optimizer_options.h)
   std::string applyOptions(const std::vector<std::string>& args) override;
 
   std::vector<ExportFigure> exportFigures(Theme theme) const override;
