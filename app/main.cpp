@@ -11,6 +11,7 @@
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/headless.h"
+#include "app/memory.h"
 #include "app/platform.h"
 
 namespace {
@@ -24,6 +25,7 @@ struct GuiOptions {
 };
 
 int runGui(const GuiOptions& options) {
+  returnFreedMemoryToSystem();  // a long session must not keep what it frees (issue 15)
   std::string problem = displayProblem("render");
   if (!problem.empty()) {
     std::fprintf(stderr, "gradlab: error: %s\n", problem.c_str());
