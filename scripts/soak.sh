@@ -60,12 +60,15 @@ mkdir -p "$out" || die "cannot create $out"
 csv=$out/soak.csv
 log=$out/gradlab.log
 
-xvfb_pid="" app_pid="" gradlab_pid="" wid=""
+xvfb_pid="" app_pid="" gradlab_pid="" wid="" win_x=0 win_y=0
 cleanup() {
   # The app first (Ctrl+Q, so a wrapper such as heaptrack sees a normal exit; then TERM, then
   # KILL), then the X server; only processes this script started.
   if [[ -n $wid ]] && kill -0 "${app_pid:-0}" 2>/dev/null; then
-    timeout 5 xdotool key --window "$wid" Escape Escape ctrl+q >/dev/null 2>&1
+    # XTEST input (GLFW ignores events sent to a window with --window); Escape leaves a text box
+    timeout 5 xdotool mousemove $((win_x + 800)) $((win_y + 400)) keydown Escape sleep 0.2 \
+      keyup Escape sleep 0.2 keydown ctrl+q sleep 0.3 keyup ctrl+q \
+      >/dev/null 2>&1
     for _ in $(seq 40); do
       kill -0 "$app_pid" 2>/dev/null || break
       sleep 0.5
@@ -101,10 +104,17 @@ for _ in $(seq 50); do
 done
 [[ -e /tmp/.X11-unix/X$display ]] || die "Xvfb did not start on :$display (see $out/xvfb.log)"
 
-# shellcheck disable=SC2086  # SOAK_WRAP is a command line on purpose
-${SOAK_WRAP:-} "$exe" gui >"$log" 2>&1 &
+# In a subshell that records the exit status, and whose stderr (where bash reports a command
+# killed by a signal) is the log.
+rm -f "$out/exit-status"
+(
+  # shellcheck disable=SC2086  # SOAK_WRAP is a command line on purpose
+  ${SOAK_WRAP:-} "$exe" gui
+  echo "$?" >"$out/exit-status"
+) >"$log" 2>&1 &
 app_pid=$!
-# A wrapper (heaptrack) runs gradlab as its child: the window's owner is the process to watch.
+# gradlab runs as a child of that subshell (and of a wrapper such as heaptrack): the window's
+# owner is the process to watch.
 wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^gradlab$' 2>/dev/null | head -1)
 [[ -n $wid ]] || die "no gradlab window within 60 s (see $log)"
 gradlab_pid=$(xdotool getwindowpid "$wid" 2>/dev/null || echo "$app_pid")
@@ -134,6 +144,9 @@ xdo() { timeout 10 xdotool "$@" >/dev/null 2>&1; }
 # main loop runs `batch` of them per xdotool.
 cmd=()
 move() { cmd+=(mousemove $((win_x + $1)) $((win_y + $2))); }
+# Keys are held for a moment: ImGui 1.86 reads key state once a frame, so a press and release
+# between two frames would be lost (mouse clicks are latched by its GLFW backend).
+press() { cmd+=(keydown "$1" sleep 0.06 keyup "$1"); }
 map_xy() { rnd 500 1100; PX=$R; rnd 70 730; PY=$R; }  # P = a point on the map
 plot_xy() {                                            # P = a point in a curve plot
   rnd 1205 1560; PX=$R
@@ -161,11 +174,12 @@ drag() {  # drag BUTTON AREA [MODIFIER]: from one random point of AREA (map_xy, 
 type_step_size() {  # click the exact-value box next to the step-size slider, type, Enter or Tab
   local values=(0.01 0.05 0.1 0.2 0.3 0.5 1 2 0.001 1e-4 0.25 0.07 5 0 -1 abc 100)
   rnd 215 295; move "$R" 269
-  cmd+=(click 1 sleep 0.05 key ctrl+a)
+  cmd+=(click 1 sleep 0.05)
+  press ctrl+a
   rnd 0 $((${#values[@]} - 1))
   cmd+=(type --delay 20 "${values[R]}")
   rnd 0 3
-  if ((R == 0)); then cmd+=(key Tab); else cmd+=(key Return); fi
+  if ((R == 0)); then press Tab; else press Return; fi
 }
 
 pick_from_list() {  # open the function (or method) list at height Y and click an entry
@@ -181,14 +195,14 @@ stray_key() {
   local keys=(Up Down Left Right Tab space Return Escape BackSpace Delete Home End Page_Up
     Page_Down 1 2 5 0 period minus x y a s)
   rnd 0 $((${#keys[@]} - 1))
-  cmd+=(key "${keys[R]}")
+  press "${keys[R]}"
 }
 
 switch_lab() {  # another lab for a moment, mostly back to the optimizer
-  rnd 2 6; cmd+=(key "ctrl+$R")
+  rnd 2 6; press "ctrl+$R"
   rnd 1 5; cmd+=(sleep "0.$R")
   rnd 0 4
-  ((R)) && cmd+=(key ctrl+1)
+  ((R)) && press ctrl+1
 }
 
 act() {
@@ -260,7 +274,7 @@ start=${EPOCHREALTIME/./}
 elapsed() { echo $(((${EPOCHREALTIME/./} - start) / 1000000)); }
 alive() {  # the watched process exists and is not a zombie (no fork: this runs every action)
   local stat
-  read -r stat <"/proc/$watched/stat" 2>/dev/null || return 1
+  read -r stat 2>/dev/null <"/proc/$watched/stat" || return 1
   [[ ${stat##*) } != Z* ]]
 }
 cpu0=$(cpu_ticks)
@@ -293,7 +307,8 @@ driver_s=$(awk 'NR == 2 {split($1, a, "m"); split($2, b, "m");
 
 if [[ $status == died ]]; then
   wait "$app_pid" 2>/dev/null
-  code=$?
+  code=$(cat "$out/exit-status" 2>/dev/null || echo "?")
+  ((code > 128)) 2>/dev/null && code="$code, signal $((code - 128))"
   echo "soak: FAIL: gradlab died after $(elapsed) s and $actions actions (exit $code, seed $seed; see $log, $csv)"
   exit 1
 fi
