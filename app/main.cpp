@@ -16,6 +16,7 @@
 #include "app/cli.h"
 #include "app/export.h"
 #include "app/headless.h"
+#include "app/memory.h"
 #include "app/platform.h"
 
 namespace {
@@ -69,6 +70,7 @@ void runEventLoop(Platform& platform, App& app, double quit_after) {
 }
 
 int runGui(const GuiOptions& options) {
+  returnFreedMemoryToSystem();  // a long session must not keep what it frees (issue 15)
   // The scene first: a bad option is an error before any window opens.
   App app;
   app.lab = std::max(0, findLab(options.lab));
