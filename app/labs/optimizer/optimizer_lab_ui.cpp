@@ -295,6 +295,7 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
   // Everything drawn from the pin gets a halo in the background colour: ink and the axis colours
   // stay readable on every part of every colour map (the saddle map is near white at its centre).
   const plot::Color halo = plot::GetStyle().theme.legend_background.withAlpha(0.9f);
+  ImVec2 first_label(-1e9f, -1e9f);  // where the λ1 label went (pixels)
   for (int i = 0; i < 2; ++i) {
     const double lambda = p.hessian.eigenvalues(i);
     const double length = largest > 0 ? span * std::fabs(lambda) / largest : 0;
@@ -308,12 +309,23 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
     plot::PlotLine("##axis", xs, ys, 2, style);
     char text[48];
     std::snprintf(text, sizeof text, "\u03bb%s = %.3g", i == 0 ? "\u2081" : "\u2082", lambda);
-    // Ink on the legend's box: readable on every colour map and in both themes.
+    // Ink on the legend's box: readable on every colour map and in both themes. A λ2 label that
+    // would overlap the λ1 label moves to the other end of its axis, right-aligned.
     plot::TextStyle ts;
     ts.anchor_x = 0;
     ts.offset_x = 9;
     ts.background = plot::GetStyle().theme.legend_background;
-    plot::PlotText(text, xs[1], ys[1], ts);
+    int end = 1;
+    const ImVec2 at = plot::PlotToPixels(xs[1], ys[1]);
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    if (i == 1 && std::fabs(at.y - first_label.y) < 1.3f * size.y &&
+        std::fabs(at.x - first_label.x) < size.x + 9) {
+      end = 0;
+      ts.anchor_x = 1;
+      ts.offset_x = -9;
+    }
+    if (i == 0) first_label = at;
+    plot::PlotText(text, xs[end], ys[end], ts);
   }
   if (p.newton_ok) {
     const double xs[2] = {lab.scene.pin.x(), lab.scene.pin.x() + p.newton_step.x()};
