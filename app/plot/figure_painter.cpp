@@ -100,8 +100,10 @@ LegendMetrics MeasureLegend(const Figure& fig, const PixelRect& area, const Plot
   for (const LegendEntry& e : fig.legend) w = std::max(w, float(painter.textSize(e.text).x));
   m.width = w + m.swatch + 3 * m.pad;
   m.height = m.row * static_cast<float>(fig.legend.size()) + 1.5f * m.pad;
-  // A legend that would not fit inside the plot (a tiny window) is left out, not spilled.
-  m.fits = m.width + 2 * m.pad <= area.width() && m.height + 2 * m.pad <= area.height();
+  // A legend that would not fit inside the plot (a tiny window), or would cover more than a
+  // quarter of it (a projector's 2x scale on a small map), is left out rather than hide the data.
+  m.fits = m.width + 2 * m.pad <= area.width() && m.height + 2 * m.pad <= area.height() &&
+           m.width * m.height <= kMaxLegendShare * area.width() * area.height();
   return m;
 }
 

@@ -34,6 +34,9 @@ PixelRect PlotArea(const Figure& fig, const PixelRect& frame, const Range& y_vie
 Transform FigureTransform(const Figure& fig);
 
 // The legend's metrics: size of its box and of its rows.
+// The largest share of the plot area a legend may cover; a larger one is left out.
+constexpr double kMaxLegendShare = 0.25;
+
 struct LegendMetrics {
   float pad = 0, font = 0, swatch = 0, row = 0;
   float width = 0, height = 0;

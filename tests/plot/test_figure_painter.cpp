@@ -270,3 +270,29 @@ TEST(CairoPainter, WritesPngAndPdfFiles) {
 
 }  // namespace
 }  // namespace gradlab::plot
+
+namespace gradlab::plot {
+namespace {
+
+// Issue 15, item 9: at a projector's 2x scale the map's five-row legend covered 40% of the map.
+TEST(FigurePainter, ALegendCoveringMoreThanAQuarterOfThePlotIsLeftOut) {
+  RecordingPainter painter;
+  PlotStyle style;
+  Figure fig;
+  for (const char* label : {"run 1", "run 2", "run 3", "known maximum", "known saddle"})
+    fig.legend.push_back(LegendEntry{label, label, Color{1, 0, 0, 1}});
+  const LegendMetrics big = MeasureLegend(fig, PixelRect{0, 0, 800, 600}, style, painter);
+  EXPECT_TRUE(big.fits);
+  EXPECT_LE(big.width * big.height, kMaxLegendShare * 800 * 600);
+  // The same legend on a plot small enough that it would cover over a quarter of it.
+  // Room for the box on both axes, but 10% less area than four times the box.
+  const double w = big.width + 30;
+  const double h = 0.9 * big.width * big.height / kMaxLegendShare / w;
+  ASSERT_GT(h, big.height + 30);
+  const PixelRect small{0, 0, w, h};
+  ASSERT_GT(big.width * big.height, kMaxLegendShare * small.width() * small.height());
+  EXPECT_FALSE(MeasureLegend(fig, small, style, painter).fits);
+}
+
+}  // namespace
+}  // namespace gradlab::plot
