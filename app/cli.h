@@ -58,6 +58,9 @@ struct TraceOptions {
   std::string format = "csv";       // --format csv|json
 };
 
+// "1600x900" -> 1600, 900 (each 64 to 8192); "" or the one-line problem naming --size.
+std::string parseSize(const std::string& text, int* width, int* height);
+
 // Rejects what CLI11 would read as a number but no option can use: "nan", "inf", "1e999".
 CLI::Validator finiteNumber();
 

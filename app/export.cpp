@@ -9,6 +9,7 @@
 #include <functional>
 #include <vector>
 
+#include "app/cli.h"
 #include "app/labs/lab.h"
 #include "app/platform.h"
 #include "app/plot/figure_painter.h"
@@ -16,19 +17,6 @@
 
 namespace gradlab {
 namespace {
-
-// "800x600" -> 800, 600; "" or the one-line problem.
-std::string parseExportSize(const std::string& text, int* width, int* height) {
-  int w = 0, h = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
-    return "--size must look like 800x600, got '" + text + "'";
-  if (w < 64 || h < 64 || w > 8192 || h > 8192)
-    return "--size must be between 64x64 and 8192x8192, got '" + text + "'";
-  *width = w;
-  *height = h;
-  return "";
-}
 
 std::string checkOutDir(const std::string& dir) {
   struct stat st {};
@@ -62,7 +50,7 @@ void addExportOptions(CLI::App& command, ExportOptions& options) {
 
 int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
   int width = 0, height = 0;
-  std::string problem = parseExportSize(options.size, &width, &height);
+  std::string problem = parseSize(options.size, &width, &height);
   if (problem.empty()) problem = checkOutDir(options.out_dir);
   if (!problem.empty()) {
     err << "gradlab: error: " << problem << "\n";

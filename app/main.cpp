@@ -103,19 +103,6 @@ int runGui(const GuiOptions& options) {
   return 0;
 }
 
-// "1600x900" -> 1600, 900.
-std::string parseSize(const std::string& text, int* width, int* height) {
-  int w = 0, h = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
-    return "--size must look like 1600x900, got '" + text + "'";
-  if (w < 64 || h < 64 || w > 8192 || h > 8192)
-    return "--size must be between 64x64 and 8192x8192, got '" + text + "'";
-  *width = w;
-  *height = h;
-  return "";
-}
-
 void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string& lab,
                         std::string& size, std::string& theme) {
   command->add_option("--lab", lab, "the lab to draw: " + labNameList())

@@ -3,23 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdarg>
 #include <cstdio>
 #include <limits>
+
+#include "core/text_format.h"
 
 namespace gradlab {
 
 namespace {
-
-std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string format(const char* fmt, ...) {
-  char buf[256];
-  va_list args;
-  va_start(args, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, args);
-  va_end(args);
-  return buf;
-}
 
 const char* plural(int n) {
   return n == 1 ? "" : "s";
@@ -40,57 +31,57 @@ void finish(Trajectory& t, RunStatus status, int k) {
   const Iterate& last = t.iterates.back();
   switch (status) {
     case RunStatus::Converged:
-      t.message = format("converged in %d step%s to a %s (f = %.7g)", k, plural(k),
-                         pointKindName(t.endpoint.kind), last.f);
+      t.message = formatText("converged in %d step%s to a %s (f = %.7g)", k, plural(k),
+                             pointKindName(t.endpoint.kind), last.f);
       if (t.endpoint.kind == PointKind::Saddle)
         t.hint = "a saddle point, not an optimum: try another start";
       break;
     case RunStatus::Plateau:
-      t.message =
-          format("stopped on a plateau at step %d (f = %.2g; best seen %.3g)", k, last.f, t.best_f);
+      t.message = formatText("stopped on a plateau at step %d (f = %.2g; best seen %.3g)", k,
+                             last.f, t.best_f);
       t.hint = "the gradient is ~0 on a flat plain far from the best value: lower the step size";
       break;
     case RunStatus::MaxIterations:
-      t.message = format("no convergence in %d step%s", k, plural(k));
+      t.message = formatText("no convergence in %d step%s", k, plural(k));
       t.hint = "change the step size or allow more iterations";
       break;
     case RunStatus::LeftDomain:
-      t.message = format("left the function's domain at step %d (f undefined at (%.6g, %.6g))", k,
-                         last.w(0), last.w(1));
+      t.message = formatText("left the function's domain at step %d (f undefined at (%.6g, %.6g))",
+                             k, last.w(0), last.w(1));
       t.hint =
           "f is undefined there (log or sqrt of a negative number?) and a smaller step rarely "
           "helps: start elsewhere or change the function";
       break;
     case RunStatus::Diverged:
       if (k > 0) {
-        t.message = format("diverged at step %d", k);
+        t.message = formatText("diverged at step %d", k);
         t.hint = "lower the step size";
       } else if (!std::isfinite(last.w(0)) || !std::isfinite(last.w(1))) {
         // At the start no step has been taken: the step size is not to blame.
         t.message = "the start point is not finite";
         t.hint = "choose a finite start point";
       } else if (!finiteIterate(last)) {
-        t.message = format("f or its gradient is undefined at the start (w = (%.6g, %.6g))",
-                           last.w(0), last.w(1));
+        t.message = formatText("f or its gradient is undefined at the start (w = (%.6g, %.6g))",
+                               last.w(0), last.w(1));
         t.hint = "move the start point or change the function";
       } else {
         t.message =
-            format("the start is beyond the divergence bound (||w|| = %.6g)", last.w.norm());
+            formatText("the start is beyond the divergence bound (||w|| = %.6g)", last.w.norm());
         t.hint = "move the start point or raise the divergence bound";
       }
       break;
     case RunStatus::NewtonImpossible:
       t.message = k == 0 ? std::string("Newton impossible: Hessian singular")
-                         : format("Newton impossible: Hessian singular at step %d", k);
+                         : formatText("Newton impossible: Hessian singular at step %d", k);
       t.hint = "no unique Newton step where the Hessian is not invertible: try gradient descent";
       break;
     case RunStatus::LineSearchFailed:
-      t.message = format("line search failed at step %d (no sufficient decrease)", k);
+      t.message = formatText("line search failed at step %d (no sufficient decrease)", k);
       // run() replaces this hint when the trial steps were too long instead (see ArmijoState).
       t.hint = "the gradient is too small to measure a decrease: raise the gradient tolerance";
       break;
     case RunStatus::Stalled:
-      t.message = format("stalled at step %d (L-BFGS found no descent direction)", k);
+      t.message = formatText("stalled at step %d (L-BFGS found no descent direction)", k);
       t.hint = "the gradient is below L-BFGS's tolerance or its direction points uphill";
       break;
     case RunStatus::InvalidConfig:
@@ -153,7 +144,7 @@ std::string StopRules::validate() const {
   if (!(grad_tol >= 0) || !std::isfinite(grad_tol)) return "grad_tol must be >= 0";
   if (!(f_tol >= 0) || !std::isfinite(f_tol)) return "f_tol must be >= 0";
   if (!(x_tol >= 0) || !std::isfinite(x_tol)) return "x_tol must be >= 0";
-  if (max_iterations < 0) return format("max iterations must be >= 0 (got %d)", max_iterations);
+  if (max_iterations < 0) return formatText("max iterations must be >= 0 (got %d)", max_iterations);
   if (!(divergence_bound > 0)) return "divergence_bound must be > 0";
   if (!(plateau_gap >= 0) || !(plateau_curvature >= 0)) return "plateau thresholds must be >= 0";
   return "";
@@ -422,7 +413,7 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
         finish(out, RunStatus::Plateau, k);
       } else if (flat) {
         finish(out, RunStatus::Plateau, k);
-        out.message = format(
+        out.message = formatText(
             "stopped on a flat region, not a stationary point, at step %d (f = %.2g)", k, it.f);
         out.hint =
             "the gradient is below the tolerance only because f is nearly constant here: start "

@@ -3,23 +3,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdarg>
 #include <cstdio>
 #include <utility>
+
+#include "core/text_format.h"
 
 namespace gradlab {
 
 namespace {
-
-std::string format(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
-std::string format(const char* fmt, ...) {
-  char buf[256];
-  va_list args;
-  va_start(args, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, args);
-  va_end(args);
-  return buf;
-}
 
 // Reserve at most this many iterates up front; longer runs grow geometrically.
 constexpr int kMaxReserve = 1 << 17;
@@ -91,7 +82,7 @@ double LeastSquaresProblem::batchLossAndGradient(const VecX& w, const std::vecto
 std::string SamplerConfig::validate(int sample_count) const {
   if (sample_count < 1) return "the problem has no samples";
   if (batch_size < 1 || batch_size > sample_count)
-    return format("batch size must be in [1, %d] (got %d)", sample_count, batch_size);
+    return formatText("batch size must be in [1, %d] (got %d)", sample_count, batch_size);
   return "";
 }
 
@@ -143,8 +134,8 @@ bool supportsStochastic(Method method) {
 
 std::string StochasticConfig::validate(int sample_count) const {
   if (!supportsStochastic(method.method))
-    return format("%s needs exact values or Hessians: not available with mini-batch gradients",
-                  methodDisplayName(method.method));
+    return formatText("%s needs exact values or Hessians: not available with mini-batch gradients",
+                      methodDisplayName(method.method));
   const std::string error = method.validate();
   if (!error.empty()) return error;
   return sampler.validate(sample_count);
@@ -156,10 +147,10 @@ StochasticTrajectory runStochastic(const FiniteSumProblem& problem, const Stocha
   out.dimension = problem.dimension();
   std::string error = config.validate(problem.sampleCount());
   if (error.empty() && start.size() != problem.dimension())
-    error = format("the start has %d parameters, the problem %d", static_cast<int>(start.size()),
-                   problem.dimension());
+    error = formatText("the start has %d parameters, the problem %d",
+                       static_cast<int>(start.size()), problem.dimension());
   if (error.empty() && iterations < 0)
-    error = format("iterations must be >= 0 (got %d)", iterations);
+    error = formatText("iterations must be >= 0 (got %d)", iterations);
   if (!error.empty()) {
     if (start.size() == problem.dimension()) push(out, start, problem.loss(start));
     out.status = RunStatus::InvalidConfig;
@@ -185,12 +176,12 @@ StochasticTrajectory runStochastic(const FiniteSumProblem& problem, const Stocha
     if (!finite || w.norm() > bound) {
       out.status = RunStatus::Diverged;
       if (k > 0) {
-        out.message = finite ? format("diverged at step %d (||w|| = %.3g)", k, w.norm())
-                             : format("diverged at step %d (the loss is not finite)", k);
+        out.message = finite ? formatText("diverged at step %d (||w|| = %.3g)", k, w.norm())
+                             : formatText("diverged at step %d (the loss is not finite)", k);
         out.hint = "lower the step size (or use larger mini-batches: their gradients vary less)";
       } else {
         out.message =
-            finite ? format("the start is beyond the divergence bound (||w|| = %.6g)", w.norm())
+            finite ? formatText("the start is beyond the divergence bound (||w|| = %.6g)", w.norm())
                    : std::string("the loss is not finite at the start");
         out.hint = "move the start point";
       }
@@ -198,14 +189,14 @@ StochasticTrajectory runStochastic(const FiniteSumProblem& problem, const Stocha
     }
     if (k == iterations) {
       out.status = RunStatus::MaxIterations;
-      out.message = format("ran %d step%s, batch size %d (loss = %.7g)", k, k == 1 ? "" : "s",
-                           config.sampler.batch_size, loss);
+      out.message = formatText("ran %d step%s, batch size %d (loss = %.7g)", k, k == 1 ? "" : "s",
+                               config.sampler.batch_size, loss);
       return out;
     }
     problem.batchLossAndGradient(w, sampler.next(), grad);
     if (!grad.allFinite()) {
       out.status = RunStatus::Diverged;
-      out.message = format("the mini-batch gradient is not finite at step %d", k);
+      out.message = formatText("the mini-batch gradient is not finite at step %d", k);
       out.hint = "lower the step size or move the start point";
       return out;
     }

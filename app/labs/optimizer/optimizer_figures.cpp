@@ -18,6 +18,24 @@ namespace gradlab {
 
 // [SECTION] What the views draw
 
+std::shared_ptr<plot::FieldImage> makeFieldImage(const std::vector<double>& values, int nx, int ny,
+                                                 const ContourOptions& options,
+                                                 const ContourMapping& mapping,
+                                                 plot::Color undefined) {
+  auto image = std::make_shared<plot::FieldImage>();
+  image->nx = nx;
+  image->ny = ny;
+  image->colormap = plot::Colormap(options.colormap);
+  image->scale = mapping.scale;
+  image->map_lo = mapping.lo;
+  image->map_hi = mapping.hi;
+  image->undefined = undefined;
+  image->t.resize(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    image->t[i] = std::isfinite(values[i]) ? float(mapping.scale.at(values[i])) : std::nanf("");
+  return image;
+}
+
 ContourMapping contourMapping(const ContourOptions& options, double field_min, double field_max) {
   ContourMapping m;
   double lo = field_min, hi = field_max;
@@ -72,18 +90,8 @@ void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::Pl
   if (field.finite_count == 0) return;
   const double max = field.max > field.min ? field.max : field.min + 1;
   const ContourMapping mapping = contourMapping(lab.scene.contour, field.min, max);
-  auto image = std::make_shared<plot::FieldImage>();
-  image->nx = nx;
-  image->ny = ny;
-  image->colormap = plot::Colormap(lab.scene.contour.colormap);
-  image->scale = mapping.scale;
-  image->map_lo = mapping.lo;
-  image->map_hi = mapping.hi;
-  image->undefined = style.theme.plot_background;
-  image->t.resize(field.values.size());
-  for (std::size_t i = 0; i < field.values.size(); ++i)
-    image->t[i] =
-        std::isfinite(field.values[i]) ? float(mapping.scale.at(field.values[i])) : std::nanf("");
+  auto image =
+      makeFieldImage(field.values, nx, ny, lab.scene.contour, mapping, style.theme.plot_background);
   if (!lab.scene.contour.lines_only) {
     plot::ImageItem it;
     it.label = "##field";

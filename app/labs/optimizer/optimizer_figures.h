@@ -4,6 +4,7 @@
 // ||grad f|| against iteration.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "app/labs/optimizer/optimizer_lab.h"
@@ -29,6 +30,13 @@ struct ContourMapping {
   plot::ColorScale scale;
 };
 ContourMapping contourMapping(const ContourOptions& options, double field_min, double field_max);
+// The field's colour-map positions (t in [0, 1], computed in double: a float texture of raw f
+// would lose the contours of 1e8 + x^2 or of a deep zoom; NaN where f is undefined) as an image
+// any backend can draw: the GL texture's data and the export's pixels alike.
+std::shared_ptr<plot::FieldImage> makeFieldImage(const std::vector<double>& values, int nx, int ny,
+                                                 const ContourOptions& options,
+                                                 const ContourMapping& mapping,
+                                                 plot::Color undefined);
 // The f of the n iso-lines: strictly inside the map, at colour positions k / (n + 1).
 std::vector<double> contourLevels(const ContourMapping& mapping, int levels);
 

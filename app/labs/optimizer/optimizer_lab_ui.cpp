@@ -98,23 +98,9 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
     view.map_hi = mapping.hi;
     view.map_log = mapping.log;
     view.map_log_base = mapping.log_base;
-    // t computed in double: a float texture of raw f would lose the contours of 1e8 + x^2 or of
-    // a deep zoom; t in [0, 1] keeps full detail. NaN (undefined) stays NaN.
-    auto image = std::make_shared<plot::FieldImage>();
-    image->nx = nx;
-    image->ny = ny;
-    image->colormap = plot::Colormap(lab.scene.contour.colormap);
-    image->scale = mapping.scale;
-    image->map_lo = mapping.lo;
-    image->map_hi = mapping.hi;
-    image->undefined =
-        (theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme()).plot_background;
-    image->t.resize(view.field_values.size());
-    for (std::size_t i = 0; i < view.field_values.size(); ++i) {
-      const double f = view.field_values[i];
-      image->t[i] = std::isfinite(f) ? float(mapping.scale.at(f)) : std::nanf("");
-    }
-    view.field_image = image;
+    view.field_image = makeFieldImage(
+        view.field_values, nx, ny, lab.scene.contour, mapping,
+        (theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme()).plot_background);
     view.contour.setField(view.field_image->t.data(), nx, ny);
   }
   if (mapping_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||

@@ -5,8 +5,8 @@
 
 #include <vector>
 
-#include "app/views/background_worker.h"
 #include "app/labs/optimizer/optimizer_lab.h"
+#include "app/views/background_worker.h"
 
 namespace gradlab {
 
