@@ -53,10 +53,15 @@ std::string ParseTypedNumber(const std::string& text, double min, double max, bo
   return "";
 }
 
-bool SliderLogDouble(const char* label, double* value, double min, double max, bool allow_zero) {
+namespace {
+
+// A slider without a number on it, an exact-entry box beside it and the label: the log and
+// linear sliders of ui_widgets.h.
+bool SliderWithEntry(const char* label, double* value, double min, double max, bool log,
+                     bool allow_zero) {
   ImGui::PushID(label);
   const float full = ImGui::CalcItemWidth();
-  const float entry = std::min(full * 0.38f, ImGui::GetFontSize() * 5.5f);
+  const float entry = std::min(full * 0.4f, ImGui::GetFontSize() * 6.5f);
   const float spacing = ImGui::GetStyle().ItemInnerSpacing.x;
   const bool off = allow_zero && *value == 0;
   double v = *value;
@@ -64,8 +69,10 @@ bool SliderLogDouble(const char* label, double* value, double min, double max, b
   bool changed = false;
   ImGui::SetNextItemWidth(full - entry - spacing);
   // The value is in the exact box beside it; drawn on the slider too, it sat under the handle.
+  const ImGuiSliderFlags flags =
+      ImGuiSliderFlags_AlwaysClamp | (log ? ImGuiSliderFlags_Logarithmic : ImGuiSliderFlags_None);
   if (ImGui::SliderScalar("##slider", ImGuiDataType_Double, &shown, &min, &max, off ? "off" : "",
-                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp)) {
+                          flags)) {
     v = shown;
     changed = true;
   }
@@ -112,15 +119,14 @@ bool SliderLogDouble(const char* label, double* value, double min, double max, b
   return false;
 }
 
-bool SliderDouble(const char* label, double* value, double min, double max, const char* format) {
-  double v = *value;
-  if (ImGui::SliderScalar(label, ImGuiDataType_Double, &v, &min, &max, format,
-                          ImGuiSliderFlags_AlwaysClamp) &&
-      std::isfinite(v) && v != *value) {
-    *value = v;
-    return true;
-  }
-  return false;
+}  // namespace
+
+bool SliderLogDouble(const char* label, double* value, double min, double max, bool allow_zero) {
+  return SliderWithEntry(label, value, min, max, true, allow_zero);
+}
+
+bool SliderDouble(const char* label, double* value, double min, double max) {
+  return SliderWithEntry(label, value, min, max, false, false);
 }
 
 }  // namespace gradlab

@@ -21,8 +21,7 @@ std::string ParseTypedNumber(const std::string& text, double min, double max, bo
 // The slider itself carries no number (it would sit under the handle): the box shows it.
 bool SliderLogDouble(const char* label, double* value, double min, double max,
                      bool allow_zero = false);
-// A linear slider for a double. Ctrl+click types an exact value.
-bool SliderDouble(const char* label, double* value, double min, double max,
-                  const char* format = "%.3g");
+// The same with a linear slider.
+bool SliderDouble(const char* label, double* value, double min, double max);
 
 }  // namespace gradlab

@@ -29,7 +29,7 @@ class ExactEntry : public ::testing::Test {
     ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float full = ImGui::CalcItemWidth();
-    const float entry = std::min(full * 0.38f, ImGui::GetFontSize() * 5.5f);
+    const float entry = std::min(full * 0.4f, ImGui::GetFontSize() * 6.5f);
     entry_centre =
         ImVec2(origin.x + full - 0.5f * entry, origin.y + 0.5f * ImGui::GetFrameHeight());
     const bool changed = SliderLogDouble("step size", &value, 1e-6, 10);

@@ -105,8 +105,12 @@ bool drawFunctionSection(OptimizerLab& lab) {
       double value = param.value;
       for (const auto& [key, v] : lab.scene.spec.params)
         if (key == param.name) value = v;
-      ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-      if (SliderDouble(param.name.c_str(), &value, param.min, param.max, "%.4g")) {
+      const ImGuiStyle& st = ImGui::GetStyle();
+      ImGui::SetNextItemWidth(std::min(
+          ImGui::GetContentRegionAvail().x * 0.72f,
+          ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(param.name.c_str()).x -
+              ImGui::CalcTextSize("(?)").x - 2 * st.ItemInnerSpacing.x - st.ItemSpacing.x));
+      if (SliderDouble(param.name.c_str(), &value, param.min, param.max)) {
         std::string error;
         if (setObjectiveParam(lab, param.name, value, &error)) changed = true;
       }
@@ -139,7 +143,7 @@ bool drawMethodParams(RunConfig& config, const char* id) {
     }
   };
   auto slider = [&](const char* label, double* v, double lo, double hi, const char* help) {
-    ImGui::SetNextItemWidth(std::min(width * 0.62f, rowWidth(label)));
+    ImGui::SetNextItemWidth(std::min(width, rowWidth(label)));
     changed |= SliderDouble(label, v, lo, hi);
     if (help) {
       ImGui::SameLine();
