@@ -54,28 +54,17 @@ void plotRunCurves(const OptimizerLab& lab, const OptimizerLabView& view, Curve 
   }
 }
 
-// A run that ends exactly at 0 (Newton on a quadratic reaches grad f = 0 in one step) has no
-// place on a log axis: its last point would just vanish. A "down to 0" mark in the run's colour
-// at the bottom edge says where it went.
+// Runs that ended exactly at 0, marked on the log axis (exactZeroMarks).
 void markExactZerosOnLogAxis(const OptimizerLab& lab, Curve curve) {
-  const plot::Limits limits = plot::GetPlotLimits();
-  std::vector<int> marked_at;  // iterations already marked: later runs stack above them
-  for (int r = 0; r < int(lab.runs.size()); ++r) {
-    if (lab.runs[r].iterates.empty()) continue;
-    const int last = shownIterations(lab, r);
-    const Iterate& it = lab.runs[r].iterates[last];
-    if ((curve == Curve::F ? it.f : it.grad_norm) != 0) continue;
-    // The arrow sits at the iteration; the "0" goes to the side with room.
-    const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
+  for (const plot::TextItem& t : exactZeroMarks(
+           lab, curve == Curve::GradNorm, plot::GetPlotLimits(), ImGui::GetTextLineHeight())) {
     plot::TextStyle ts;
-    ts.color = plot::RunColor(runSlot(lab, r));
-    ts.anchor_x = right_half ? 1.0f : 0.0f;
-    ts.offset_x = right_half ? 4.0f : -4.0f;
-    ts.anchor_y = 1;
-    const int below = int(std::count(marked_at.begin(), marked_at.end(), last));
-    ts.offset_y = -2 - ImGui::GetTextLineHeight() * float(below);
-    marked_at.push_back(last);
-    plot::PlotText(right_half ? "0 \u2193" : "\u2193 0", double(last), limits.y.min, ts);
+    ts.color = t.color;
+    ts.anchor_x = t.anchor_x;
+    ts.anchor_y = t.anchor_y;
+    ts.offset_x = t.offset_x;
+    ts.offset_y = t.offset_y;
+    plot::PlotText(t.text.c_str(), t.x, t.y, ts);
   }
 }
 

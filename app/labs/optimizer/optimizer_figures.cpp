@@ -18,6 +18,33 @@ namespace gradlab {
 
 // [SECTION] What the views draw
 
+std::vector<plot::TextItem> exactZeroMarks(const OptimizerLab& lab, bool grad_norm,
+                                           const plot::Limits& limits, float line_height) {
+  std::vector<plot::TextItem> marks;
+  std::vector<int> marked_at;  // iterations already marked: later runs stack above them
+  for (int r = 0; r < int(lab.runs.size()); ++r) {
+    if (lab.runs[r].iterates.empty()) continue;
+    const int last = shownIterations(lab, r);
+    const Iterate& it = lab.runs[r].iterates[last];
+    if ((grad_norm ? it.grad_norm : it.f) != 0) continue;
+    // The arrow sits at the iteration; the "0" goes to the side with room.
+    const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
+    plot::TextItem t;
+    t.text = right_half ? "0 \u2193" : "\u2193 0";
+    t.x = double(last);
+    t.y = limits.y.min;
+    t.color = plot::RunColor(runSlot(lab, r));
+    t.anchor_x = right_half ? 1.0f : 0.0f;
+    t.offset_x = right_half ? 4.0f : -4.0f;
+    t.anchor_y = 1;
+    const int below = int(std::count(marked_at.begin(), marked_at.end(), last));
+    t.offset_y = -2 - line_height * float(below);
+    marked_at.push_back(last);
+    marks.push_back(std::move(t));
+  }
+  return marks;
+}
+
 std::shared_ptr<plot::FieldImage> makeFieldImage(const std::vector<double>& values, int nx, int ny,
                                                  const ContourOptions& options,
                                                  const ContourMapping& mapping,
@@ -167,31 +194,6 @@ void addRunCurves(const OptimizerLab& lab, Curve curve, int buckets, plot::Figur
   }
 }
 
-// A run that ends exactly at 0 has no place on a log axis: "0 ↓" in its colour at the bottom.
-void markExactZeros(const OptimizerLab& lab, Curve curve, const plot::Limits& limits,
-                    float line_height, plot::FigureRecorder& rec) {
-  std::vector<int> marked_at;
-  for (int r = 0; r < int(lab.runs.size()); ++r) {
-    if (lab.runs[r].iterates.empty()) continue;
-    const int last = shownIterations(lab, r);
-    const Iterate& it = lab.runs[r].iterates[last];
-    if ((curve == Curve::F ? it.f : it.grad_norm) != 0) continue;
-    const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
-    plot::TextItem t;
-    t.text = right_half ? "0 \u2193" : "\u2193 0";
-    t.x = double(last);
-    t.y = limits.y.min;
-    t.color = plot::RunColor(runSlot(lab, r));
-    t.anchor_x = right_half ? 1.0f : 0.0f;
-    t.offset_x = right_half ? 4.0f : -4.0f;
-    t.anchor_y = 1;
-    const int below = int(std::count(marked_at.begin(), marked_at.end(), last));
-    t.offset_y = -2 - line_height * float(below);
-    marked_at.push_back(last);
-    rec.add(std::move(t));
-  }
-}
-
 plot::Limits fitLimits(const plot::FigureRecorder& rec, plot::Scale y_scale, double padding) {
   return {plot::FitRange(rec.extentX(), plot::Scale::Linear, padding),
           plot::FitRange(rec.extentY(), y_scale, padding)};
@@ -220,7 +222,10 @@ plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOp
                   grad ? "||grad f||" : "f(w)", y_scale, fitLimits(rec, y_scale, style.fit_padding),
                   false, options, style, painter);
   fig.integer_x = true;
-  if (grad || lab.scene.log_f_axis) markExactZeros(lab, curve, fig.limits, painter.fontSize(), rec);
+  if (grad || lab.scene.log_f_axis) {
+    for (plot::TextItem& t : exactZeroMarks(lab, grad, fig.limits, painter.fontSize()))
+      rec.add(std::move(t));
+  }
   if (grad && tol > 0) {
     // Labelled on the line rather than in the legend: one legend row less over the curves.
     char text[48];

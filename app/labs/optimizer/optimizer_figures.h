@@ -40,6 +40,12 @@ std::shared_ptr<plot::FieldImage> makeFieldImage(const std::vector<double>& valu
 // The f of the n iso-lines: strictly inside the map, at colour positions k / (n + 1).
 std::vector<double> contourLevels(const ContourMapping& mapping, int levels);
 
+// A run that ends exactly at 0 (Newton on a quadratic reaches grad f = 0 in one step) has no
+// place on a log axis: "0 ↓" in its colour at the bottom edge of `limits` says where it went
+// (marks at the same iteration stack up by line_height). For f, or for ||grad f||.
+std::vector<plot::TextItem> exactZeroMarks(const OptimizerLab& lab, bool grad_norm,
+                                           const plot::Limits& limits, float line_height);
+
 // [SECTION] Figures for export
 
 struct LabFigureOptions {
