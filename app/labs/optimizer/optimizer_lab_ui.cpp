@@ -332,31 +332,19 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
 }
 
 // Returns true when the runs must be recomputed (a start moved, was added or deleted).
-bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImVec2 size) {
-  bool changed = false;
-  const ObjectiveInfo& info = lab.objective->info();
-  // Under the plot: the colour bar (when shown) and a line with the reset-view button.
-  const float colorbar_h =
-      (lab.scene.contour.colorbar ? ImGui::GetFontSize() * 1.0f + ImGui::GetTextLineHeight() +
-                                        2 * ImGui::GetStyle().ItemSpacing.y
-                                  : 0.0f) +
-      ImGui::GetFrameHeightWithSpacing();
-  const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));
-  const plot::PlotFlags flags = plot::PlotFlags_EqualAspect | plot::PlotFlags_CallerOwnsLeftClick;
-  if (!plot::BeginPlot("##contour", plot_size, flags)) return false;
-  plot::SetupAxes(info.var_x.c_str(), info.var_y.c_str());
-  // The scene's view when it was just set (a new function, "reset view", a loaded scene).
-  const Window& target = lab.reset_view ? lab.scene.view : lab.home_view;
-  plot::SetupAxesLimits(target.x_min, target.x_max, target.y_min, target.y_max,
-                        lab.reset_view ? ImGuiCond_Always : ImGuiCond_Once);
-  lab.reset_view = false;
+// The number of start handles on the map: every start, or the first in compare mode.
+int handleCount(const OptimizerLab& lab) {
+  const int starts = int(lab.scene.starts.size());
+  return lab.scene.compare ? std::min(1, starts) : starts;
+}
 
-  // Drag and right-click handling first, so the trajectories below already follow the drag.
-  int delete_start = -1;
-  int moved_start = -1;  // the one run to rerun; -1 with `changed`: rerun all
-  const int handles = lab.scene.compare ? std::min<int>(1, int(lab.scene.starts.size()))
-                                        : int(lab.scene.starts.size());
-  for (int i = 0; i < handles; ++i) {
+// The map's mouse: drag a start, right-click it away, click to add one, right-click empty space
+// to pin the inspector. Each change goes through the lab's logic; only what changed reruns (16
+// runs of 100,000 iterations would not fit a frame). Returns true when the runs changed. Runs
+// before the items are drawn, so the trajectories already follow a drag.
+bool handleContourInput(OptimizerLab& lab, OptimizerLabView& view) {
+  int delete_start = -1, moved_start = -1;
+  for (int i = 0; i < handleCount(lab); ++i) {
     double x = lab.scene.starts[i].x(), y = lab.scene.starts[i].y();
     bool right_clicked = false;
     // Handles are keyed by colour slot: deleting a start does not hand its drag to another.
@@ -367,6 +355,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     }
     if (right_clicked) delete_start = i;
   }
+  bool changed = false;
   if (delete_start >= 0 && removeStart(lab, delete_start)) {
     if (lab.scene.compare) {
       requestRuns(lab, view.runs);
@@ -386,51 +375,34 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     lab.scene.pinned = true;
     lab.scene.pin = Vec2(m.x, m.y);
   }
-  // Only the dragged or added start reruns: 16 runs of 100,000 iterations would not fit a frame.
   if (moved_start >= 0) requestRun(lab, view.runs, moved_start);
-  changed |= moved_start >= 0;
+  return changed || moved_start >= 0;
+}
 
-  const plot::Limits limits = plot::GetPlotLimits();
-  const ImVec2 area = plot::GetPlotSize();
-  const ImVec2 area_pos = plot::GetPlotPos();
-  view.plot_x = area_pos.x;
-  view.plot_y = area_pos.y;
-  view.plot_w = area.x;
-  view.plot_h = area.y;
-  view.plot_limits = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
-  const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x;
-  const GLuint texture =
-      updateContour(lab, view, limits, int(area.x * fb_scale), int(area.y * fb_scale), theme);
-  if (texture) {
-    // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
-    plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
-                    limits.x.min, limits.y.min, limits.x.max, limits.y.max,
-                    view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1}, view.field_image);
-  }
-  lab.scene.view = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
-
+// Every run's trajectory with its end marker, the known stationary points over them (a
+// maximum's ring stays visible around the end square of a run that reached it), then the start
+// handles on top.
+void plotRunsAndKnownPoints(const OptimizerLab& lab, OptimizerLabView& view, Theme theme,
+                            const plot::Limits& limits, ImVec2 area) {
   for (int i = 0; i < int(lab.runs.size()); ++i) {
     if (lab.runs[i].iterates.empty()) continue;
-    const std::string label_text = runLabel(lab, i);
-    const char* label = label_text.c_str();
+    const std::string label = runLabel(lab, i);
     const plot::Color color = plot::RunColor(runSlot(lab, i));
-    plotTrajectory(lab, view, i, color, label, mapLegendListsRuns(lab), limits, area);
+    plotTrajectory(lab, view, i, color, label.c_str(), mapLegendListsRuns(lab), limits, area);
     // End marker: where the run is now (animation) or where it stopped.
-    const Iterate& end = lab.runs[i].iterates[shownIterations(lab, i)];
+    const int end_i = shownIterations(lab, i);
+    const Iterate& end = lab.runs[i].iterates[end_i];
     plot::MarkerStyle style;
     style.color = color;
     style.shape = plot::MarkerShape::Square;
     style.size = 5;
-    const int end_i = shownIterations(lab, i);
     style.indices = &end_i;
     style.halo = trajectoryHalo();
     style.in_legend = mapLegendListsRuns(lab);
     const double ex = end.w.x(), ey = end.w.y();
-    plot::PlotMarkers(label, &ex, &ey, 1, style);
+    plot::PlotMarkers(label.c_str(), &ex, &ey, 1, style);
   }
-  // Known stationary points, labelled by kind: where the answers are. Drawn over the runs, so a
-  // maximum's ring stays visible around the end square of a run that reached it.
-  for (const KnownPoint& k : info.known_points) {
+  for (const KnownPoint& k : lab.objective->info().known_points) {
     plot::MarkerStyle style;
     style.color = theme == Theme::Dark ? plot::Color{1, 1, 1, 0.9f} : plot::Color{0, 0, 0, 0.85f};
     // Minimum "+", maximum hollow circle, saddle "x": told apart without colour.
@@ -442,9 +414,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     const double x = k.w.x(), y = k.w.y();
     plot::PlotMarkers(("known " + k.kind).c_str(), &x, &y, 1, style);
   }
-
-  // The handles again, on top of the trajectories they start.
-  for (int i = 0; i < handles; ++i) {
+  for (int i = 0; i < handleCount(lab); ++i) {
     plot::MarkerStyle ring;
     ring.color = theme == Theme::Dark ? plot::Color{0.1f, 0.1f, 0.12f, 1} : plot::Color{1, 1, 1, 1};
     ring.size = 8;
@@ -457,8 +427,51 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     plot::PlotMarkers("##start ring", &x, &y, 1, ring);
     plot::PlotMarkers("##start", &x, &y, 1, dot);
   }
-  if (lab.scene.pinned) plotCurvatureAxes(lab, limits);
+}
 
+// The shaded field at the plot's current view (re-evaluated and re-shaded only on change).
+void plotField(OptimizerLab& lab, OptimizerLabView& view, Theme theme) {
+  const plot::Limits limits = plot::GetPlotLimits();
+  const ImVec2 area = plot::GetPlotSize(), area_pos = plot::GetPlotPos();
+  view.plot_x = area_pos.x;
+  view.plot_y = area_pos.y;
+  view.plot_w = area.x;
+  view.plot_h = area.y;
+  view.plot_limits = Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
+  lab.scene.view = view.plot_limits;
+  const float fb_scale = ImGui::GetIO().DisplayFramebufferScale.x;
+  const GLuint texture =
+      updateContour(lab, view, limits, int(area.x * fb_scale), int(area.y * fb_scale), theme);
+  if (!texture) return;
+  // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
+  plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
+                  limits.x.min, limits.y.min, limits.x.max, limits.y.max,
+                  view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1}, view.field_image);
+}
+
+// The map: field, runs, known points, handles, the pinned inspector's axes; under it the colour
+// bar and the reset-view button. Returns true when the runs changed.
+bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImVec2 size) {
+  const ObjectiveInfo& info = lab.objective->info();
+  // Under the plot: the colour bar (when shown) and a line with the reset-view button.
+  const float colorbar_h =
+      (lab.scene.contour.colorbar ? ImGui::GetFontSize() * 1.0f + ImGui::GetTextLineHeight() +
+                                        2 * ImGui::GetStyle().ItemSpacing.y
+                                  : 0.0f) +
+      ImGui::GetFrameHeightWithSpacing();
+  const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));
+  const plot::PlotFlags flags = plot::PlotFlags_EqualAspect | plot::PlotFlags_CallerOwnsLeftClick;
+  if (!plot::BeginPlot("##contour", plot_size, flags)) return false;
+  plot::SetupAxes(info.var_x.c_str(), info.var_y.c_str());
+  // The scene's view when it was just set (a new function, "reset view", a loaded scene).
+  const Window& target = lab.reset_view ? lab.scene.view : lab.home_view;
+  plot::SetupAxesLimits(target.x_min, target.x_max, target.y_min, target.y_max,
+                        lab.reset_view ? ImGuiCond_Always : ImGuiCond_Once);
+  lab.reset_view = false;
+  const bool changed = handleContourInput(lab, view);
+  plotField(lab, view, theme);
+  plotRunsAndKnownPoints(lab, view, theme, plot::GetPlotLimits(), plot::GetPlotSize());
+  if (lab.scene.pinned) plotCurvatureAxes(lab, plot::GetPlotLimits());
   view.hovering = plot::IsPlotHovered();
   if (view.hovering) {
     const plot::Point m = plot::GetPlotMousePos();
