@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace gradlab {
 
@@ -21,8 +22,11 @@ bool drawTimelineControls(Timeline& t) {
   const float width = ImGui::GetContentRegionAvail().x * 0.6f;
   int shown = t.animated ? int(t.position) : t.last;
   ImGui::SetNextItemWidth(width);
-  if (ImGui::SliderInt("iteration", &shown, 0, std::max(t.last, 1), "%d",
-                       ImGuiSliderFlags_AlwaysClamp))
+  // The iterate in the label, not on the slider: a run of a few iterates has a handle as wide
+  // as half the slider, which would hide the number.
+  char label[64];
+  std::snprintf(label, sizeof label, "iteration %d of %d###iteration", shown, t.last);
+  if (ImGui::SliderInt(label, &shown, 0, std::max(t.last, 1), "", ImGuiSliderFlags_AlwaysClamp))
     timelineSeek(t, shown);
   ImGui::SetNextItemWidth(width);
   float speed = float(t.speed);
