@@ -4,67 +4,85 @@
 
 namespace gradlab {
 
+namespace {
+constexpr const char* kStepHelp =
+    "Step size eta (torch: lr). Log slider from 1e-6 to 10; type an exact value in the box.";
+}  // namespace
+
 const ParamTable<SgdParams>& sgdParamTable() {
   static const ParamTable<SgdParams> table = {
-      {"lr", "step size eta", &SgdParams::lr, 1e-6, 10, true},
-      {"momentum", "weight of the previous step", &SgdParams::momentum, 0, 0.999},
-      {"dampening", "scales the new gradient into the buffer", &SgdParams::dampening, 0, 1},
-      {"weight_decay", "L2 penalty added to the gradient", &SgdParams::weight_decay, 0, 10},
-      {"nesterov", "look-ahead form", &SgdParams::nesterov},
+      {"lr", "step size", kStepHelp, &SgdParams::lr, 1e-6, 10, true},
+      {"momentum", "momentum",
+       "mu: buffer b <- mu b + (1 - dampening) g; the step follows b (torch.optim.SGD).",
+       &SgdParams::momentum, 0, 0.999},
+      {"dampening", "dampening", "Scales the new gradient in b.", &SgdParams::dampening, 0, 1},
+      {"weight_decay", "weight decay", "L2 penalty added to the gradient.",
+       &SgdParams::weight_decay, 0, 10},
+      {"nesterov", "nesterov", "Look-ahead form.", &SgdParams::nesterov},
   };
   return table;
 }
 
 const ParamTable<ArmijoParams>& armijoParamTable() {
   static const ParamTable<ArmijoParams> table = {
-      {"lr", "first trial step", &ArmijoParams::lr, 1e-6, 10, true},
-      {"c", "sufficient-decrease constant", &ArmijoParams::c, 1e-6, 0.5},
-      {"shrink", "t <- shrink t after a failed trial", &ArmijoParams::shrink, 0.05, 0.95},
-      {"max_halvings", "shrinks before the step fails", &ArmijoParams::max_halvings, 1, 200},
+      {"lr", "first trial step",
+       "Each step starts at this t and halves it until f improves by at least c * t * "
+       "||grad||^2 (Armijo's sufficient-decrease rule).",
+       &ArmijoParams::lr, 1e-6, 10, true},
+      {"c", "c", "Sufficient-decrease constant.", &ArmijoParams::c, 1e-6, 0.5},
+      {"shrink", "shrink", "t <- shrink * t after a failed trial.", &ArmijoParams::shrink, 0.05,
+       0.95},
+      {"max_halvings", "max halvings", "Shrinks before the step fails.",
+       &ArmijoParams::max_halvings, 1, 200},
   };
   return table;
 }
 
 const ParamTable<AdagradParams>& adagradParamTable() {
   static const ParamTable<AdagradParams> table = {
-      {"lr", "step size", &AdagradParams::lr, 1e-6, 10, true},
-      {"lr_decay", "lr / (1 + (t - 1) lr_decay)", &AdagradParams::lr_decay, 0, 1},
-      {"weight_decay", "L2 penalty added to the gradient", &AdagradParams::weight_decay, 0, 10},
-      {"initial_accumulator_value", "the sum of squares starts here",
-       &AdagradParams::initial_accumulator_value, 0, 10},
-      {"eps", "added to sqrt(sum)", &AdagradParams::eps, 0, 1e-1, true},
+      {"lr", "step size", kStepHelp, &AdagradParams::lr, 1e-6, 10, true},
+      {"lr_decay", "lr_decay", "lr / (1 + (t - 1) lr_decay).", &AdagradParams::lr_decay, 0, 1},
+      {"weight_decay", "weight decay", "L2 penalty added to the gradient.",
+       &AdagradParams::weight_decay, 0, 10},
+      {"initial_accumulator_value", "initial accumulator",
+       "Starting value of the sum of squared gradients.", &AdagradParams::initial_accumulator_value,
+       0, 10},
+      {"eps", "eps", "Added to sqrt(sum) (torch: 1e-10).", &AdagradParams::eps, 1e-12, 1e-1, true},
   };
   return table;
 }
 
 const ParamTable<RmspropParams>& rmspropParamTable() {
   static const ParamTable<RmspropParams> table = {
-      {"lr", "step size", &RmspropParams::lr, 1e-6, 10, true},
-      {"alpha", "smoothing of the squared gradient", &RmspropParams::alpha, 0, 0.9999},
-      {"eps", "added to the root mean square", &RmspropParams::eps, 0, 1e-1, true},
-      {"weight_decay", "L2 penalty added to the gradient", &RmspropParams::weight_decay, 0, 10},
-      {"momentum", "weight of the previous step", &RmspropParams::momentum, 0, 0.999},
-      {"centered", "divide by the estimated standard deviation", &RmspropParams::centered},
+      {"lr", "step size", kStepHelp, &RmspropParams::lr, 1e-6, 10, true},
+      {"alpha", "alpha", "Smoothing of the squared gradient.", &RmspropParams::alpha, 0, 0.9999},
+      {"eps", "eps", "Added to the root mean square.", &RmspropParams::eps, 1e-12, 1e-1, true},
+      {"weight_decay", "weight decay", "L2 penalty added to the gradient.",
+       &RmspropParams::weight_decay, 0, 10},
+      {"momentum", "momentum", "Weight of the previous step.", &RmspropParams::momentum, 0, 0.999},
+      {"centered", "centered", "Divide by the estimated standard deviation.",
+       &RmspropParams::centered},
   };
   return table;
 }
 
 const ParamTable<AdamParams>& adamParamTable() {
   static const ParamTable<AdamParams> table = {
-      {"lr", "step size", &AdamParams::lr, 1e-6, 10, true},
-      {"beta1", "decay of the first moment m", &AdamParams::beta1, 0, 0.9999},
-      {"beta2", "decay of the second moment v", &AdamParams::beta2, 0, 0.99999},
-      {"eps", "added to the denominator", &AdamParams::eps, 0, 1e-1, true},
-      {"weight_decay", "L2 penalty added to the gradient", &AdamParams::weight_decay, 0, 10},
-      {"amsgrad", "divide by the largest v seen", &AdamParams::amsgrad},
+      {"lr", "step size", kStepHelp, &AdamParams::lr, 1e-6, 10, true},
+      {"beta1", "beta1", "Decay of the first moment m.", &AdamParams::beta1, 0, 0.9999},
+      {"beta2", "beta2", "Decay of the second moment v.", &AdamParams::beta2, 0, 0.99999},
+      {"eps", "eps", "Added to the denominator.", &AdamParams::eps, 1e-12, 1e-1, true},
+      {"weight_decay", "weight decay", "L2 penalty added to the gradient.",
+       &AdamParams::weight_decay, 0, 10},
+      {"amsgrad", "amsgrad", "Divide by the largest v seen.", &AdamParams::amsgrad},
   };
   return table;
 }
 
 const ParamTable<NewtonParams>& newtonParamTable() {
   static const ParamTable<NewtonParams> table = {
-      {"eta", "damping: w <- w - eta H^-1 grad f", &NewtonParams::eta, 1e-3, 2, true},
-      {"singular_tol", "relative determinant below which H is singular",
+      {"eta", "eta", "w <- w - eta H^-1 grad f.", &NewtonParams::eta, 1e-3, 2, true},
+      {"singular_tol", "singular tolerance", "Relative determinant below which H is singular.",
        &NewtonParams::singular_tol, 0, 1e-3},
   };
   return table;
@@ -72,27 +90,34 @@ const ParamTable<NewtonParams>& newtonParamTable() {
 
 const ParamTable<LbfgsParams>& lbfgsParamTable() {
   static const ParamTable<LbfgsParams> table = {
-      {"lr", "step along the quasi-Newton direction", &LbfgsParams::lr, 1e-6, 10, true},
-      {"tolerance_grad", "no step once max |g_i| is at most this", &LbfgsParams::tolerance_grad, 0,
-       1},
-      {"tolerance_change", "no step unless g.d < -this", &LbfgsParams::tolerance_change, 0, 1},
-      {"history_size", "(s, y) pairs kept", &LbfgsParams::history_size, 1, 1000},
+      {"lr", "step size",
+       "Step along the quasi-Newton direction (torch.optim.LBFGS, one iteration per step, no "
+       "line search).",
+       &LbfgsParams::lr, 1e-6, 10, true},
+      {"tolerance_grad", "tolerance_grad", "No step once max |g_i| is at most this.",
+       &LbfgsParams::tolerance_grad, 0, 1},
+      {"tolerance_change", "tolerance_change", "No step unless g.d < -this.",
+       &LbfgsParams::tolerance_change, 0, 1},
+      {"history_size", "history", "(s, y) pairs kept.", &LbfgsParams::history_size, 1, 1000},
   };
   return table;
 }
 
 const ParamTable<StopRules>& stopRulesTable() {
   static const ParamTable<StopRules> table = {
-      {"grad_tol", "||grad f|| below this: converged (0: off)", &StopRules::grad_tol, 0, 1, true},
-      {"f_tol", "|delta f| below this: converged (0: off)", &StopRules::f_tol, 0, 1, true},
-      {"x_tol", "||delta w|| below this: converged (0: off)", &StopRules::x_tol, 0, 1, true},
-      {"max_iterations", "iterates 0..max_iterations at most", &StopRules::max_iterations, 1,
-       1000000},
-      {"divergence_bound", "||w|| beyond this: diverged", &StopRules::divergence_bound, 1, 1e300,
-       true},
-      {"plateau_gap", "relative gap to the best f that makes a stop a plateau",
+      {"grad_tol", "||grad|| tol", "||grad f|| below this: converged (0: off).",
+       &StopRules::grad_tol, 0, 1, true},
+      {"f_tol", "|delta f| tol", "|delta f| below this: converged (0: off).", &StopRules::f_tol, 0,
+       1, true},
+      {"x_tol", "||delta w|| tol", "||delta w|| below this: converged (0: off).", &StopRules::x_tol,
+       0, 1, true},
+      {"max_iterations", "max iterations", "Iterates 0..max_iterations at most.",
+       &StopRules::max_iterations, 1, 1000000},
+      {"divergence_bound", "divergence bound", "||w|| beyond this: diverged.",
+       &StopRules::divergence_bound, 1, 1e300, true},
+      {"plateau_gap", "plateau gap", "Relative gap to the best f that makes a stop a plateau.",
        &StopRules::plateau_gap, 0, 1},
-      {"plateau_curvature", "curvature ratio below which a stop is a plateau",
+      {"plateau_curvature", "plateau curvature", "Curvature ratio below which a stop is a plateau.",
        &StopRules::plateau_curvature, 0, 1},
   };
   return table;
@@ -100,9 +125,9 @@ const ParamTable<StopRules>& stopRulesTable() {
 
 const ParamTable<SweepConfig>& sweepConfigTable() {
   static const ParamTable<SweepConfig> table = {
-      {"min_step", "first step size", &SweepConfig::min_step, 1e-8, 100, true},
-      {"max_step", "last step size", &SweepConfig::max_step, 1e-8, 1000, true},
-      {"count", "points on the log grid", &SweepConfig::count, 2, 400},
+      {"min_step", "smallest step", "First step size.", &SweepConfig::min_step, 1e-8, 100, true},
+      {"max_step", "largest step", "Last step size.", &SweepConfig::max_step, 1e-8, 1000, true},
+      {"count", "step sizes", "Points on the log grid.", &SweepConfig::count, 2, 400},
   };
   return table;
 }

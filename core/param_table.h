@@ -15,8 +15,9 @@ namespace gradlab {
 
 template <class T>
 struct ParamField {
-  const char* name;  // JSON key (and CLI flag --name); PyTorch's name where torch has one
-  const char* help;  // one line: what it means
+  const char* name;   // JSON key (and CLI flag --name); PyTorch's name where torch has one
+  const char* label;  // the slider's label, in the course's words ("step size" for lr)
+  const char* help;   // what it means, for the "(?)" beside the slider
   std::variant<double T::*, int T::*, bool T::*> member;
   double min = 0, max = 0;  // the inclusive range the UI offers (bools ignore it)
   bool log_scale = false;   // a log slider

@@ -12,6 +12,7 @@
 #include "app/plot/color.h"
 #include "app/plot/colormap.h"
 #include "app/ui_widgets.h"
+#include "app/views/param_sliders.h"
 #include "app/views/status_chip.h"
 #include "app/views/timeline_ui.h"
 
@@ -128,89 +129,41 @@ bool drawMethodParams(RunConfig& config, const char* id) {
   ImGui::PushID(id);
   bool changed = false;
   const float width = ImGui::GetContentRegionAvail().x * 0.72f;
-  // What is left of the row after the label and the "(?)": nothing is clipped at the edge.
-  const auto rowWidth = [](const char* label) {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    return ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(label, nullptr, true).x -
-           ImGui::CalcTextSize("(?)").x - 2 * st.ItemInnerSpacing.x - st.ItemSpacing.x;
-  };
-  auto sliderLog = [&](const char* label, double* v, double lo, double hi, const char* help) {
-    ImGui::SetNextItemWidth(std::min(width, rowWidth(label)));
-    changed |= SliderLogDouble(label, v, lo, hi);
-    if (help) {
-      ImGui::SameLine();
-      HelpMarker(help);
-    }
-  };
-  auto slider = [&](const char* label, double* v, double lo, double hi, const char* help) {
-    ImGui::SetNextItemWidth(std::min(width, rowWidth(label)));
-    changed |= SliderDouble(label, v, lo, hi);
-    if (help) {
-      ImGui::SameLine();
-      HelpMarker(help);
-    }
-  };
-  const char* lr_help =
-      "Step size eta (torch: lr). Log slider from 1e-6 to 10; type an exact "
-      "value in the box.";
   switch (config.method) {
     case Method::GradientDescent:
-      sliderLog("step size", &config.sgd.lr, 1e-6, 10, lr_help);
+      changed = drawParamSliders(config.sgd, sgdParamTable(), {"lr"}, width);
       break;
     case Method::GradientDescentArmijo:
-      sliderLog("first trial step", &config.armijo.lr, 1e-6, 10,
-                "Each step starts at this t and halves it until f improves by at least "
-                "c * t * ||grad||^2 (Armijo's sufficient-decrease rule).");
-      slider("c", &config.armijo.c, 1e-6, 0.5, "Sufficient-decrease constant.");
-      slider("shrink", &config.armijo.shrink, 0.05, 0.95, "t <- shrink * t after a failed trial.");
+      changed = drawParamSliders(config.armijo, armijoParamTable(), {"lr", "c", "shrink"}, width);
       break;
     case Method::Momentum:
+      changed =
+          drawParamSliders(config.sgd, sgdParamTable(), {"lr", "momentum", "dampening"}, width);
+      break;
     case Method::Nesterov:
-      sliderLog("step size", &config.sgd.lr, 1e-6, 10, lr_help);
-      slider("momentum", &config.sgd.momentum, 0.0, 0.999,
-             "mu: buffer b <- mu b + (1 - dampening) g; the step follows b (torch.optim.SGD).");
-      if (config.method == Method::Momentum)
-        slider("dampening", &config.sgd.dampening, 0.0, 1.0, "Scales the new gradient in b.");
+      changed = drawParamSliders(config.sgd, sgdParamTable(), {"lr", "momentum"}, width);
       break;
     case Method::AdaGrad:
-      sliderLog("step size", &config.adagrad.lr, 1e-6, 10, lr_help);
-      slider("lr_decay", &config.adagrad.lr_decay, 0.0, 1.0, "lr / (1 + (t - 1) lr_decay).");
-      slider("initial accumulator", &config.adagrad.initial_accumulator_value, 0.0, 10.0,
-             "Starting value of the sum of squared gradients.");
-      sliderLog("eps", &config.adagrad.eps, 1e-12, 1e-1, "Added to sqrt(sum) (torch: 1e-10).");
+      changed = drawParamSliders(config.adagrad, adagradParamTable(),
+                                 {"lr", "lr_decay", "initial_accumulator_value", "eps"}, width);
       break;
     case Method::RMSProp:
-      sliderLog("step size", &config.rmsprop.lr, 1e-6, 10, lr_help);
-      slider("alpha", &config.rmsprop.alpha, 0.0, 0.9999, "Smoothing of the squared gradient.");
-      slider("momentum", &config.rmsprop.momentum, 0.0, 0.999, nullptr);
-      sliderLog("eps", &config.rmsprop.eps, 1e-12, 1e-1, nullptr);
-      changed |= ImGui::Checkbox("centered", &config.rmsprop.centered);
+      changed = drawParamSliders(config.rmsprop, rmspropParamTable(),
+                                 {"lr", "alpha", "momentum", "eps", "centered"}, width);
       break;
     case Method::Adam:
     case Method::AMSGrad:
-      sliderLog("step size", &config.adam.lr, 1e-6, 10, lr_help);
-      slider("beta1", &config.adam.beta1, 0.0, 0.9999, "Decay of the first moment m.");
-      slider("beta2", &config.adam.beta2, 0.0, 0.99999, "Decay of the second moment v.");
-      sliderLog("eps", &config.adam.eps, 1e-12, 1e-1, nullptr);
+      changed =
+          drawParamSliders(config.adam, adamParamTable(), {"lr", "beta1", "beta2", "eps"}, width);
       break;
     case Method::Newton:
       ImGui::TextDisabled("w <- w - H^-1 grad f (no step size)");
       break;
     case Method::Lbfgs:
-      sliderLog("step size", &config.lbfgs.lr, 1e-6, 10,
-                "Step along the quasi-Newton direction (torch.optim.LBFGS, one iteration per "
-                "step, no line search).");
-      {
-        int history = config.lbfgs.history_size;
-        ImGui::SetNextItemWidth(width * 0.62f);
-        if (ImGui::SliderInt("history", &history, 1, 100, "%d", ImGuiSliderFlags_AlwaysClamp)) {
-          config.lbfgs.history_size = history;
-          changed = true;
-        }
-      }
+      changed = drawParamSliders(config.lbfgs, lbfgsParamTable(), {"lr", "history_size"}, width);
       break;
     case Method::DampedNewton:
-      sliderLog("eta", &config.newton.eta, 1e-3, 2, "w <- w - eta H^-1 grad f.");
+      changed = drawParamSliders(config.newton, newtonParamTable(), {"eta"}, width);
       break;
   }
   ImGui::PopID();
