@@ -20,26 +20,6 @@ namespace gradlab {
 
 // [SECTION] What the views draw (the ImGui views cache these)
 
-// How the contour maps f to colours over a field whose finite values span [field_min,
-// field_max]: the map spans that range (centred on 0 for the diverging map when the range
-// straddles it); log levels use base = min - 1e-3 (max - min), as core's logLevels().
-struct ContourMapping {
-  double lo = 0, hi = 1;
-  bool log = false;
-  double log_base = 0;
-  plot::ColorScale scale;
-};
-ContourMapping contourMapping(const ContourOptions& options, double field_min, double field_max);
-// The field's colour-map positions (t in [0, 1], computed in double: a float texture of raw f
-// would lose the contours of 1e8 + x^2 or of a deep zoom; NaN where f is undefined) as an image
-// any backend can draw: the GL texture's data and the export's pixels alike.
-std::shared_ptr<plot::FieldImage> makeFieldImage(const std::vector<double>& values, int nx, int ny,
-                                                 const ContourOptions& options,
-                                                 const ContourMapping& mapping,
-                                                 plot::Color undefined);
-// The f of the n iso-lines: strictly inside the map, at colour positions k / (n + 1).
-std::vector<double> contourLevels(const ContourMapping& mapping, int levels);
-
 // A run that ends exactly at 0 (Newton on a quadratic reaches grad f = 0 in one step) has no
 // place on a log axis: "0 ↓" in its colour at the bottom edge of `limits` says where it went
 // (marks at the same iteration stack up by line_height). For f, or for ||grad f||.

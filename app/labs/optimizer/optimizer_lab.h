@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/views/contour_mapping.h"
 #include "app/views/timeline.h"
 #include "core/analysis.h"
 #include "core/objective.h"
@@ -14,15 +15,6 @@
 namespace gradlab {
 
 constexpr int kMaxRuns = 16;  // distinct colour-blind-safe colours exist for this many
-
-// How the contour view shades the field. Defaults suit the two-bumps scene.
-struct ContourOptions {
-  int levels = 14;          // iso-lines between the visible minimum and maximum
-  bool log_levels = false;  // space levels in log(f - min): for Rosenbrock-like valleys
-  bool lines_only = false;  // like matplotlib's contour (no fill)
-  int colormap = 0;         // plot::Colormap: 0 viridis, 1 cividis, 2 coolwarm (diverging)
-  bool colorbar = true;
-};
 
 // A method with its own parameters for compare mode.
 struct CompareEntry {

@@ -87,8 +87,8 @@ std::vector<ExportFigure> OptimizerLabPanel::exportFigures(Theme theme) const {
 
 std::vector<LabCounter> OptimizerLabPanel::counters() const {
   return {{"run_recomputes", lab_.runs_version},
-          {"field_evaluations", view_.field_evaluations},
-          {"contour_shades", view_.contour_shades}};
+          {"field_evaluations", view_.contour.field_evaluations},
+          {"contour_shades", view_.contour.shades}};
 }
 
 void OptimizerLabPanel::printReport(std::ostream& out, float s) const {

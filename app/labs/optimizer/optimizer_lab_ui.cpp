@@ -54,94 +54,37 @@ std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& vie
   j["levels"] = lab.scene.contour.levels;
   j["log_levels"] = lab.scene.contour.log_levels;
   j["lines_only"] = lab.scene.contour.lines_only;
-  j["map_range"] = {view.map_lo, view.map_hi};
-  if (view.map_log) j["map_log_base"] = view.map_log_base;
+  j["map_range"] = {view.contour.mapping.lo, view.contour.mapping.hi};
+  if (view.contour.mapping.log) j["map_log_base"] = view.contour.mapping.log_base;
   return j.dump();
 }
 
 // Re-evaluates the field when the objective or the window changed, re-maps it when the colour
 // mapping changed, and re-shades the texture when anything it shows changed. Returns the
 // texture (0 when there is none to show).
+// The lab's contour layer at the plot's view; the kept image's source id is remade when the
+// texture is re-shaded (it changes with nothing else).
 GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot::Limits& limits,
                      int pixel_w, int pixel_h, Theme theme) {
-  if (!view.contour_initialized) {
-    view.contour_initialized = true;
-    view.contour.init(&view.contour_error);
-  }
-  if (!view.contour.ready() || pixel_w < 2 || pixel_h < 2) return 0;
-  const Window window{limits.x.min, limits.x.max, limits.y.min, limits.y.max};
-  // About one sample per two pixels; the texture's bilinear filter smooths in between.
-  const int nx = std::clamp(pixel_w / 2, 48, 400), ny = std::clamp(pixel_h / 2, 48, 400);
-  const bool field_stale = view.objective_version != lab.objective_version ||
-                           !sameWindow(view.window, window) || view.grid_nx != nx ||
-                           view.grid_ny != ny;
-  if (field_stale) {
-    ScalarField field = evaluateField(*lab.objective, window, nx, ny);
-    view.field_values = std::move(field.values);
-    view.field_valid = field.finite_count > 0;
-    view.field_min = field.min;
-    view.field_max = field.max > field.min ? field.max : field.min + 1;
-    view.objective_version = lab.objective_version;
-    view.window = window;
-    view.grid_nx = nx;
-    view.grid_ny = ny;
-    ++view.field_evaluations;
-  }
-  const bool mapping_stale = field_stale ||
-                             view.options.log_levels != lab.scene.contour.log_levels ||
-                             view.options.colormap != lab.scene.contour.colormap;
-  if (mapping_stale) {
-    // The map spans the visible range (contourMapping says how, for the export as well).
-    const ContourMapping mapping =
-        contourMapping(lab.scene.contour, view.field_min, view.field_max);
-    view.map_lo = mapping.lo;
-    view.map_hi = mapping.hi;
-    view.map_log = mapping.log;
-    view.map_log_base = mapping.log_base;
-    view.field_image = makeFieldImage(
-        view.field_values, nx, ny, lab.scene.contour, mapping,
-        (theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme()).plot_background);
-    view.contour.setField(view.field_image->t.data(), nx, ny);
-  }
-  if (mapping_stale || view.pixel_w != pixel_w || view.pixel_h != pixel_h ||
-      view.options.levels != lab.scene.contour.levels ||
-      view.options.lines_only != lab.scene.contour.lines_only || view.theme != theme) {
-    const plot::Theme colors = theme == Theme::Dark ? plot::DarkTheme() : plot::LightTheme();
-    ContourStyle style;
-    // The shader draws a line at every integer band: n + 1 bands put n levels strictly inside
-    // (min, max), the same levels as core's linearLevels(n) / logLevels(n).
-    style.levels = lab.scene.contour.levels + 1;
-    style.filled = !lab.scene.contour.lines_only;
-    style.colored_lines = true;
-    style.line_px = lab.scene.contour.lines_only ? 1.6f : 1.0f;
-    const float ink = theme == Theme::Dark ? 0.0f : 0.1f;
-    const float line_rgba[4] = {ink, ink, ink, 0.28f};
-    std::copy(line_rgba, line_rgba + 4, style.line_rgba);
-    const plot::Color bg = colors.plot_background;
-    const float background[4] = {bg.r, bg.g, bg.b, 1.0f};
-    std::copy(background, background + 4, style.background_rgba);
-    style.colormap_rgb = plot::ColormapEntry(plot::Colormap(lab.scene.contour.colormap), 0);
-    view.contour.shade(pixel_w, pixel_h, style);
-    view.contour_source = contourSourceId(lab, view);  // changes with nothing else
-    ++view.contour_shades;
-    view.pixel_w = pixel_w;
-    view.pixel_h = pixel_h;
-    view.options = lab.scene.contour;
-    view.theme = theme;
-  }
-  return view.contour.texture();
+  const int shades = view.contour.shades;
+  const GLuint texture = updateContourLayer(
+      view.contour, *lab.objective, lab.objective_version, lab.scene.contour,
+      Window{limits.x.min, limits.x.max, limits.y.min, limits.y.max}, pixel_w, pixel_h, theme);
+  if (view.contour.shades != shades) view.contour_source = contourSourceId(lab, view);
+  return texture;
 }
 
 // Tick marks and labels under the bar at round values of f (decades when the levels are
 // log-spaced and f > 0), placed at their true colour positions, none overlapping another.
 void drawColorbarTicks(const OptimizerLabView& view, float x0, float x1, float y) {
-  const double lo = view.map_lo, hi = view.map_hi;
+  const double lo = view.contour.mapping.lo, hi = view.contour.mapping.hi;
   if (!(hi > lo)) return;
   const float font = ImGui::GetFontSize();
   const int target = std::max(2, int((x1 - x0) / (font * 6)));
-  std::vector<plot::Tick> ticks =
-      view.map_log && lo > 0 ? plot::LogTicks(lo, hi, target) : plot::LinearTicks(lo, hi, target);
-  const plot::ColorScale scale(lo, hi, view.map_log, view.map_log_base);
+  std::vector<plot::Tick> ticks = view.contour.mapping.log && lo > 0
+                                      ? plot::LogTicks(lo, hi, target)
+                                      : plot::LinearTicks(lo, hi, target);
+  const plot::ColorScale scale(lo, hi, view.contour.mapping.log, view.contour.mapping.log_base);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
   float next_free = x0 - 1e9f;  // labels left to right, each after the previous one's end
@@ -168,13 +111,14 @@ void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float w
   const ImVec2 p = ImGui::GetCursorScreenPos();
   char lo[32], hi[32];
   // Enough digits that the two ends differ: 1e8 + x^2 shows 100000000 and 100000018.
-  const double magnitude = std::max(std::fabs(view.map_lo), std::fabs(view.map_hi));
-  const double span = view.map_hi - view.map_lo;
+  const double magnitude =
+      std::max(std::fabs(view.contour.mapping.lo), std::fabs(view.contour.mapping.hi));
+  const double span = view.contour.mapping.hi - view.contour.mapping.lo;
   const int digits =
       span > 0 ? std::clamp(4 + int(std::ceil(std::log10(std::max(magnitude / span, 1.0)))), 4, 16)
                : 4;
-  std::snprintf(lo, sizeof lo, "%.*g", digits, view.map_lo);
-  std::snprintf(hi, sizeof hi, "%.*g", digits, view.map_hi);
+  std::snprintf(lo, sizeof lo, "%.*g", digits, view.contour.mapping.lo);
+  std::snprintf(hi, sizeof hi, "%.*g", digits, view.contour.mapping.hi);
   const float pad = ImGui::GetFontSize() * 0.4f;
   const float x0 = p.x + ImGui::CalcTextSize(lo).x + pad;
   const float x1 = p.x + width - ImGui::CalcTextSize(hi).x - pad;
@@ -446,7 +390,8 @@ void plotField(OptimizerLab& lab, OptimizerLabView& view, Theme theme) {
   // ImGui 1.86 names textures by void*; the GL backend reads the GL name back out of it.
   plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
                   limits.x.min, limits.y.min, limits.x.max, limits.y.max,
-                  view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1}, view.field_image);
+                  view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1},
+                  view.contour.field_image);
 }
 
 // The map: field, runs, known points, handles, the pinned inspector's axes; under it the colour
@@ -478,13 +423,13 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
     view.hover = Vec2(m.x, m.y);
   }
   plot::EndPlot();
-  if (!view.contour_error.empty()) {
+  if (!view.contour.error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.4f, 0.3f, 1));
     ImGui::TextWrapped("Contour shader failed, showing trajectories only:\n%s",
-                       view.contour_error.c_str());
+                       view.contour.error.c_str());
     ImGui::PopStyleColor();
   }
-  if (lab.scene.contour.colorbar && view.field_valid) {
+  if (lab.scene.contour.colorbar && view.contour.field_valid) {
     drawColorbar(lab, view, size.x);
   } else {
     ImGui::TextDisabled("%s", view.runs.pending

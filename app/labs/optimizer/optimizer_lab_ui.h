@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "app/gl/contour_renderer.h"
 #include "app/labs/optimizer/optimizer_figures.h"
 #include "app/labs/optimizer/optimizer_lab.h"
 #include "app/labs/optimizer/run_worker.h"
 #include "app/labs/optimizer/sweep_worker.h"
 #include "app/theme.h"
+#include "app/views/contour_layer.h"
 
 namespace gradlab {
 
@@ -21,28 +21,8 @@ struct PlotContext;
 
 // What the contour view keeps between frames so it re-evaluates and re-shades only on change.
 struct OptimizerLabView {
-  ContourRenderer contour;
-  std::string contour_error;  // shader problems, shown in the view instead of a crash
-  bool contour_initialized = false;
-  // The inputs the current texture was made from.
-  int objective_version = -1;
-  Window window;
-  int pixel_w = 0, pixel_h = 0;
-  ContourOptions options;
-  Theme theme = Theme::Dark;
-  double field_min = 0, field_max = 1;  // finite range over the visible window
-  double map_lo = 0, map_hi = 1;        // values at the colour map's ends (colour bar)
-  bool map_log = false;                 // the map is linear in log(f - map_log_base)
-  double map_log_base = 0;
-  bool field_valid = false;
-  std::string contour_source;        // the image's source_id, made when the texture is shaded
-  std::vector<double> field_values;  // the last grid of f, row 0 at y_min
-  // Its colour-map positions t in [0, 1] (the texture's data), shared with the kept figure so
-  // the CPU backends can draw the same image.
-  std::shared_ptr<const plot::FieldImage> field_image;
-  int grid_nx = 0, grid_ny = 0;
-  int field_evaluations = 0;  // how many times the field was recomputed (tests, bench)
-  int contour_shades = 0;     // how many times the texture was re-shaded
+  ContourLayer contour;        // the shaded field (app/views/contour_layer.h)
+  std::string contour_source;  // the image's source_id, made when the texture is shaded
 
   // Where the contour plot was drawn last frame (UI units) and what it showed: scripted input
   // (bench-frames --drag) and the pixel tests map data points to pixels with these.
