@@ -32,95 +32,104 @@ void drawStatusChip(const OptimizerLab& lab, int run) {
 }
 
 // [Function] picker, description, parameters, expression box with the error at its column.
-bool drawFunctionSection(OptimizerLab& lab) {
+// The function picker: every built-in, then "Custom expression".
+bool drawFunctionPicker(OptimizerLab& lab) {
   bool changed = false;
-  const auto& builtins = builtinObjectives();
   const bool is_expression = lab.scene.spec.name == "expression";
-  std::string current = is_expression ? "Custom expression f(x, y)" : lab.objective->info().title;
+  const std::string current =
+      is_expression ? "Custom expression f(x, y)" : lab.objective->info().title;
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::BeginCombo("##function", current.c_str(), ImGuiComboFlags_HeightLarge)) {
-    for (const ObjectiveInfo& info : builtins) {
-      if (ImGui::Selectable(info.title.c_str(),
-                            !is_expression && info.name == lab.scene.spec.name)) {
-        selectBuiltin(lab, info.name);
-        changed = true;
-      }
+  if (!ImGui::BeginCombo("##function", current.c_str(), ImGuiComboFlags_HeightLarge)) return false;
+  for (const ObjectiveInfo& info : builtinObjectives()) {
+    if (ImGui::Selectable(info.title.c_str(), !is_expression && info.name == lab.scene.spec.name)) {
+      selectBuiltin(lab, info.name);
+      changed = true;
     }
-    ImGui::Separator();
-    if (ImGui::Selectable("Custom expression f(x, y)", is_expression)) {
-      if (lab.expression_text.empty()) lab.expression_text = "(x - 1)^2 + 4*(y + 0.5)^2";
-      changed |= applyExpression(lab, lab.expression_text);
-    }
-    ImGui::EndCombo();
   }
+  ImGui::Separator();
+  if (ImGui::Selectable("Custom expression f(x, y)", is_expression)) {
+    if (lab.expression_text.empty()) lab.expression_text = "(x - 1)^2 + 4*(y + 0.5)^2";
+    changed |= applyExpression(lab, lab.expression_text);
+  }
+  ImGui::EndCombo();
+  return changed;
+}
 
-  if (is_expression || !lab.expression_error.empty()) {
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    const ImVec2 box_min = ImGui::GetCursorScreenPos();
-    std::string text = lab.expression_text;
-    // Applied on Enter, or when typing pauses (optimizer_lab.cpp): never half-typed.
-    if (ImGui::InputTextWithHint("##expression", "e.g. x^2 + 3*sin(y)", &text))
-      typeExpression(lab, text);
-    if (ImGui::IsItemDeactivated()) changed |= commitExpression(lab);
-    if (!lab.expression_error.empty()) {
-      // Underline the character the parser stopped at, so the column is visible, not counted.
-      int column = 0;
-      const std::size_t at = lab.expression_error.rfind("column ");
-      if (at != std::string::npos) column = std::atoi(lab.expression_error.c_str() + at + 7);
-      if (column > 0) {
-        const std::string& typed = lab.expression_text;
-        const std::size_t prefix = std::min<std::size_t>(column - 1, typed.size());
-        const float x0 = box_min.x + ImGui::GetStyle().FramePadding.x +
-                         ImGui::CalcTextSize(typed.c_str(), typed.c_str() + prefix).x;
-        const float w =
-            std::max(ImGui::CalcTextSize("m").x * 0.8f,
-                     prefix < typed.size()
-                         ? ImGui::CalcTextSize(typed.c_str() + prefix, typed.c_str() + prefix + 1).x
-                         : 0.0f);
-        const float y = box_min.y + ImGui::GetFrameHeight() - 3.0f;
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, y), ImVec2(x0 + w, y),
-                                            IM_COL32(230, 60, 50, 255), 2.5f);
-      }
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.92f, 0.30f, 0.25f, 1.0f));
-      ImGui::TextWrapped("%s", lab.expression_error.c_str());
-      ImGui::PopStyleColor();
-      ImGui::PushTextWrapPos(0);
-      ImGui::TextDisabled("Still showing %s", shownFunctionName(lab).c_str());
-      ImGui::PopTextWrapPos();
+// A red underline under the character the parser stopped at (the error's "column N"), in the
+// box whose top-left corner is box_min: the column is seen, not counted.
+void underlineErrorColumn(const std::string& typed, const std::string& error, ImVec2 box_min) {
+  const std::size_t at = error.rfind("column ");
+  const int column = at == std::string::npos ? 0 : std::atoi(error.c_str() + at + 7);
+  if (column <= 0) return;
+  const std::size_t prefix = std::min<std::size_t>(column - 1, typed.size());
+  const float x0 = box_min.x + ImGui::GetStyle().FramePadding.x +
+                   ImGui::CalcTextSize(typed.c_str(), typed.c_str() + prefix).x;
+  const float w =
+      std::max(ImGui::CalcTextSize("m").x * 0.8f,
+               prefix < typed.size()
+                   ? ImGui::CalcTextSize(typed.c_str() + prefix, typed.c_str() + prefix + 1).x
+                   : 0.0f);
+  const float y = box_min.y + ImGui::GetFrameHeight() - 3.0f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(x0, y), ImVec2(x0 + w, y), IM_COL32(230, 60, 50, 255),
+                                      2.5f);
+}
+
+// The expression box: applied on Enter or when typing pauses (optimizer_lab.cpp), never
+// half-typed; an error is underlined at its column and the function still shown is named.
+bool drawExpressionBox(OptimizerLab& lab) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const ImVec2 box_min = ImGui::GetCursorScreenPos();
+  std::string text = lab.expression_text;
+  if (ImGui::InputTextWithHint("##expression", "e.g. x^2 + 3*sin(y)", &text))
+    typeExpression(lab, text);
+  if (ImGui::IsItemDeactivated()) changed |= commitExpression(lab);
+  ImGui::PushTextWrapPos(0);
+  if (!lab.expression_error.empty()) {
+    underlineErrorColumn(lab.expression_text, lab.expression_error, box_min);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.92f, 0.30f, 0.25f, 1.0f));
+    ImGui::TextWrapped("%s", lab.expression_error.c_str());
+    ImGui::PopStyleColor();
+    ImGui::TextDisabled("Still showing %s", shownFunctionName(lab).c_str());
+  }
+  ImGui::TextDisabled(
+      "Variables x, y (or w1, w2); + - * / ^; exp log sqrt abs sin cos tan tanh "
+      "sigmoid relu softplus min max pow; pi, e.");
+  ImGui::PopTextWrapPos();
+  return changed;
+}
+
+// The built-in's parameters, bound to the spec's current values.
+bool drawFunctionParams(OptimizerLab& lab) {
+  bool changed = false;
+  for (const Param& param : lab.objective->info().params) {
+    double value = param.value;
+    for (const auto& [key, v] : lab.scene.spec.params)
+      if (key == param.name) value = v;
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.72f,
+                                     sliderRoom(ImGui::CalcTextSize(param.name.c_str()).x)));
+    if (SliderDouble(param.name.c_str(), &value, param.min, param.max)) {
+      std::string error;
+      if (setObjectiveParam(lab, param.name, value, &error)) changed = true;
     }
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled(
-        "Variables x, y (or w1, w2); + - * / ^; exp log sqrt abs sin cos tan tanh "
-        "sigmoid relu softplus min max pow; pi, e.");
-    ImGui::PopTextWrapPos();
+    if (!param.help.empty()) {
+      ImGui::SameLine();
+      HelpMarker(param.help.c_str());
+    }
+  }
+  return changed;
+}
+
+bool drawFunctionSection(OptimizerLab& lab) {
+  bool changed = drawFunctionPicker(lab);
+  if (lab.scene.spec.name == "expression" || !lab.expression_error.empty()) {
+    changed |= drawExpressionBox(lab);
   } else {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", lab.objective->info().description.c_str());
     ImGui::PopTextWrapPos();
   }
-
-  // Parameters of the built-in, bound to the spec's current values.
-  if (!is_expression) {
-    const ObjectiveInfo& info = lab.objective->info();
-    for (const Param& param : info.params) {
-      double value = param.value;
-      for (const auto& [key, v] : lab.scene.spec.params)
-        if (key == param.name) value = v;
-      const ImGuiStyle& st = ImGui::GetStyle();
-      ImGui::SetNextItemWidth(std::min(
-          ImGui::GetContentRegionAvail().x * 0.72f,
-          ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(param.name.c_str()).x -
-              ImGui::CalcTextSize("(?)").x - 2 * st.ItemInnerSpacing.x - st.ItemSpacing.x));
-      if (SliderDouble(param.name.c_str(), &value, param.min, param.max)) {
-        std::string error;
-        if (setObjectiveParam(lab, param.name, value, &error)) changed = true;
-      }
-      if (!param.help.empty()) {
-        ImGui::SameLine();
-        HelpMarker(param.help.c_str());
-      }
-    }
-  }
+  if (lab.scene.spec.name != "expression") changed |= drawFunctionParams(lab);
   return changed;
 }
 
