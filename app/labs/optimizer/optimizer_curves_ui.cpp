@@ -130,44 +130,17 @@ void vectorText(double a, double b, const char* format) {
   ImGui::Text(" %.5g)", b + 0.0);
 }
 
-void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
-  // Hover wins, then the pin; otherwise the end of run 1, so the view is never empty.
-  const bool show_pin = lab.scene.pinned && !view.hovering;
-  const bool show_end =
-      !view.hovering && !lab.scene.pinned && !lab.runs.empty() && !lab.runs[0].iterates.empty();
-  if (!view.hovering && !lab.scene.pinned && !show_end) {
-    ImGui::TextWrapped("Hover the contour to inspect a point; right-click it to pin one.");
-    return;
-  }
-  const Vec2 w = show_pin   ? lab.scene.pin
-                 : show_end ? lab.runs[0].iterates[shownIterations(lab, 0)].w
-                            : view.hover;
-  const PointInspection p = inspectPoint(*lab.objective, w);
-  const ObjectiveInfo& info = lab.objective->info();
-  const std::string point = "(" + info.var_x + ", " + info.var_y + ")";
-  const std::string where = show_pin   ? "the pinned point"
-                            : show_end ? shownIterateCaption(lab, 0)
-                                       : "hover";
-  ImGui::TextUnformatted(where.c_str());
-  const char* hint = show_end ? "hover the map for any point" : "";
-  if (*hint && ImGui::GetContentRegionAvail().x >
-                   ImGui::CalcTextSize(where.c_str()).x + ImGui::CalcTextSize(hint).x + 20) {
-    ImGui::SameLine();
-    ImGui::TextDisabled("%s", hint);
-  }
-  // A two-column table: short names on the left, values on the right, so each line stays
-  // narrow enough for the column of a 1024-pixel-wide projector.
-  if (!ImGui::BeginTable("inspector", 2, ImGuiTableFlags_SizingFixedFit)) return;
-  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
-  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-  const auto row = [](const char* name) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextDisabled("%s", name);
-    ImGui::TableNextColumn();
-  };
-  row(point.c_str());
-  vectorText(w.x(), w.y(), "(%.5g, %.5g)");
+// One row of the inspector's two-column table: the name, then the caller draws the value.
+void inspectorRow(const char* name) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::TextDisabled("%s", name);
+  ImGui::TableNextColumn();
+}
+
+// What the point's f, gradient and Hessian say: the rows after the point itself.
+void drawInspectionRows(const OptimizerLab& lab, const PointInspection& p) {
+  const auto row = inspectorRow;
   row("f");
   if (!std::isfinite(p.eval.f)) {
     ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "undefined here (NaN or inf)");
@@ -214,6 +187,39 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
           "2 / lambda_max (EXERCISES D1). Elsewhere it is the local, second-order estimate.");
     }
   }
+}
+
+void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
+  // Hover wins, then the pin; otherwise the end of run 1, so the view is never empty.
+  const bool show_pin = lab.scene.pinned && !view.hovering;
+  const bool show_end =
+      !view.hovering && !lab.scene.pinned && !lab.runs.empty() && !lab.runs[0].iterates.empty();
+  if (!view.hovering && !lab.scene.pinned && !show_end) {
+    ImGui::TextWrapped("Hover the contour to inspect a point; right-click it to pin one.");
+    return;
+  }
+  const Vec2 w = show_pin   ? lab.scene.pin
+                 : show_end ? lab.runs[0].iterates[shownIterations(lab, 0)].w
+                            : view.hover;
+  const std::string where = show_pin   ? "the pinned point"
+                            : show_end ? shownIterateCaption(lab, 0)
+                                       : "hover";
+  ImGui::TextUnformatted(where.c_str());
+  const char* hint = show_end ? "hover the map for any point" : "";
+  if (*hint && ImGui::GetContentRegionAvail().x >
+                   ImGui::CalcTextSize(where.c_str()).x + ImGui::CalcTextSize(hint).x + 20) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", hint);
+  }
+  // A two-column table: short names on the left, values on the right, so each line stays
+  // narrow enough for the column of a 1024-pixel-wide projector.
+  if (!ImGui::BeginTable("inspector", 2, ImGuiTableFlags_SizingFixedFit)) return;
+  ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+  ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+  const ObjectiveInfo& info = lab.objective->info();
+  inspectorRow(("(" + info.var_x + ", " + info.var_y + ")").c_str());
+  vectorText(w.x(), w.y(), "(%.5g, %.5g)");
+  drawInspectionRows(lab, inspectPoint(*lab.objective, w));
   ImGui::EndTable();
   if (lab.scene.pinned && ImGui::SmallButton("unpin")) lab.scene.pinned = false;
 }
