@@ -610,3 +610,32 @@ TEST(OptimizerLab, TheMapLegendListsRunsOnlyWhileThereAreFew) {
 
 }  // namespace
 }  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+TEST(OptimizerLab, CompareEntriesAreEditedThroughTheLabsLogic) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  const std::size_t n = lab.scene.compare_entries.size();
+  ASSERT_TRUE(addCompareEntry(lab, Method::RMSProp));
+  ASSERT_EQ(lab.scene.compare_entries.size(), n + 1);
+  EXPECT_EQ(lab.scene.compare_entries.back().config.method, Method::RMSProp);
+  EXPECT_DOUBLE_EQ(stepSize(lab.scene.compare_entries.back().config),
+                   suggestedStepSize(*lab.objective, Method::RMSProp, lab.scene.starts[0]));
+  lab.scene.compare_entries[0].enabled = false;
+  ASSERT_TRUE(setCompareMethod(lab, 0, Method::Adam));
+  EXPECT_EQ(lab.scene.compare_entries[0].config.method, Method::Adam);
+  EXPECT_FALSE(lab.scene.compare_entries[0].enabled);         // switching method keeps it off
+  EXPECT_TRUE(lab.scene.compare_entries[0].config.maximize);  // two bumps: ascent
+  while (addCompareEntry(lab, Method::GradientDescent)) {
+  }
+  EXPECT_EQ(int(lab.scene.compare_entries.size()), kMaxCompareEntries);
+  while (removeCompareEntry(lab, 0)) {
+  }
+  EXPECT_EQ(lab.scene.compare_entries.size(), 1u);  // the last one stays
+  EXPECT_FALSE(setCompareMethod(lab, 5, Method::Adam));
+}
+
+}  // namespace
+}  // namespace gradlab

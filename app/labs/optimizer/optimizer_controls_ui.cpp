@@ -208,37 +208,30 @@ bool drawStepOffer(OptimizerLab& lab) {
   return true;
 }
 
-bool drawOptimizerSection(OptimizerLab& lab) {
+// One method with its hyperparameters; the step the user sets is remembered (setUserStepSize).
+bool drawSingleMethod(OptimizerLab& lab) {
   bool changed = false;
-  int direction = lab.scene.config.maximize ? 1 : 0;
-  changed |= ImGui::RadioButton("minimize", &direction, 0);
-  ImGui::SameLine();
-  changed |= ImGui::RadioButton("maximize (ascent)", &direction, 1);
-  lab.scene.config.maximize = direction == 1;
-
-  if (ImGui::Checkbox("Compare methods from one start", &lab.scene.compare)) changed = true;
-  ImGui::SameLine();
-  HelpMarker(
-      "Runs several optimizers, each with its own hyperparameters, from the first start "
-      "point and overlays them on the same contour and loss plots.");
-  if (!lab.scene.compare) {
-    Method method = lab.scene.config.method;
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (methodCombo("##method", &method)) {
-      selectMethod(lab, method);
-      changed = true;
-    }
-    RunConfig edited = lab.scene.config;
-    if (drawMethodParams(edited, "single")) {
-      const double step = stepSize(edited);
-      const bool step_changed = step != stepSize(lab.scene.config);
-      lab.scene.config = edited;
-      if (step_changed) setUserStepSize(lab, step);
-      changed = true;
-    }
-    changed |= drawStepOffer(lab);
-    return changed;
+  Method method = lab.scene.config.method;
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  if (methodCombo("##method", &method)) {
+    selectMethod(lab, method);
+    changed = true;
   }
+  RunConfig edited = lab.scene.config;
+  if (drawMethodParams(edited, "single")) {
+    const double step = stepSize(edited);
+    const bool step_changed = step != stepSize(lab.scene.config);
+    lab.scene.config = edited;
+    if (step_changed) setUserStepSize(lab, step);
+    changed = true;
+  }
+  return changed | drawStepOffer(lab);
+}
+
+// Compare mode: each method in its run's colour, on/off, its hyperparameters and status chip.
+bool drawCompareEntries(OptimizerLab& lab) {
+  bool changed = false;
+  int remove = -1;
   for (std::size_t i = 0; i < lab.scene.compare_entries.size(); ++i) {
     CompareEntry& entry = lab.scene.compare_entries[i];
     ImGui::PushID(int(i));
@@ -249,14 +242,9 @@ bool drawOptimizerSection(OptimizerLab& lab) {
     ImGui::SameLine();
     Method method = entry.config.method;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() * 1.4f);
-    if (methodCombo("##method", &method)) {
-      entry.config = defaultRunConfig(method, lab.scene.config.maximize);
-      const double step = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
-      if (step > 0) setStepSize(entry.config, step);
-      changed = true;
-    }
+    if (methodCombo("##method", &method)) changed |= setCompareMethod(lab, int(i), method);
     ImGui::SameLine();
-    const bool remove = ImGui::Button("x") && lab.scene.compare_entries.size() > 1;
+    if (ImGui::Button("x")) remove = int(i);
     if (entry.enabled) {
       const double step_before = stepSize(entry.config);
       if (drawMethodParams(entry.config, "entry")) {
@@ -266,22 +254,26 @@ bool drawOptimizerSection(OptimizerLab& lab) {
       if (i < lab.runs.size()) drawStatusChip(lab, int(i));
     }
     ImGui::PopID();
-    if (remove) {
-      lab.scene.compare_entries.erase(lab.scene.compare_entries.begin() + long(i));
-      changed = true;
-      break;
-    }
   }
-  if (int(lab.scene.compare_entries.size()) < 8 && ImGui::Button("+ add a method")) {
-    CompareEntry entry;
-    entry.config = defaultRunConfig(Method::RMSProp, lab.scene.config.maximize);
-    const double step =
-        suggestedStepSize(*lab.objective, Method::RMSProp, lab.scene.starts.front());
-    if (step > 0) setStepSize(entry.config, step);
-    lab.scene.compare_entries.push_back(entry);
-    changed = true;
-  }
+  if (remove >= 0) changed |= removeCompareEntry(lab, remove);
+  if (int(lab.scene.compare_entries.size()) < kMaxCompareEntries && ImGui::Button("+ add a method"))
+    changed |= addCompareEntry(lab, Method::RMSProp);
   return changed;
+}
+
+bool drawOptimizerSection(OptimizerLab& lab) {
+  bool changed = false;
+  int direction = lab.scene.config.maximize ? 1 : 0;
+  changed |= ImGui::RadioButton("minimize", &direction, 0);
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton("maximize (ascent)", &direction, 1);
+  lab.scene.config.maximize = direction == 1;
+  if (ImGui::Checkbox("Compare methods from one start", &lab.scene.compare)) changed = true;
+  ImGui::SameLine();
+  HelpMarker(
+      "Runs several optimizers, each with its own hyperparameters, from the first start "
+      "point and overlays them on the same contour and loss plots.");
+  return changed | (lab.scene.compare ? drawCompareEntries(lab) : drawSingleMethod(lab));
 }
 
 bool drawStopSection(OptimizerLab& lab) {

@@ -260,6 +260,40 @@ void selectMethod(OptimizerLab& lab, Method method) {
   lab.scene.config = config;
 }
 
+namespace {
+
+CompareEntry compareEntry(const OptimizerLab& lab, Method method) {
+  CompareEntry entry;
+  entry.config = defaultRunConfig(method, lab.scene.config.maximize);
+  const double step = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
+  if (step > 0) setStepSize(entry.config, step);
+  return entry;
+}
+
+}  // namespace
+
+bool addCompareEntry(OptimizerLab& lab, Method method) {
+  if (int(lab.scene.compare_entries.size()) >= kMaxCompareEntries) return false;
+  lab.scene.compare_entries.push_back(compareEntry(lab, method));
+  return true;
+}
+
+bool setCompareMethod(OptimizerLab& lab, int entry, Method method) {
+  if (entry < 0 || entry >= int(lab.scene.compare_entries.size())) return false;
+  const bool enabled = lab.scene.compare_entries[std::size_t(entry)].enabled;
+  lab.scene.compare_entries[std::size_t(entry)] = compareEntry(lab, method);
+  lab.scene.compare_entries[std::size_t(entry)].enabled = enabled;
+  return true;
+}
+
+bool removeCompareEntry(OptimizerLab& lab, int entry) {
+  if (entry < 0 || entry >= int(lab.scene.compare_entries.size()) ||
+      lab.scene.compare_entries.size() <= 1)
+    return false;
+  lab.scene.compare_entries.erase(lab.scene.compare_entries.begin() + entry);
+  return true;
+}
+
 void setUserStepSize(OptimizerLab& lab, double step_size) {
   if (!(step_size > 0) || !std::isfinite(step_size)) return;
   setStepSize(lab.scene.config, step_size);

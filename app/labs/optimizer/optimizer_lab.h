@@ -110,6 +110,13 @@ std::string shownFunctionName(const OptimizerLab& lab);
 // Switches the method. The gradient step size carries over between gradient methods, and across
 // a detour through Newton (which has none), so Newton -> gradient descent restores it.
 void selectMethod(OptimizerLab& lab, Method method);
+// [Compare mode] at most kMaxCompareEntries methods. Each returns true when the entries changed
+// (the caller reruns). A new or changed entry starts at suggestedStepSize() from the first start;
+// the last entry is never removed.
+constexpr int kMaxCompareEntries = 8;
+bool addCompareEntry(OptimizerLab& lab, Method method);
+bool setCompareMethod(OptimizerLab& lab, int entry, Method method);
+bool removeCompareEntry(OptimizerLab& lab, int entry);
 // The user set the step size (slider or box): remembered for methods and functions to come.
 void setUserStepSize(OptimizerLab& lab, double step_size);
 // A step size worth offering for the current function and method ("use 0.3"), or 0 when the
