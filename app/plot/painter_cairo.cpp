@@ -364,11 +364,12 @@ std::vector<std::uint8_t> PaintToRgba(int width, int height, const CairoOptions&
   return rgba;
 }
 
-bool EncodePng(int width, int height, const std::vector<std::uint8_t>& rgba, int zlib_level,
-               std::vector<std::uint8_t>* out) {
-  if (width <= 0 || height <= 0 || rgba.size() != std::size_t(width) * height * 4) return false;
-  bool opaque = true;
-  for (std::size_t i = 3; i < rgba.size() && opaque; i += 4) opaque = rgba[i] == 255;
+namespace {
+
+// One PNG from `height` rows of 4 bytes a pixel, each row at data + y * stride: RGBA, or RGB with
+// the fourth byte dropped when `opaque`, in BGR order when `bgr` (Cairo's little-endian ARGB32).
+bool WritePngRows(const unsigned char* data, std::size_t stride, int width, int height, bool opaque,
+                  bool bgr, int zlib_level, std::vector<std::uint8_t>* out) {
   png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
   if (!png) return false;
   png_infop info = png_create_info_struct(png);
@@ -385,12 +386,24 @@ bool EncodePng(int width, int height, const std::vector<std::uint8_t>& rgba, int
                opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
   png_write_info(png, info);
+  if (bgr) png_set_bgr(png);
   if (opaque) png_set_filler(png, 0, PNG_FILLER_AFTER);  // drop the alpha byte of each pixel
   for (int y = 0; y < height; ++y)
-    png_write_row(png, const_cast<png_bytep>(&rgba[std::size_t(y) * width * 4]));
+    png_write_row(png, const_cast<png_bytep>(data + std::size_t(y) * stride));
   png_write_end(png, nullptr);
   png_destroy_write_struct(&png, &info);
   return true;
+}
+
+}  // namespace
+
+bool EncodePng(int width, int height, const std::vector<std::uint8_t>& rgba, int zlib_level,
+               std::vector<std::uint8_t>* out) {
+  if (width <= 0 || height <= 0 || rgba.size() != std::size_t(width) * height * 4) return false;
+  bool opaque = true;
+  for (std::size_t i = 3; i < rgba.size() && opaque; i += 4) opaque = rgba[i] == 255;
+  return WritePngRows(rgba.data(), std::size_t(width) * 4, width, height, opaque, false, zlib_level,
+                      out);
 }
 
 namespace {
@@ -408,27 +421,7 @@ bool EncodeSurfacePng(cairo_surface_t* surface, int width, int height, int zlib_
   }
   if (!opaque)
     return EncodePng(width, height, SurfaceRgba(surface, width, height), zlib_level, out);
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  if (!png) return false;
-  png_infop info = png_create_info_struct(png);
-  if (!info || setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, &info);
-    return false;
-  }
-  out->clear();
-  png_set_write_fn(png, out, PngWrite, PngFlush);
-  png_set_compression_level(png, std::clamp(zlib_level, 0, 9));
-  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-  png_set_IHDR(png, info, png_uint_32(width), png_uint_32(height), 8, PNG_COLOR_TYPE_RGB,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_BASE, PNG_FILTER_TYPE_BASE);
-  png_write_info(png, info);
-  png_set_bgr(png);
-  png_set_filler(png, 0, PNG_FILLER_AFTER);
-  for (int y = 0; y < height; ++y)
-    png_write_row(png, const_cast<png_bytep>(data + std::size_t(y) * stride));
-  png_write_end(png, nullptr);
-  png_destroy_write_struct(&png, &info);
-  return true;
+  return WritePngRows(data, std::size_t(stride), width, height, true, true, zlib_level, out);
 }
 
 }  // namespace
