@@ -24,8 +24,10 @@ bool finiteIterate(const Iterate& it) {
          std::isfinite(it.grad(0)) && std::isfinite(it.grad(1));
 }
 
-// Fills the status, message and hint once the loop has decided how the run ended.
-void finish(Trajectory& t, RunStatus status, int k) {
+// Fills the status, message and hint once the loop has decided how the run ended. `unbounded`:
+// a diverged run whose f improved at every step (a saddle's downhill side, a function with no
+// minimum): no step size makes it converge, so the hint does not blame the step size.
+void finish(Trajectory& t, RunStatus status, int k, bool unbounded = false) {
   t.status = status;
   t.status_iteration = k;
   const Iterate& last = t.iterates.back();
@@ -53,7 +55,12 @@ void finish(Trajectory& t, RunStatus status, int k) {
           "helps: start elsewhere or change the function";
       break;
     case RunStatus::Diverged:
-      if (k > 0) {
+      if (k > 0 && unbounded) {
+        t.message = formatText("diverged at step %d: f improved at every step, without bound", k);
+        t.hint =
+            "f has no optimum this way; a smaller step only takes longer: start elsewhere or "
+            "change the function";
+      } else if (k > 0) {
         t.message = formatText("diverged at step %d", k);
         t.hint = "lower the step size";
       } else if (!std::isfinite(last.w(0)) || !std::isfinite(last.w(1))) {
@@ -363,6 +370,7 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
   OptimizerState state;
   Mat2 hess = Mat2::Zero();
   Vec2 w = start;
+  int worsened_steps = 0;  // steps that made f worse: an overshoot, not an unbounded f
 
   for (int k = 0;; ++k) {
     Iterate it;
@@ -387,9 +395,16 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
       const bool left_domain = k > 0 && it.w.allFinite() && it.w.norm() <= stop.divergence_bound &&
                                std::isnan(it.f) && !std::isinf(it.grad(0)) &&
                                !std::isinf(it.grad(1));
-      finish(out, left_domain ? RunStatus::LeftDomain : RunStatus::Diverged, k);
+      // Unbounded: f improved at every finite step, and the last one left by way of ||w|| or an
+      // infinite f in the improving direction (not a NaN from an overshoot).
+      const bool improving_to_the_end =
+          worsened_steps == 0 &&
+          (it.w.norm() > stop.divergence_bound || (std::isinf(it.f) && direction * it.f > 0));
+      finish(out, left_domain ? RunStatus::LeftDomain : RunStatus::Diverged, k,
+             improving_to_the_end);
       return;
     }
+    if (k > 0 && direction * (it.f - f_prev) < 0) ++worsened_steps;
     if (k == 0 || direction * (it.f - out.best_f) > 0) {
       out.best_f = it.f;
       out.best_iteration = k;

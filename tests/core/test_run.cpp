@@ -615,3 +615,33 @@ TEST(RunPlumbing, MethodDefaultsFollowPyTorch) {
 
 }  // namespace
 }  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// On the C7 saddle, descent runs off down the negative-curvature side with f falling at every
+// step: no step size converges there, so the hint must not say "lower the step size".
+TEST(RunDiverged, AnUnboundedFunctionIsNotBlamedOnTheStepSize) {
+  RunConfig config = defaultRunConfig(Method::GradientDescent);
+  setStepSize(config, 0.25);
+  const Trajectory saddle = run(*builtin("saddle"), config, Vec2(1.5, 1.2));
+  EXPECT_EQ(saddle.status, RunStatus::Diverged);
+  EXPECT_NE(saddle.message.find("f improved at every step, without bound"), std::string::npos)
+      << saddle.message;
+  EXPECT_EQ(saddle.hint.find("lower the step size"), std::string::npos) << saddle.hint;
+  // A smaller step diverges too (later): the hint was right.
+  setStepSize(config, 0.01);
+  EXPECT_EQ(run(*builtin("saddle"), config, Vec2(1.5, 1.2)).status, RunStatus::Diverged);
+}
+
+// On a bowl a step past 2/lambda_max overshoots: f grows, and a smaller step is the fix.
+TEST(RunDiverged, AnOvershootStillSaysLowerTheStepSize) {
+  RunConfig config = defaultRunConfig(Method::GradientDescent);
+  setStepSize(config, 5);
+  const Trajectory bowl = run(*builtin("bowl"), config, Vec2(1.5, 1.0));
+  EXPECT_EQ(bowl.status, RunStatus::Diverged);
+  EXPECT_EQ(bowl.hint, "lower the step size");
+}
+
+}  // namespace
+}  // namespace gradlab
