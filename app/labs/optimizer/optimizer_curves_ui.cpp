@@ -225,56 +225,36 @@ void drawInspector(OptimizerLab& lab, const OptimizerLabView& view) {
 }
 
 // The sweep plot: iterations against step size for every start, outcomes as marked points.
+// How each sweep outcome but convergence is marked (SweepOutcome order, after Converged).
+struct OutcomeMark {
+  const char* label;
+  plot::Color color;
+  plot::MarkerShape shape;
+  float size;
+  bool filled;
+};
+constexpr OutcomeMark kOutcomeMarks[] = {
+    {"diverged", {0.835f, 0.369f, 0.0f, 1}, plot::MarkerShape::Cross, 6, true},
+    {"oscillating", {0.902f, 0.624f, 0.0f, 1}, plot::MarkerShape::Diamond, 5, true},
+    {"too slow", {0.55f, 0.62f, 0.75f, 1}, plot::MarkerShape::Circle, 5, false},
+    {"plateau", {0.6f, 0.6f, 0.6f, 1}, plot::MarkerShape::Square, 5, true},
+};
+
 void plotSweep(const OptimizerLab& lab, const OptimizerLabView& view, float height, bool refit) {
   if (!plot::BeginPlot("iterations to converge versus step size##sweep", ImVec2(-1, height)))
     return;
   plot::SetupAxes("step size", "iterations", plot::Scale::Log, plot::Scale::Log);
   if (refit) plot::SetupAxesFit();  // new data: old limits may show none of it
-  struct Marks {
-    const char* label;
-    plot::MarkerStyle style;
-    std::vector<double> x, y;
-  };
-  const auto style = [](plot::Color color, plot::MarkerShape shape, float size, bool filled) {
-    plot::MarkerStyle m;
-    m.color = color;
-    m.shape = shape;
-    m.size = size;
-    m.filled = filled;
-    return m;
-  };
-  Marks marks[] = {
-      {"diverged", style(plot::Color::hex(0xD55E00), plot::MarkerShape::Cross, 6, true), {}, {}},
-      {"oscillating",
-       style(plot::Color::hex(0xE69F00), plot::MarkerShape::Diamond, 5, true),
-       {},
-       {}},
-      {"too slow",
-       style(plot::Color{0.55f, 0.62f, 0.75f, 1}, plot::MarkerShape::Circle, 5, false),
-       {},
-       {}},
-      {"plateau",
-       style(plot::Color{0.6f, 0.6f, 0.6f, 1}, plot::MarkerShape::Square, 5, true),
-       {},
-       {}},
-  };
-  std::vector<double> ok_x, ok_y;
+  std::vector<double> marks_x[4], marks_y[4], ok_x, ok_y;
   const auto& sweeps = view.sweeps.per_start;
   for (std::size_t r = 0; r < sweeps.size(); ++r) {
     ok_x.clear();
     ok_y.clear();
     for (const SweepPoint& p : sweeps[r]) {
-      const SweepOutcome outcome = sweepOutcome(p);
+      const int outcome = int(sweepOutcome(p));
       // A log axis has no 0: a run that stopped at its start counts as 1.
-      const double iterations = std::max(1, p.iterations);
-      if (outcome == SweepOutcome::Converged) {
-        ok_x.push_back(p.step_size);
-        ok_y.push_back(iterations);
-      } else {
-        Marks& m = marks[int(outcome) - 1];
-        m.x.push_back(p.step_size);
-        m.y.push_back(iterations);
-      }
+      (outcome == 0 ? ok_x : marks_x[outcome - 1]).push_back(p.step_size);
+      (outcome == 0 ? ok_y : marks_y[outcome - 1]).push_back(std::max(1, p.iterations));
     }
     const std::string label = runLabel(lab, int(r));
     plot::LineStyle line;
@@ -284,8 +264,16 @@ void plotSweep(const OptimizerLab& lab, const OptimizerLabView& view, float heig
     dots.color = line.color;
     plot::PlotMarkers(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), dots);
   }
-  for (const Marks& m : marks)  // a legend entry only for outcomes that occur
-    if (!m.x.empty()) plot::PlotMarkers(m.label, m.x.data(), m.y.data(), int(m.x.size()), m.style);
+  for (int k = 0; k < 4; ++k) {  // a legend entry only for outcomes that occur
+    if (marks_x[k].empty()) continue;
+    plot::MarkerStyle m;
+    m.color = kOutcomeMarks[k].color;
+    m.shape = kOutcomeMarks[k].shape;
+    m.size = kOutcomeMarks[k].size;
+    m.filled = kOutcomeMarks[k].filled;
+    plot::PlotMarkers(kOutcomeMarks[k].label, marks_x[k].data(), marks_y[k].data(),
+                      int(marks_x[k].size()), m);
+  }
   plot::LineStyle now;
   now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.9f};
   now.width = 1.0f;
