@@ -12,7 +12,7 @@ const std::vector<LabEntry>& labTable() {
   static const std::vector<LabEntry> table = {
       {"optimizer", "Optimizer",
        "--scene FILE, --function NAME, --expr EXPR, --type-expr EXPR, --method M, --lr ETA, "
-       "--start X,Y (repeatable), --compare, --pin X,Y, --save-scene FILE",
+       "--start X,Y (repeatable), --compare, --pin X,Y, --tab hessian|sweep, --save-scene FILE",
        [] { return std::unique_ptr<Lab>(new OptimizerLabPanel); }},
       {"activations", "Activations", "",
        [] {

@@ -265,3 +265,26 @@ TEST(GuiOptimizer, SmallCurvePlotsHaveNoLegendAtEveryScaleAndSize) {
 
 }  // namespace
 }  // namespace gradlab::test
+
+namespace gradlab::test {
+namespace {
+
+// Issue 15, item 5: the sweep's marks had no legend, and its axes did not follow new data. Once
+// the sweep lands, the plot spans the swept steps (1e-4 to 10) and a legend names the outcomes.
+TEST(GuiOptimizer, TheSweepFitsItsDataAndNamesItsOutcomes) {
+  Rendered r = renderOptimizer("sweep", "--tab sweep --frames 60");
+  ASSERT_TRUE(r.placement.ok) << r.output;
+  const std::string sweep = figureLine(r.output, "iterations to converge versus step size");
+  ASSERT_FALSE(sweep.empty()) << r.output;
+  double x0 = 0, x1 = 0;
+  ASSERT_EQ(std::sscanf(sweep.c_str(),
+                        "figure: iterations to converge versus step size | x %lf %lf", &x0, &x1),
+            2)
+      << sweep;
+  EXPECT_LE(x0, 1e-4);
+  EXPECT_GE(x1, 10.0);
+  EXPECT_EQ(sweep.find("legend none"), std::string::npos) << sweep;
+}
+
+}  // namespace
+}  // namespace gradlab::test

@@ -257,11 +257,14 @@ void plotSweep(const OptimizerLab& lab, const OptimizerLabView& view, float heig
       (outcome == 0 ? ok_y : marks_y[outcome - 1]).push_back(std::max(1, p.iterations));
     }
     const std::string label = runLabel(lab, int(r));
+    // The runs' colours are the map's; the legend is for the outcome marks (hovering names a run).
     plot::LineStyle line;
     line.color = plot::RunColor(runSlot(lab, int(r)));
+    line.in_legend = false;
     plot::PlotLine(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), line);
     plot::MarkerStyle dots;
     dots.color = line.color;
+    dots.in_legend = false;
     plot::PlotMarkers(label.c_str(), ok_x.data(), ok_y.data(), int(ok_x.size()), dots);
   }
   for (int k = 0; k < 4; ++k) {  // a legend entry only for outcomes that occur
@@ -324,7 +327,9 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
       requestRuns(lab, view.runs);
     }
   } else if (current) {
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("No step size in the sweep converges from every start.");
+    ImGui::PopTextWrapPos();
   }
 }
 
@@ -351,7 +356,9 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
       drawInspector(lab, view);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Step-size sweep")) {
+    const ImGuiTabItemFlags sweep_flags = lab.open_sweep_tab ? ImGuiTabItemFlags_SetSelected : 0;
+    lab.open_sweep_tab = false;
+    if (ImGui::BeginTabItem("Step-size sweep", nullptr, sweep_flags)) {
       drawSweep(lab, view, ImGui::GetContentRegionAvail().y);
       ImGui::EndTabItem();
     }

@@ -72,6 +72,8 @@ struct OptimizerLab {
   Window home_view;        // where "reset view" returns: the function's window
   bool reset_view = true;  // the contour view goes to scene.view on the next frame
 
+  bool open_sweep_tab = false;  // the next frame selects the step-size sweep tab (--tab sweep)
+
   // [Animation] the views show iterates 0..timelineShown(); new runs are shown in full
   Timeline timeline;
 };

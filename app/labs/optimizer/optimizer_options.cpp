@@ -67,6 +67,8 @@ void addOptimizerOptions(CLI::App& parser, OptimizerOptions& o) {
       ->delimiter(',')
       ->expected(2);
   parser.add_option("--scene", o.scene, "a scene file (JSON) to start from");
+  parser.add_option("--tab", o.tab, "the tab under the curves: hessian or sweep")
+      ->check(CLI::IsMember({"hessian", "sweep"}));
   parser.add_option("--save-scene", o.save_scene, "write the resulting scene (JSON) there");
 }
 
@@ -154,6 +156,7 @@ std::string applyOptimizerOptions(OptimizerLab& lab, const OptimizerOptions& o) 
     setStarts(lab, starts);
   }
   if (o.compare) lab.scene.compare = true;  // a scene file's compare mode stays on
+  lab.open_sweep_tab = o.tab == "sweep";
   if (o.pin.size() == 2) {
     lab.scene.pinned = true;
     lab.scene.pin = Vec2(o.pin[0], o.pin[1]);

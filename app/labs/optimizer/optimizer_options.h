@@ -21,6 +21,7 @@ struct OptimizerOptions {
   bool step_size_given = false;
   std::vector<std::string> starts;  // --start X,Y (repeatable): replace the function's starts
   bool compare = false;             // --compare: GD, momentum, Adam, Newton from one start
+  std::string tab;                  // --tab hessian|sweep: the tab under the curves
   std::vector<double> pin;          // --pin X,Y: pin the Hessian inspector there
   std::string scene;                // --scene FILE: a scene file (JSON) to start from
   std::string save_scene;           // --save-scene FILE: write the resulting scene there
