@@ -219,13 +219,19 @@ std::string checkOutputFile(const std::string& path) {
                                                      : path.substr(0, slash);
   if (stat(dir.c_str(), &st) != 0) return "--out: the directory '" + dir + "' does not exist";
   if (!S_ISDIR(st.st_mode)) return "--out: '" + dir + "' is not a directory";
+  if (!canWriteIn(dir)) return "--out: cannot write in the directory '" + dir + "'";
+  return "";
+}
+
+bool canWriteIn(const std::string& dir) {
+  if (access(dir.c_str(), W_OK | X_OK) != 0) return false;
   // access() says yes to root everywhere and knows nothing of read-only mounts: try a file.
-  std::string probe = dir + "/.gradlab-render-XXXXXX";
-  const int fd = access(dir.c_str(), W_OK | X_OK) == 0 ? mkstemp(probe.data()) : -1;
-  if (fd < 0) return "--out: cannot write in the directory '" + dir + "'";
+  std::string probe = dir + "/.gradlab-probe-XXXXXX";
+  const int fd = mkstemp(probe.data());
+  if (fd < 0) return false;
   close(fd);
   unlink(probe.c_str());
-  return "";
+  return true;
 }
 
 std::string parseSize(const std::string& text, int* width, int* height) {

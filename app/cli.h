@@ -58,6 +58,10 @@ struct TraceOptions {
   std::string format = "csv";       // --format csv|json
 };
 
+// True when a file can be made in the existing directory `dir` (tried, not asked: access() says
+// yes to root everywhere and knows nothing of read-only mounts).
+bool canWriteIn(const std::string& dir);
+
 // "1600x900" -> 1600, 900 (each 64 to 8192); "" or the one-line problem naming --size.
 std::string parseSize(const std::string& text, int* width, int* height);
 

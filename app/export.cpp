@@ -23,13 +23,7 @@ std::string checkOutDir(const std::string& dir) {
   if (dir.empty()) return "--out-dir is empty";
   if (stat(dir.c_str(), &st) != 0) return "--out-dir " + dir + " does not exist";
   if (!S_ISDIR(st.st_mode)) return "--out-dir " + dir + " is not a directory";
-  if (access(dir.c_str(), W_OK | X_OK) != 0) return "--out-dir " + dir + " is not writable";
-  // access() says yes to root everywhere and knows nothing of read-only mounts: try a file.
-  std::string probe = dir + "/.gradlab-export-XXXXXX";
-  const int fd = mkstemp(probe.data());
-  if (fd < 0) return "--out-dir " + dir + " is not writable";
-  close(fd);
-  unlink(probe.c_str());
+  if (!canWriteIn(dir)) return "--out-dir " + dir + " is not writable";
   return "";
 }
 
