@@ -103,6 +103,13 @@ int runGui(const GuiOptions& options) {
   return 0;
 }
 
+// render and bench-frames: their options, and the text of the common ones until parsed.
+struct HeadlessCommand {
+  CLI::App* app = nullptr;
+  HeadlessOptions options;
+  std::string lab = "optimizer", size = "1600x900", theme = "dark";
+};
+
 void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string& lab,
                         std::string& size, std::string& theme) {
   command->add_option("--lab", lab, "the lab to draw: " + labNameList())
@@ -120,6 +127,51 @@ void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string
   for (const LabEntry& entry : labTable())
     if (*entry.options) footer += std::string("\n  ") + entry.name + ": " + entry.options;
   command->footer(footer);
+}
+
+void addGuiOptions(CLI::App* gui, GuiOptions& o) {
+  gui->add_option("--lab", o.lab, "the lab to open on: " + labNameList())
+      ->check(CLI::IsMember(labNames()));
+  gui->add_option("--theme", o.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  gui->add_option("--scale", o.scale, "UI scale on top of the monitor's (1 to 3)")
+      ->check(CLI::Range(0.5f, 4.0f));
+  gui->add_flag("--play", o.play, "start the lab's animation (a classroom demo)");
+  gui->add_option("--quit-after", o.quit_after, "close after this many seconds")
+      ->check(finiteNumber())
+      ->check(CLI::PositiveNumber);
+  gui->add_flag("--report-frames", o.report_frames, "print how many frames were drawn, at exit");
+  gui->allow_extras();  // the lab's own options, as for render
+}
+
+void addRender(CLI::App& cli, HeadlessCommand& c) {
+  c.app = cli.add_subcommand("render", "draw a lab headlessly and write a PNG");
+  addHeadlessOptions(c.app, c.options, c.lab, c.size, c.theme);
+  c.app->add_option("--out", c.options.out, "the PNG file to write")->required();
+  c.app->add_option("--frames", c.options.frames, "frames to draw before the capture")
+      ->check(CLI::Range(1, 10000));
+  c.app->add_flag("--report", c.options.report, "print where the contour plot lies");
+}
+
+void addBench(CLI::App& cli, HeadlessCommand& c) {
+  c.options.frames = 300;
+  c.app = cli.add_subcommand("bench-frames", "report frame times of a lab (vsync off)");
+  addHeadlessOptions(c.app, c.options, c.lab, c.size, c.theme);
+  c.app->add_option("--frames", c.options.frames, "frames to time (default 300)")
+      ->check(CLI::Range(1, 100000));
+  c.app->add_flag("--drag", c.options.drag, "drag the first start point every frame");
+}
+
+// The parsed common options into c.options; "" or the one-line problem.
+std::string finishHeadless(HeadlessCommand& c) {
+  c.options.lab = std::max(0, findLab(c.lab));
+  c.options.lab_args = c.app->remaining();
+  parseTheme(c.theme.c_str(), &c.options.theme);
+  return parseSize(c.size, &c.options.width, &c.options.height);
+}
+
+int reportError(const std::string& error) {
+  std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
+  return 2;
 }
 
 }  // namespace
@@ -142,48 +194,17 @@ int main(int argc, char** argv) {
 int runCommand(int argc, char** argv) {
   CLI::App cli{"gradlab: see how neural networks are trained"};
   cli.require_subcommand(0, 1);
-
   GuiOptions gui_options;
   CLI::App* gui = cli.add_subcommand("gui", "open the app (the default)");
-  gui->add_option("--lab", gui_options.lab, "the lab to open on: " + labNameList())
-      ->check(CLI::IsMember(labNames()));
-  gui->add_option("--theme", gui_options.theme, "dark or light")
-      ->check(CLI::IsMember({"dark", "light"}));
-  gui->add_option("--scale", gui_options.scale, "UI scale on top of the monitor's (1 to 3)")
-      ->check(CLI::Range(0.5f, 4.0f));
-  gui->add_flag("--play", gui_options.play, "start the lab's animation (a classroom demo)");
-  gui->add_option("--quit-after", gui_options.quit_after, "close after this many seconds")
-      ->check(finiteNumber())
-      ->check(CLI::PositiveNumber);
-  gui->add_flag("--report-frames", gui_options.report_frames,
-                "print how many frames were drawn, at exit");
-  gui->allow_extras();  // the lab's own options, as for render
-
-  HeadlessOptions render_options;
-  std::string render_lab = "optimizer", render_size = "1600x900", render_theme = "dark";
-  CLI::App* render = cli.add_subcommand("render", "draw a lab headlessly and write a PNG");
-  addHeadlessOptions(render, render_options, render_lab, render_size, render_theme);
-  render->add_option("--out", render_options.out, "the PNG file to write")->required();
-  render->add_option("--frames", render_options.frames, "frames to draw before the capture")
-      ->check(CLI::Range(1, 10000));
-  render->add_flag("--report", render_options.report, "print where the contour plot lies");
-
-  HeadlessOptions bench_options;
-  bench_options.frames = 300;
-  std::string bench_lab = "optimizer", bench_size = "1600x900", bench_theme = "dark";
-  CLI::App* bench = cli.add_subcommand("bench-frames", "report frame times of a lab (vsync off)");
-  addHeadlessOptions(bench, bench_options, bench_lab, bench_size, bench_theme);
-  bench->add_option("--frames", bench_options.frames, "frames to time (default 300)")
-      ->check(CLI::Range(1, 100000));
-  bench->add_flag("--drag", bench_options.drag, "drag the first start point every frame");
-
+  addGuiOptions(gui, gui_options);
+  HeadlessCommand render, bench;
+  addRender(cli, render);
+  addBench(cli, bench);
   CLI::App* shaders = cli.add_subcommand("check-shaders", "compile every embedded shader");
-
   TraceOptions trace_options;
   CLI::App* trace =
       cli.add_subcommand("trace", "run optimizers and print every iterate (no window)");
   addTraceOptions(*trace, trace_options);
-
   ExportOptions export_options;
   CLI::App* exporter =
       cli.add_subcommand("export", "write a lab's plots as PNG or PDF files (no display needed)");
@@ -197,38 +218,19 @@ int runCommand(int argc, char** argv) {
     return cli.exit(e);
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();
-    for (char& c : message)
-      if (c == '\n') c = ' ';
-    std::fprintf(stderr, "gradlab: error: %s (see gradlab --help)\n", message.c_str());
-    return 2;
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    return reportError(message + " (see gradlab --help)");
   }
 
-  auto finishHeadless = [](CLI::App* command, HeadlessOptions& options, const std::string& lab,
-                           const std::string& size, const std::string& theme) -> std::string {
-    options.lab = std::max(0, findLab(lab));
-    options.lab_args = command->remaining();
-    parseTheme(theme.c_str(), &options.theme);
-    return parseSize(size, &options.width, &options.height);
-  };
-
-  if (*render) {
-    std::string error =
-        finishHeadless(render, render_options, render_lab, render_size, render_theme);
+  if (*render.app) {
+    std::string error = finishHeadless(render);
     // Before the scene and any window: nothing is drawn for a file that cannot be written.
-    if (error.empty()) error = checkOutputFile(render_options.out);
-    if (!error.empty()) {
-      std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
-      return 2;
-    }
-    return renderToPng(render_options, std::cerr);
+    if (error.empty()) error = checkOutputFile(render.options.out);
+    return error.empty() ? renderToPng(render.options, std::cerr) : reportError(error);
   }
-  if (*bench) {
-    std::string error = finishHeadless(bench, bench_options, bench_lab, bench_size, bench_theme);
-    if (!error.empty()) {
-      std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
-      return 2;
-    }
-    return benchFrames(bench_options, std::cout, std::cerr);
+  if (*bench.app) {
+    const std::string error = finishHeadless(bench);
+    return error.empty() ? benchFrames(bench.options, std::cout, std::cerr) : reportError(error);
   }
   if (*shaders) return checkShaders(std::cout, std::cerr);
   if (*trace) return runTrace(trace_options, std::cout, std::cerr);
