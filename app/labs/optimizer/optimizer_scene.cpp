@@ -143,6 +143,90 @@ json optimizerSceneToJson(const OptimizerScene& s) {
           {"sweep", paramsToJson(s.sweep, sweepConfigTable())}};
 }
 
+namespace {
+
+std::string functionFromJson(const json& f, ObjectiveSpec* spec) {
+  if (!f.is_object() || !f.contains("name") || !f["name"].is_string())
+    return "function must be an object with a name";
+  *spec = ObjectiveSpec();
+  spec->name = f["name"].get<std::string>();
+  if (spec->name == "expression") {
+    if (!f.contains("expression") || !f["expression"].is_string())
+      return "function.expression must be the formula";
+    spec->expression = f["expression"].get<std::string>();
+  }
+  if (!f.contains("params")) return "";
+  if (!f["params"].is_object()) return "function.params must be an object";
+  for (auto it = f["params"].begin(); it != f["params"].end(); ++it) {
+    if (!it->is_number()) return "function.params." + it.key() + " must be a number";
+    spec->params.emplace_back(it.key(), it->get<double>());
+  }
+  return "";
+}
+
+std::string startsFromJson(const json& starts, std::vector<Vec2>* out) {
+  if (!starts.is_array() || starts.empty() || int(starts.size()) > kMaxRuns)
+    return "starts must be a list of 1 to " + std::to_string(kMaxRuns) + " points";
+  out->clear();
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    Vec2 w;
+    if (!readPoint(starts[i], &w))
+      return "starts[" + std::to_string(i) + "] must be [x, y] with finite numbers";
+    out->push_back(w);
+  }
+  return "";
+}
+
+std::string compareEntriesFromJson(const json& entries, std::vector<CompareEntry>* out) {
+  if (!entries.is_array() || entries.empty() || entries.size() > 8)
+    return "compare_entries must be a list of 1 to 8 methods";
+  out->clear();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const std::string path = "compare_entries[" + std::to_string(i) + "]";
+    CompareEntry entry;
+    if (!entries[i].is_object()) return path + " must be an object";
+    std::string e = readValue(entries[i], "enabled", &entry.enabled);
+    if (e.empty() && entries[i].contains("config"))
+      e = configFromJson(entries[i]["config"], path + ".config", &entry.config);
+    if (!e.empty()) return e.rfind(path, 0) == 0 ? e : path + "." + e;
+    entry.step_from_user = true;  // a saved step is a chosen one
+    out->push_back(entry);
+  }
+  return "";
+}
+
+std::string viewFromJson(const json& v, Window* view) {
+  const bool ok = v.is_array() && v.size() == 4 && v[0].is_number() && v[1].is_number() &&
+                  v[2].is_number() && v[3].is_number();
+  Window w;
+  if (ok) w = {v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
+  if (!ok || !(w.x_max > w.x_min) || !(w.y_max > w.y_min) || !std::isfinite(w.x_max - w.x_min) ||
+      !std::isfinite(w.y_max - w.y_min))
+    return "view must be [x_min, x_max, y_min, y_max] with min < max";
+  *view = w;
+  return "";
+}
+
+std::string contourFromJson(const json& c, ContourOptions* o) {
+  if (!c.is_object()) return "contour must be an object";
+  std::string e = readValue(c, "levels", &o->levels);
+  if (e.empty() && (o->levels < 1 || o->levels > 60)) e = "levels must be 1 to 60";
+  if (e.empty()) e = readValue(c, "log_levels", &o->log_levels);
+  if (e.empty()) e = readValue(c, "lines_only", &o->lines_only);
+  if (e.empty()) e = readValue(c, "colorbar", &o->colorbar);
+  if (e.empty() && c.contains("colormap")) {
+    plot::Colormap map;
+    if (!c["colormap"].is_string() ||
+        !plot::ColormapFromName(c["colormap"].get<std::string>().c_str(), &map))
+      e = "colormap is not a colour map (viridis, cividis, coolwarm)";
+    else
+      o->colormap = int(map);
+  }
+  return e.empty() ? "" : "contour." + e;
+}
+
+}  // namespace
+
 std::string optimizerSceneFromJson(const json& j, OptimizerScene* s) {
   if (!j.is_object()) return "a scene must be a JSON object";
   if (j.contains("lab") && j["lab"] != "optimizer") return "lab: this is not an optimizer scene";
@@ -150,100 +234,32 @@ std::string optimizerSceneFromJson(const json& j, OptimizerScene* s) {
       (!j["version"].is_number_integer() || j["version"].get<int>() > kOptimizerSceneVersion))
     return "version: this gradlab reads scene versions up to " +
            std::to_string(kOptimizerSceneVersion);
-  if (j.contains("function")) {
-    const json& f = j["function"];
-    if (!f.is_object() || !f.contains("name") || !f["name"].is_string())
-      return "function must be an object with a name";
-    s->spec = ObjectiveSpec();
-    s->spec.name = f["name"].get<std::string>();
-    if (s->spec.name == "expression") {
-      if (!f.contains("expression") || !f["expression"].is_string())
-        return "function.expression must be the formula";
-      s->spec.expression = f["expression"].get<std::string>();
-    }
-    if (f.contains("params")) {
-      if (!f["params"].is_object()) return "function.params must be an object";
-      for (auto it = f["params"].begin(); it != f["params"].end(); ++it) {
-        if (!it->is_number()) return "function.params." + it.key() + " must be a number";
-        s->spec.params.emplace_back(it.key(), it->get<double>());
-      }
-    }
-  }
-  if (j.contains("config")) {
-    const std::string e = configFromJson(j["config"], "config", &s->config);
-    if (!e.empty()) return e;
-  }
-  if (j.contains("starts")) {
-    const json& starts = j["starts"];
-    if (!starts.is_array() || starts.empty() || int(starts.size()) > kMaxRuns)
-      return "starts must be a list of 1 to " + std::to_string(kMaxRuns) + " points";
-    s->starts.clear();
-    for (std::size_t i = 0; i < starts.size(); ++i) {
-      Vec2 w;
-      if (!readPoint(starts[i], &w))
-        return "starts[" + std::to_string(i) + "] must be [x, y] with finite numbers";
-      s->starts.push_back(w);
-    }
-  }
-  std::string e = readValue(j, "compare", &s->compare);
-  if (e.empty() && j.contains("compare_entries")) {
-    const json& entries = j["compare_entries"];
-    if (!entries.is_array() || entries.empty() || entries.size() > 8)
-      return "compare_entries must be a list of 1 to 8 methods";
-    s->compare_entries.clear();
-    for (std::size_t i = 0; i < entries.size() && e.empty(); ++i) {
-      const std::string path = "compare_entries[" + std::to_string(i) + "]";
-      CompareEntry entry;
-      if (!entries[i].is_object()) return path + " must be an object";
-      e = readValue(entries[i], "enabled", &entry.enabled);
-      if (e.empty() && entries[i].contains("config"))
-        e = configFromJson(entries[i]["config"], path + ".config", &entry.config);
-      if (!e.empty() && e.rfind(path, 0) != 0) e = path + "." + e;
-      entry.step_from_user = true;  // a saved step is a chosen one
-      s->compare_entries.push_back(entry);
-    }
-  }
-  if (e.empty() && j.contains("view")) {
-    const json& v = j["view"];
-    const bool ok = v.is_array() && v.size() == 4 && v[0].is_number() && v[1].is_number() &&
-                    v[2].is_number() && v[3].is_number();
-    Window w;
-    if (ok) w = {v[0].get<double>(), v[1].get<double>(), v[2].get<double>(), v[3].get<double>()};
-    if (!ok || !(w.x_max > w.x_min) || !(w.y_max > w.y_min) || !std::isfinite(w.x_max - w.x_min) ||
-        !std::isfinite(w.y_max - w.y_min))
-      return "view must be [x_min, x_max, y_min, y_max] with min < max";
-    s->view = w;
-  }
-  if (e.empty() && j.contains("contour")) {
-    const json& c = j["contour"];
-    if (!c.is_object()) return "contour must be an object";
-    e = readValue(c, "levels", &s->contour.levels);
-    if (e.empty() && (s->contour.levels < 1 || s->contour.levels > 60))
-      e = "levels must be 1 to 60";
-    if (e.empty()) e = readValue(c, "log_levels", &s->contour.log_levels);
-    if (e.empty()) e = readValue(c, "lines_only", &s->contour.lines_only);
-    if (e.empty()) e = readValue(c, "colorbar", &s->contour.colorbar);
-    if (e.empty() && c.contains("colormap")) {
-      plot::Colormap map;
-      if (!c["colormap"].is_string() ||
-          !plot::ColormapFromName(c["colormap"].get<std::string>().c_str(), &map))
-        e = "colormap is not a colour map (viridis, cividis, coolwarm)";
-      else
-        s->contour.colormap = int(map);
-    }
-    if (!e.empty()) e = "contour." + e;
-  }
+  std::string e;
+  // Each part only when present: a missing key keeps what *s holds.
+  const auto part = [&j, &e](const char* key, auto read) {
+    if (e.empty() && j.contains(key)) e = read(j[key]);
+  };
+  part("function", [s](const json& v) { return functionFromJson(v, &s->spec); });
+  part("config", [s](const json& v) { return configFromJson(v, "config", &s->config); });
+  part("starts", [s](const json& v) { return startsFromJson(v, &s->starts); });
+  if (e.empty()) e = readValue(j, "compare", &s->compare);
+  part("compare_entries",
+       [s](const json& v) { return compareEntriesFromJson(v, &s->compare_entries); });
+  part("view", [s](const json& v) { return viewFromJson(v, &s->view); });
+  part("contour", [s](const json& v) { return contourFromJson(v, &s->contour); });
   if (e.empty()) e = readValue(j, "show_arrows", &s->show_arrows);
   if (e.empty()) e = readValue(j, "log_f_axis", &s->log_f_axis);
-  if (e.empty() && j.contains("pin")) {
-    s->pinned = !j["pin"].is_null();
-    if (s->pinned && !readPoint(j["pin"], &s->pin)) e = "pin must be null or [x, y]";
-  }
-  if (e.empty() && j.contains("sweep")) {
-    e = paramsFromJson(j["sweep"], "sweep", sweepConfigTable(), &s->sweep);
-    if (e.empty() && !(s->sweep.max_step > s->sweep.min_step))
-      e = "sweep.max_step must be above sweep.min_step";
-  }
+  part("pin", [s](const json& v) {
+    s->pinned = !v.is_null();
+    return s->pinned && !readPoint(v, &s->pin) ? std::string("pin must be null or [x, y]") : "";
+  });
+  part("sweep", [s](const json& v) {
+    const std::string err = paramsFromJson(v, "sweep", sweepConfigTable(), &s->sweep);
+    if (!err.empty()) return err;
+    return s->sweep.max_step > s->sweep.min_step
+               ? std::string()
+               : std::string("sweep.max_step must be above sweep.min_step");
+  });
   return e;
 }
 
