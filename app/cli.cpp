@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/objective.h"
+#include "core/param_table.h"
 #include "core/run.h"
 
 namespace gradlab {
@@ -62,51 +63,33 @@ void printList(std::ostream& out) {
     out << "  " << table[i].cli_name << "  " << table[i].display_name << "\n";
 }
 
-// Applies one hyperparameter option to the method that uses it; "" or an error line.
+// Applies one hyperparameter option to the method that uses it (the method's parameter table,
+// as the app's sliders); "" or an error line. Ranges are checked by the config's validate().
 std::string applyHyper(const char* flag, double value, RunConfig& c) {
   if (std::isnan(value)) return "";
-  const Method m = c.method;
-  const std::string name = flag;
-  const bool adam = m == Method::Adam || m == Method::AMSGrad;
-  if (name == "--lr") {
-    const std::string problem = checkStepSizeOption(value, m);
+  const std::string name = flag + 2;  // "--beta1" -> "beta1"
+  if (name == "lr") {
+    const std::string problem = checkStepSizeOption(value, c.method);
     if (!problem.empty()) return problem;
     setStepSize(c, value);
     return "";
   }
-  if (name == "--momentum" && (m == Method::Momentum || m == Method::Nesterov)) {
-    c.sgd.momentum = value;
-    return "";
-  }
-  if (name == "--momentum" && m == Method::RMSProp) {
-    c.rmsprop.momentum = value;
-    return "";
-  }
-  if (name == "--beta1" && adam) {
-    c.adam.beta1 = value;
-    return "";
-  }
-  if (name == "--beta2" && adam) {
-    c.adam.beta2 = value;
-    return "";
-  }
-  if (name == "--eps" && adam) {
-    c.adam.eps = value;
-    return "";
-  }
-  if (name == "--eps" && m == Method::AdaGrad) {
-    c.adagrad.eps = value;
-    return "";
-  }
-  if (name == "--eps" && m == Method::RMSProp) {
-    c.rmsprop.eps = value;
-    return "";
-  }
-  if (name == "--alpha" && m == Method::RMSProp) {
-    c.rmsprop.alpha = value;
-    return "";
-  }
-  return name + " does not apply to method " + methodCliName(m);
+  bool applied = false;
+  visitMethodParams(c, [&](auto& params, const auto& table, ParamNames names) {
+    for (const char* field_name : names) {
+      if (name != field_name) continue;
+      for (const auto& field : table) {
+        if (name != field.name) continue;
+        using T = std::decay_t<decltype(params)>;
+        if (auto* member = std::get_if<double T::*>(&field.member)) {
+          params.** member = value;
+          applied = true;
+        }
+      }
+    }
+  });
+  if (applied) return "";
+  return std::string(flag) + " does not apply to method " + methodCliName(c.method);
 }
 
 // A CSV field that reads back exactly: %.17g, and "nan" for any NaN (printf may write "-nan").

@@ -3,6 +3,8 @@
 // and CLI flags are all bound to the same member by one line each, not by hand in each place.
 #pragma once
 
+#include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <variant>
 #include <vector>
@@ -57,7 +59,9 @@ bool setParam(T& params, const ParamField<T>& field, double value, std::string* 
   } else if (is_int && value != double(static_cast<long long>(value))) {
     problem = "must be a whole number";
   } else if (!is_bool && (value < field.min || value > field.max)) {
-    problem = "must be in [" + std::to_string(field.min) + ", " + std::to_string(field.max) + "]";
+    char range[64];
+    std::snprintf(range, sizeof range, "must be in [%g, %g]", field.min, field.max);
+    problem = range;
   }
   if (!problem.empty()) {
     if (error) *error = std::string(field.name) + " " + problem;
@@ -70,6 +74,48 @@ bool setParam(T& params, const ParamField<T>& field, double value, std::string* 
       },
       field.member);
   return true;
+}
+
+using ParamNames = std::initializer_list<const char*>;
+
+// Calls f(params, table, names) with the struct, table and field names the active method of `c`
+// takes (torch's names): the sliders a method shows and the flags `gradlab trace` accepts come
+// from here, so they cannot disagree. Pure Newton takes none.
+template <class F>
+void visitMethodParams(RunConfig& c, F&& f) {
+  switch (c.method) {
+    case Method::GradientDescent:
+      f(c.sgd, sgdParamTable(), ParamNames{"lr"});
+      break;
+    case Method::GradientDescentArmijo:
+      f(c.armijo, armijoParamTable(), ParamNames{"lr", "c", "shrink"});
+      break;
+    case Method::Momentum:
+      f(c.sgd, sgdParamTable(), ParamNames{"lr", "momentum", "dampening"});
+      break;
+    case Method::Nesterov:
+      f(c.sgd, sgdParamTable(), ParamNames{"lr", "momentum"});
+      break;
+    case Method::AdaGrad:
+      f(c.adagrad, adagradParamTable(),
+        ParamNames{"lr", "lr_decay", "initial_accumulator_value", "eps"});
+      break;
+    case Method::RMSProp:
+      f(c.rmsprop, rmspropParamTable(), ParamNames{"lr", "alpha", "momentum", "eps", "centered"});
+      break;
+    case Method::Adam:
+    case Method::AMSGrad:
+      f(c.adam, adamParamTable(), ParamNames{"lr", "beta1", "beta2", "eps"});
+      break;
+    case Method::Newton:
+      break;
+    case Method::Lbfgs:
+      f(c.lbfgs, lbfgsParamTable(), ParamNames{"lr", "history_size"});
+      break;
+    case Method::DampedNewton:
+      f(c.newton, newtonParamTable(), ParamNames{"eta"});
+      break;
+  }
 }
 
 }  // namespace gradlab

@@ -91,3 +91,31 @@ TEST(ParamTable, OutOfRangeWrongKindAndNonFiniteValuesAreRefusedByName) {
 
 }  // namespace
 }  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// Every name a method lists (its sliders, its trace flags) is a field of the table it is visited
+// with, and every method but pure Newton takes a step size.
+TEST(ParamTable, EveryMethodsParametersAreFieldsOfItsTable) {
+  int count = 0;
+  const MethodInfo* methods = methodTable(&count);
+  for (int m = 0; m < count; ++m) {
+    RunConfig config = defaultRunConfig(methods[m].method);
+    int visited = 0;
+    visitMethodParams(config, [&](auto&, const auto& table, ParamNames names) {
+      ++visited;
+      for (const char* name : names) {
+        bool found = false;
+        for (const auto& field : table) found |= std::string(field.name) == name;
+        EXPECT_TRUE(found) << methods[m].cli_name << ": " << name;
+      }
+      const std::string first = *names.begin();
+      EXPECT_TRUE(first == "lr" || first == "eta") << methods[m].cli_name;
+    });
+    EXPECT_EQ(visited, methods[m].method == Method::Newton ? 0 : 1) << methods[m].cli_name;
+  }
+}
+
+}  // namespace
+}  // namespace gradlab

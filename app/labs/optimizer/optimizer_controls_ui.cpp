@@ -138,43 +138,10 @@ bool drawMethodParams(RunConfig& config, const char* id) {
   ImGui::PushID(id);
   bool changed = false;
   const float width = ImGui::GetContentRegionAvail().x * 0.72f;
-  switch (config.method) {
-    case Method::GradientDescent:
-      changed = drawParamSliders(config.sgd, sgdParamTable(), {"lr"}, width);
-      break;
-    case Method::GradientDescentArmijo:
-      changed = drawParamSliders(config.armijo, armijoParamTable(), {"lr", "c", "shrink"}, width);
-      break;
-    case Method::Momentum:
-      changed =
-          drawParamSliders(config.sgd, sgdParamTable(), {"lr", "momentum", "dampening"}, width);
-      break;
-    case Method::Nesterov:
-      changed = drawParamSliders(config.sgd, sgdParamTable(), {"lr", "momentum"}, width);
-      break;
-    case Method::AdaGrad:
-      changed = drawParamSliders(config.adagrad, adagradParamTable(),
-                                 {"lr", "lr_decay", "initial_accumulator_value", "eps"}, width);
-      break;
-    case Method::RMSProp:
-      changed = drawParamSliders(config.rmsprop, rmspropParamTable(),
-                                 {"lr", "alpha", "momentum", "eps", "centered"}, width);
-      break;
-    case Method::Adam:
-    case Method::AMSGrad:
-      changed =
-          drawParamSliders(config.adam, adamParamTable(), {"lr", "beta1", "beta2", "eps"}, width);
-      break;
-    case Method::Newton:
-      ImGui::TextDisabled("w <- w - H^-1 grad f (no step size)");
-      break;
-    case Method::Lbfgs:
-      changed = drawParamSliders(config.lbfgs, lbfgsParamTable(), {"lr", "history_size"}, width);
-      break;
-    case Method::DampedNewton:
-      changed = drawParamSliders(config.newton, newtonParamTable(), {"eta"}, width);
-      break;
-  }
+  if (config.method == Method::Newton) ImGui::TextDisabled("w <- w - H^-1 grad f (no step size)");
+  visitMethodParams(config, [&](auto& params, const auto& table, ParamNames names) {
+    changed = drawParamSliders(params, table, names, width);
+  });
   ImGui::PopID();
   return changed;
 }
