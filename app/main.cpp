@@ -110,16 +110,17 @@ struct HeadlessCommand {
   std::string lab = "optimizer", size = "1600x900", theme = "dark";
 };
 
-void addHeadlessOptions(CLI::App* command, HeadlessOptions& options, std::string& lab,
-                        std::string& size, std::string& theme) {
-  command->add_option("--lab", lab, "the lab to draw: " + labNameList())
+void addHeadlessOptions(HeadlessCommand& c) {
+  CLI::App* command = c.app;
+  command->add_option("--lab", c.lab, "the lab to draw: " + labNameList())
       ->check(CLI::IsMember(labNames()));
-  command->add_option("--size", size, "window size in UI units, WxH (default 1600x900)");
-  command->add_option("--scale", options.scale, "output pixels per UI unit (default 1)")
+  command->add_option("--size", c.size, "window size in UI units, WxH (default 1600x900)");
+  command->add_option("--scale", c.options.scale, "output pixels per UI unit (default 1)")
       ->check(CLI::Range(0.25f, 4.0f));
-  command->add_option("--ui-scale", options.ui_scale, "the UI's scale, as gui --scale (default 1)")
+  command
+      ->add_option("--ui-scale", c.options.ui_scale, "the UI's scale, as gui --scale (default 1)")
       ->check(CLI::Range(0.5f, 4.0f));
-  command->add_option("--theme", theme, "dark or light (default dark)")
+  command->add_option("--theme", c.theme, "dark or light (default dark)")
       ->check(CLI::IsMember({"dark", "light"}));
   // Everything else belongs to the lab (e.g. the optimizer lab's --function, --lr, --pin).
   command->allow_extras();
@@ -145,7 +146,7 @@ void addGuiOptions(CLI::App* gui, GuiOptions& o) {
 
 void addRender(CLI::App& cli, HeadlessCommand& c) {
   c.app = cli.add_subcommand("render", "draw a lab headlessly and write a PNG");
-  addHeadlessOptions(c.app, c.options, c.lab, c.size, c.theme);
+  addHeadlessOptions(c);
   c.app->add_option("--out", c.options.out, "the PNG file to write")->required();
   c.app->add_option("--frames", c.options.frames, "frames to draw before the capture")
       ->check(CLI::Range(1, 10000));
@@ -155,7 +156,7 @@ void addRender(CLI::App& cli, HeadlessCommand& c) {
 void addBench(CLI::App& cli, HeadlessCommand& c) {
   c.options.frames = 300;
   c.app = cli.add_subcommand("bench-frames", "report frame times of a lab (vsync off)");
-  addHeadlessOptions(c.app, c.options, c.lab, c.size, c.theme);
+  addHeadlessOptions(c);
   c.app->add_option("--frames", c.options.frames, "frames to time (default 300)")
       ->check(CLI::Range(1, 100000));
   c.app->add_flag("--drag", c.options.drag, "drag the first start point every frame");

@@ -25,6 +25,10 @@ struct Window {
   double x_min = -1, x_max = 1;
   double y_min = -1, y_max = 1;
 };
+// Exactly the same window (caches compare the window they were made for with the current one).
+inline bool sameWindow(const Window& a, const Window& b) {
+  return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
+}
 
 // A parameter of a built-in objective. Sliders bind to `value` within [min, max];
 // the command line sets it with --param name=value.

@@ -7,13 +7,6 @@
 #include "core/field.h"
 
 namespace gradlab {
-namespace {
-
-bool sameWindow(const Window& a, const Window& b) {
-  return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
-}
-
-}  // namespace
 
 GLuint updateContourLayer(ContourLayer& layer, const Objective& f, int objective_version,
                           const ContourOptions& options, const Window& window, int pixel_w,

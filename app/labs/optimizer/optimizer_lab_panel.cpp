@@ -65,9 +65,7 @@ nlohmann::json OptimizerLabPanel::saveScene() const {
 }
 
 std::string OptimizerLabPanel::loadScene(const nlohmann::json& j) {
-  OptimizerScene scene = lab_.scene;
-  const std::string error = optimizerSceneFromJson(j, &scene);
-  return error.empty() ? applyOptimizerScene(lab_, scene) : error;
+  return loadOptimizerScene(lab_, j);
 }
 
 std::vector<ExportFigure> OptimizerLabPanel::exportFigures(Theme theme) const {

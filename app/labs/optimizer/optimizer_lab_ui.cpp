@@ -38,10 +38,6 @@ Vec2 roundToPixel(const Vec2& w, const plot::Limits& limits, ImVec2 size) {
               round(w.y(), limits.y.max - limits.y.min, size.y));
 }
 
-bool sameWindow(const Window& a, const Window& b) {
-  return a.x_min == b.x_min && a.x_max == b.x_max && a.y_min == b.y_min && a.y_max == b.y_max;
-}
-
 // How the contour image was made: the function with its parameters, the colour map, the levels
 // and the mapped range, as JSON (the image's source_id).
 std::string contourSourceId(const OptimizerLab& lab, const OptimizerLabView& view) {

@@ -30,9 +30,7 @@ std::string loadSceneFile(OptimizerLab& lab, const std::string& path) {
   if (!in) return "cannot read scene file '" + path + "'";
   const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
   if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  OptimizerScene scene = lab.scene;
-  std::string error = optimizerSceneFromJson(j, &scene);
-  if (error.empty()) error = applyOptimizerScene(lab, scene);
+  const std::string error = loadOptimizerScene(lab, j);
   return error.empty() ? "" : "scene file '" + path + "': " + error;
 }
 

@@ -263,6 +263,12 @@ std::string optimizerSceneFromJson(const json& j, OptimizerScene* s) {
   return e;
 }
 
+std::string loadOptimizerScene(OptimizerLab& lab, const json& j) {
+  OptimizerScene scene = lab.scene;
+  const std::string error = optimizerSceneFromJson(j, &scene);
+  return error.empty() ? applyOptimizerScene(lab, scene) : error;
+}
+
 std::string applyOptimizerScene(OptimizerLab& lab, const OptimizerScene& scene) {
   std::string error;
   ObjectivePtr objective = makeObjective(scene.spec, &error);

@@ -18,6 +18,10 @@ nlohmann::json optimizerSceneToJson(const OptimizerScene& scene);
 // problem *scene may be partly changed: read into a copy.
 std::string optimizerSceneFromJson(const nlohmann::json& j, OptimizerScene* scene);
 
+// Reads `j` over the lab's current scene and makes the result the lab's; "" or the problem,
+// naming the field (the lab is then unchanged).
+std::string loadOptimizerScene(OptimizerLab& lab, const nlohmann::json& j);
+
 // Makes `scene` the lab's: builds its objective, its starts' colours, and reruns everything.
 // "" or the problem (an unknown function, a bad expression, no start); the lab is then unchanged.
 std::string applyOptimizerScene(OptimizerLab& lab, const OptimizerScene& scene);
