@@ -42,13 +42,9 @@ void chooseSteps(OptimizerLab& lab) {
   const Vec2 start = lab.scene.starts.front();
   const ObjectiveInfo& info = lab.objective->info();
   if (info.step_size > 0) {
-    const bool maximize = lab.scene.config.maximize;
-    RunConfig config = defaultRunConfig(Method::GradientDescent, maximize);
-    config.stop = lab.scene.config.stop;
-    lab.scene.config = config;
-    setStepSize(lab.scene.config, info.step_size);
     lab.gradient_step = info.step_size;
     lab.step_from_user = false;
+    selectMethod(lab, Method::GradientDescent);  // takes gradient_step
   } else if (lab.step_from_user) {
     if (!isNewton(lab.scene.config.method)) setStepSize(lab.scene.config, lab.gradient_step);
   } else {
@@ -101,17 +97,9 @@ void resetOptimizerLab(OptimizerLab& lab) {
   lab = OptimizerLab();
   lab.runs_version = runs_version + 1;
   lab.objective_version = objective_version + 1;
-  selectBuiltin(lab, "two-bumps");
-  lab.scene.config = defaultRunConfig(Method::GradientDescent, lab.objective->info().maximize);
-  setStepSize(lab.scene.config, 0.1);
-  lab.scene.compare_entries.clear();
-  for (Method method : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton}) {
-    CompareEntry entry;
-    entry.config = defaultRunConfig(method, lab.scene.config.maximize);
-    const double step = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
-    if (step > 0) setStepSize(entry.config, step);
-    lab.scene.compare_entries.push_back(entry);
-  }
+  selectBuiltin(lab, "two-bumps");  // a homework function: gradient ascent at C4's 0.1
+  for (Method method : {Method::GradientDescent, Method::Momentum, Method::Adam, Method::Newton})
+    addCompareEntry(lab, method);
   recomputeRuns(lab);
 }
 
