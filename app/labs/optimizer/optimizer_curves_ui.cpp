@@ -156,14 +156,19 @@ void drawInspectionRows(const OptimizerLab& lab, const PointInspection& p) {
     ImGui::Text("[%.4g, %.4g]", p.eval.hess(1, 0), p.eval.hess(1, 1));
     row("\u03bb\u2081, \u03bb\u2082");
     ImGui::Text("%.4g, %.4g", p.hessian.eigenvalues(0), p.hessian.eigenvalues(1));
-    row("shape");
-    ImGui::Text("%s", describeShape(p, lab.scene.config.stop.grad_tol));
+    // The shape's words wrap in their column (a 1024-pixel window leaves it narrow); its help
+    // marker sits beside the row's name.
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("shape");
     ImGui::SameLine();
     HelpMarker(
         "Classification by the Hessian's eigenvalues (EXERCISES C7): both > 0 a bowl, both < 0 "
         "a dome, opposite signs a saddle, a zero eigenvalue degenerate (a valley or ridge). "
         "Only where the gradient vanishes (||grad f|| below the stop tolerance) is a bowl a "
         "minimum and a dome a maximum.");
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", describeShape(p, lab.scene.config.stop.grad_tol));
     if (std::isfinite(p.hessian.condition_number)) {
       row("condition");
       ImGui::Text("%.4g", p.hessian.condition_number);

@@ -15,6 +15,7 @@
 
 #include "app/labs/optimizer/optimizer_views.h"
 #include "app/plot/colormap.h"
+#include "app/plot/label_placement.h"
 #include "app/plot/plot_imgui.h"
 #include "app/plot/ticks.h"
 #include "core/field.h"
@@ -221,37 +222,42 @@ void plotCurvatureAxes(const OptimizerLab& lab, const plot::Limits& limits) {
   // Everything drawn from the pin gets a halo in the background colour: ink and the axis colours
   // stay readable on every part of every colour map (the saddle map is near white at its centre).
   const plot::Color halo = plot::GetStyle().theme.legend_background.withAlpha(0.9f);
-  ImVec2 first_label(-1e9f, -1e9f);  // where the λ1 label went (pixels)
+  // Both axes first, then their labels on top: a label is never crossed by the other axis.
+  double xs[2][2], ys[2][2];
   for (int i = 0; i < 2; ++i) {
     const double lambda = p.hessian.eigenvalues(i);
     const double length = largest > 0 ? span * std::fabs(lambda) / largest : 0;
     const Vec2 v = p.hessian.eigenvectors.col(i) * length;
-    const double xs[2] = {lab.scene.pin.x() - v.x(), lab.scene.pin.x() + v.x()};
-    const double ys[2] = {lab.scene.pin.y() - v.y(), lab.scene.pin.y() + v.y()};
+    xs[i][0] = lab.scene.pin.x() - v.x();
+    xs[i][1] = lab.scene.pin.x() + v.x();
+    ys[i][0] = lab.scene.pin.y() - v.y();
+    ys[i][1] = lab.scene.pin.y() + v.y();
     plot::LineStyle style;
     style.color = lambda > 0 ? plot::Color::hex(0xE69F00) : plot::Color::hex(0x56B4E9);
     style.width = 3.0f;
     style.halo = halo;
-    plot::PlotLine("##axis", xs, ys, 2, style);
+    plot::PlotLine("##axis", xs[i], ys[i], 2, style);
+  }
+  plot::PixelRect first_label{0, 0, 0, 0};  // the λ1 label's box (pixels): λ2's avoids it
+  for (int i = 0; i < 2; ++i) {
     char text[48];
-    std::snprintf(text, sizeof text, "\u03bb%s = %.3g", i == 0 ? "\u2081" : "\u2082", lambda);
-    // Ink on the legend's box: readable on every colour map and in both themes. A λ2 label that
-    // would overlap the λ1 label moves to the other end of its axis, right-aligned.
-    plot::TextStyle ts;
-    ts.anchor_x = 0;
-    ts.offset_x = 9;
-    ts.background = plot::GetStyle().theme.legend_background;
-    int end = 1;
-    const ImVec2 at = plot::PlotToPixels(xs[1], ys[1]);
+    std::snprintf(text, sizeof text, "\u03bb%s = %.3g", i == 0 ? "\u2081" : "\u2082",
+                  p.hessian.eigenvalues(i));
+    // Ink on the legend's box: readable on every colour map and in both themes. The λ2 label
+    // goes to the other end of its axis, right-aligned, where it would cover the λ1 label.
+    const ImVec2 start = plot::PlotToPixels(xs[i][0], ys[i][0]);
+    const ImVec2 end = plot::PlotToPixels(xs[i][1], ys[i][1]);
     const ImVec2 size = ImGui::CalcTextSize(text);
-    if (i == 1 && std::fabs(at.y - first_label.y) < 1.3f * size.y &&
-        std::fabs(at.x - first_label.x) < size.x + 9) {
-      end = 0;
-      ts.anchor_x = 1;
-      ts.offset_x = -9;
-    }
-    if (i == 0) first_label = at;
-    plot::PlotText(text, xs[end], ys[end], ts);
+    const float gap = 9;
+    const plot::SegmentLabel place =
+        plot::PlaceSegmentLabel(start.x, start.y, end.x, end.y, size.x, size.y, gap, first_label);
+    if (i == 0) first_label = plot::LabelBox(end.x, end.y, size.x, size.y, 0, 0.5, gap, 0);
+    plot::TextStyle ts;
+    ts.anchor_x = float(place.anchor_x);
+    ts.offset_x = float(place.offset_x);
+    ts.background = plot::GetStyle().theme.legend_background;
+    const int at = place.at_start ? 0 : 1;
+    plot::PlotText(text, xs[i][at], ys[i][at], ts);
   }
   if (p.newton_ok) {
     const double xs[2] = {lab.scene.pin.x(), lab.scene.pin.x() + p.newton_step.x()};
