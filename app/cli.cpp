@@ -107,7 +107,7 @@ void printCsv(std::ostream& out, const std::vector<Trajectory>& runs) {
     for (std::size_t k = 0; k < its.size(); ++k) {
       const Iterate& it = its[k];
       out << r << ',' << k << ',' << csvNumber(it.w.x(), x) << ',' << csvNumber(it.w.y(), y) << ','
-          << csvNumber(it.f, f) << ',' << csvNumber(it.grad_norm, g) << '\n';
+          << csvNumber(it.f, f) << ',' << csvNumber(it.gradNorm(), g) << '\n';
     }
   }
 }
@@ -141,7 +141,7 @@ void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& in
     nlohmann::ordered_json iterates = nlohmann::ordered_json::array();
     for (std::size_t k = 0; k < t.iterates.size(); ++k) {
       const Iterate& it = t.iterates[k];
-      iterates.push_back({k, it.w.x(), it.w.y(), it.f, it.grad_norm});
+      iterates.push_back({k, it.w.x(), it.w.y(), it.f, it.gradNorm()});
     }
     run["iterates"] = std::move(iterates);
     doc["runs"].push_back(std::move(run));

@@ -354,7 +354,6 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
     Iterate it;
     it.w = start;
     it.f = f.valueAndGradient(start, it.grad);
-    it.grad_norm = it.grad.norm();
     out.iterates.push_back(it);
     out.best_f = it.f;
     out.best_iteration = 0;
@@ -383,7 +382,6 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
     } else {
       it.f = f.valueAndGradient(w, it.grad);
     }
-    it.grad_norm = it.grad.norm();
     const double f_prev = k > 0 ? out.iterates.back().f : it.f;
     if (k > 0) it.step_length = (w - out.iterates.back().w).norm();
     out.iterates.push_back(it);
@@ -411,7 +409,7 @@ void run(const Objective& f, const RunConfig& config, const Vec2& start, Traject
     }
 
     StopRule fired = StopRule::None;
-    if (stop.grad_tol > 0 && it.grad_norm < stop.grad_tol) {
+    if (stop.grad_tol > 0 && it.gradNorm() < stop.grad_tol) {
       fired = StopRule::Gradient;
     } else if (k > 0 && stop.f_tol > 0 && std::abs(it.f - f_prev) < stop.f_tol) {
       fired = StopRule::FunctionChange;

@@ -67,14 +67,16 @@ struct StepSizeRange {
 };
 StepSizeRange stepSizeRange(Method method);
 
-// One recorded point. Iterate 0 is the start.
+// One recorded point. Iterate 0 is the start. 48 bytes (the 16-byte vectors first, ||grad f||
+// computed rather than kept): 16 runs of 10,001 iterates, the app's largest scene, hold 7.7 MB.
 struct Iterate {
   Vec2 w = Vec2::Zero();
-  double f = 0;
   Vec2 grad = Vec2::Zero();
-  double grad_norm = 0;
+  double f = 0;
   double step_length = 0;  // ||w_k - w_{k-1}||, 0 for the start
+  double gradNorm() const { return grad.norm(); }
 };
+static_assert(sizeof(Iterate) == 48, "an iterate is kept for every step of every run");
 
 enum class RunStatus {
   Running,           // not finished (never returned by run())

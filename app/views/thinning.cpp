@@ -61,7 +61,7 @@ void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& c
   auto add = [&](int i) {
     c.iter.push_back(double(i));
     c.f.push_back(t.iterates[i].f);
-    c.grad_norm.push_back(t.iterates[i].grad_norm);
+    c.grad_norm.push_back(t.iterates[i].gradNorm());
   };
   if (count <= 2 * buckets) {
     for (int i = 0; i < count; ++i) add(i);
@@ -77,8 +77,8 @@ void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& c
       const Iterate& it = t.iterates[i];
       if (it.f < t.iterates[f_lo].f) f_lo = i;
       if (it.f > t.iterates[f_hi].f) f_hi = i;
-      if (it.grad_norm < t.iterates[g_lo].grad_norm) g_lo = i;
-      if (it.grad_norm > t.iterates[g_hi].grad_norm) g_hi = i;
+      if (it.gradNorm() < t.iterates[g_lo].gradNorm()) g_lo = i;
+      if (it.gradNorm() > t.iterates[g_hi].gradNorm()) g_hi = i;
     }
     keep = {f_lo, f_hi, g_lo, g_hi};
     std::sort(keep.begin(), keep.end());

@@ -40,10 +40,10 @@ TEST(RunC5, GradientDescentIteratesAndGradientNormsMatchExercise) {
   }
   // 2.236, 1.118, 0.559, 0.280, 0.140: sqrt(5) halving each step.
   for (int k = 0; k < 5; ++k) {
-    EXPECT_NEAR(t.iterates[k].grad_norm, std::sqrt(5.0) / std::pow(2.0, k), 1e-15);
+    EXPECT_NEAR(t.iterates[k].gradNorm(), std::sqrt(5.0) / std::pow(2.0, k), 1e-15);
   }
-  EXPECT_NEAR(t.iterates[0].grad_norm, 2.236, 5e-4);
-  EXPECT_NEAR(t.iterates[4].grad_norm, 0.140, 5e-4);
+  EXPECT_NEAR(t.iterates[0].gradNorm(), 2.236, 5e-4);
+  EXPECT_NEAR(t.iterates[4].gradNorm(), 0.140, 5e-4);
   EXPECT_EQ(t.iterates[0].step_length, 0);
   EXPECT_DOUBLE_EQ(t.iterates[1].step_length, std::sqrt(1.25));
   EXPECT_EQ(t.status, RunStatus::MaxIterations);
@@ -156,7 +156,7 @@ TEST(RunC4, GradientAscentEta01ReachesTheMaximaFromAllThreeStarts) {
     EXPECT_EQ(t.status, RunStatus::Converged) << t.message;
     EXPECT_EQ(t.status_iteration, c.steps) << c.start.transpose();
     EXPECT_EQ(static_cast<int>(t.iterates.size()), c.steps + 1);
-    EXPECT_LT(t.iterates.back().grad_norm, 1e-4);
+    EXPECT_LT(t.iterates.back().gradNorm(), 1e-4);
     EXPECT_LT((t.iterates.back().w - maxima[c.maximum]).norm(), 1e-4) << c.start.transpose();
     EXPECT_NEAR(t.iterates.back().f, 1.060077, 5e-7);
     EXPECT_EQ(t.endpoint.kind, PointKind::Maximum);
@@ -174,7 +174,7 @@ TEST(RunC4, GradientAscentEta1OscillatesWithoutConverging) {
     EXPECT_EQ(t.status_iteration, 10000);
     EXPECT_EQ(t.iterates.size(), 10001u);
     EXPECT_EQ(t.message, "no convergence in 10000 steps");
-    EXPECT_GT(t.iterates.back().grad_norm, 0.1);  // still far from stationary
+    EXPECT_GT(t.iterates.back().gradNorm(), 0.1);  // still far from stationary
   }
 }
 

@@ -26,7 +26,7 @@ std::vector<plot::TextItem> exactZeroMarks(const OptimizerLab& lab, bool grad_no
     if (lab.runs[r].iterates.empty()) continue;
     const int last = shownIterations(lab, r);
     const Iterate& it = lab.runs[r].iterates[last];
-    if ((grad_norm ? it.grad_norm : it.f) != 0) continue;
+    if ((grad_norm ? it.gradNorm() : it.f) != 0) continue;
     // The arrow sits at the iteration; the "0" goes to the side with room.
     const bool right_half = last > 0.5 * (limits.x.min + limits.x.max);
     plot::TextItem t;
