@@ -77,8 +77,8 @@ void drawStatusBar(App& app, float height) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
-  if (app.frame_stats.count > 0)
-    ImGui::Text("frame %.1f ms (max %.1f)", app.frame_stats.mean(), app.frame_stats.max());
+  if (app.frame_stats.shown_count > 0)
+    ImGui::Text("frame %.1f ms (max %.1f)", app.frame_stats.shown_mean, app.frame_stats.shown_max);
   else
     ImGui::TextDisabled("frame time: measuring");
   ImGui::SameLine();
@@ -116,6 +116,10 @@ void setTheme(App& app, Theme theme) {
 
 double appSecondsUntilChange(const App& app) {
   return app.labs[std::size_t(app.lab)]->secondsUntilChange();
+}
+
+std::uint64_t appPixelsVersion(const App& app) {
+  return app.labs[std::size_t(app.lab)]->pixelsVersion();
 }
 
 void initApp(App& app, WakeFunction wake) {

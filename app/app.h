@@ -20,9 +20,10 @@ struct App {
   bool quit_requested = false;
   bool show_about = false;
   FrameStats frame_stats;
-  std::string font_warning;  // from the platform; shown in the status bar when set
-  float ui_scale = 1.0f;     // sizes of plot lines and markers follow the UI's scale
-  long frames_drawn = 0;     // frames since start (the idle test: none while nothing changes)
+  std::string font_warning;    // from the platform; shown in the status bar when set
+  float ui_scale = 1.0f;       // sizes of plot lines and markers follow the UI's scale
+  long frames_drawn = 0;       // frames since start (the idle test: none while nothing changes)
+  long frames_rasterized = 0;  // of those, the ones whose pixels changed (app/draw_fingerprint.h)
 
   plot::PlotContext plots;                 // every plot's persistent state (views, hidden items)
   std::vector<std::unique_ptr<Lab>> labs;  // one per labTable() entry, made by initApp
@@ -41,5 +42,7 @@ void drawApp(App& app, float dt);
 // Seconds until the current lab's pictures change on their own (Lab::kNever when idle): the
 // event loop sleeps until then or the next input.
 double appSecondsUntilChange(const App& app);
+// The current lab's Lab::pixelsVersion.
+std::uint64_t appPixelsVersion(const App& app);
 
 }  // namespace gradlab

@@ -8,8 +8,21 @@ namespace gradlab {
 
 struct FrameStats {
   static constexpr int kCapacity = 120;
+  static constexpr double kShowEvery = 0.5;  // seconds between updates of the shown figures
   std::array<float, kCapacity> ms{};
   int count = 0, next = 0;
+  // What the status bar shows: a snapshot taken at most every kShowEvery seconds.
+  float shown_mean = 0, shown_max = 0;
+  int shown_count = 0;
+  double shown_at = -1e300;
+
+  void refreshShown(double now) {
+    if (now - shown_at < kShowEvery) return;
+    shown_mean = mean();
+    shown_max = max();
+    shown_count = count;
+    shown_at = now;
+  }
 
   void add(float frame_ms) {
     ms[next] = frame_ms;

@@ -21,6 +21,7 @@ struct HeadlessOptions {
   std::vector<std::string> lab_args;  // the lab's own options (Lab::applyOptions)
   bool report = false;                // render: print the lab's report and every kept figure
   bool drag = false;                  // bench-frames: the lab's scripted drag, every frame
+  bool redraw_all = false;            // bench-frames: rasterize every frame, even unchanged ones
 };
 
 // Each returns the process exit code and prints one line on `err` on failure

@@ -69,6 +69,11 @@ bool Platform::init(const PlatformOptions& options, std::string* error) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is ours, not a file's; settings come in a later issue
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // An exposed or resized window has lost its pixels: the next frame is drawn in full.
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetWindowRefreshCallback(window_, [](GLFWwindow* window) {
+    static_cast<Platform*>(glfwGetWindowUserPointer(window))->skipper_.invalid = true;
+  });
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   imgui_ready_ = true;
@@ -116,6 +121,7 @@ void Platform::setExtraScale(float extra_scale) {
 }
 
 void Platform::rebuildFonts(float raster_scale, float layout_scale) {
+  skipper_.invalid = true;  // a new font texture may reuse the old one's name
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
@@ -179,8 +185,10 @@ void Platform::beginFrame() {
   ImGui::NewFrame();
 }
 
-void Platform::endFrame(float clear_r, float clear_g, float clear_b) {
+bool Platform::endFrame(float clear_r, float clear_g, float clear_b,
+                        std::uint64_t content_version) {
   ImGui::Render();
+  if (!skipper_.mustDraw(drawFingerprint(*ImGui::GetDrawData(), content_version))) return false;
   int w = 0, h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -189,6 +197,7 @@ void Platform::endFrame(float clear_r, float clear_g, float clear_b) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   glfwSwapBuffers(window_);
+  return true;
 }
 
 void Platform::framebufferSize(int* width, int* height) const {

@@ -2,7 +2,10 @@
 // content-scale (HiDPI) handling. Visible for the app, hidden for headless render/bench.
 #pragma once
 
+#include <cstdint>
 #include <string>
+
+#include "app/draw_fingerprint.h"
 
 struct GLFWwindow;
 
@@ -36,8 +39,12 @@ class Platform {
   bool waitEvents(double timeout_s);
   // Starts an ImGui frame (backends + ImGui::NewFrame). Rebuilds fonts first if the scale changed.
   void beginFrame();
-  // Renders ImGui's draw data into the window's back buffer and swaps.
-  void endFrame(float clear_r, float clear_g, float clear_b);
+  // Renders ImGui's draw data into the window's back buffer and swaps, unless the frame would
+  // draw exactly the pixels on screen (same draw data and `content_version`, see
+  // app/draw_fingerprint.h). Returns whether it drew.
+  bool endFrame(float clear_r, float clear_g, float clear_b, std::uint64_t content_version);
+  // Frames not rasterized because they matched the one on screen.
+  long framesSkipped() const { return skipper_.skipped; }
   // Framebuffer size in pixels (0 x 0 while minimized).
   void framebufferSize(int* width, int* height) const;
 
@@ -59,6 +66,7 @@ class Platform {
   bool imgui_ready_ = false;
   float extra_scale_ = 1.0f;
   float ui_scale_ = 1.0f;
+  FrameSkipper skipper_;
   float raster_scale_built_ = 0.0f, layout_scale_built_ = 0.0f;
   std::string font_warning_;
 };

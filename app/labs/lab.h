@@ -4,6 +4,7 @@
 // lab_table.cpp.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -59,6 +60,10 @@ class Lab {
   // Seconds until the lab's pictures change on their own (the next iterate of an animation):
   // the event loop sleeps at most this long. kNever when nothing moves.
   virtual double secondsUntilChange() const { return kNever; }
+  // Changes whenever a texture the lab draws changes its contents under the same name (a
+  // contour re-shaded in place): frames whose draw data and this version match the last drawn
+  // frame are not rasterized (app/draw_fingerprint.h).
+  virtual std::uint64_t pixelsVersion() const { return 0; }
   // Background work calls `wake` when its result is ready (the loop then draws a frame).
   virtual void setWake(WakeFunction /*wake*/) {}
   // Starts the lab's animation from its beginning (gradlab gui --play); false when it has none.

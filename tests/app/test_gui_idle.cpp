@@ -20,6 +20,12 @@ TEST(GuiIdle, NoInputNoFramesAfterSettling) {
   const long frames = framesDrawn(r.output);
   EXPECT_GE(frames, 1) << r.output;
   EXPECT_LE(frames, 6) << r.output;  // the settling frames only; a 60 Hz loop would draw ~120
+  // Of those, only frames whose pixels changed were rasterized (app/draw_fingerprint.h).
+  const std::size_t at = r.output.find("frames_rasterized: ");
+  ASSERT_NE(at, std::string::npos) << r.output;
+  const long rasterized = std::stol(r.output.substr(at + 19));
+  EXPECT_GE(rasterized, 1) << r.output;
+  EXPECT_LE(rasterized, frames) << r.output;
 }
 
 TEST(GuiIdle, PlayingDrawsOneFramePerIterateNotPerRefresh) {

@@ -83,6 +83,10 @@ std::vector<ExportFigure> OptimizerLabPanel::exportFigures(Theme theme) const {
   return {figure("map", mapFigure), figure("f", lossFigure), figure("grad-norm", gradNormFigure)};
 }
 
+std::uint64_t OptimizerLabPanel::pixelsVersion() const {
+  return std::uint64_t(view_.contour.shades);  // the only texture it writes in place
+}
+
 std::vector<LabCounter> OptimizerLabPanel::counters() const {
   return {{"run_recomputes", lab_.runs_version},
           {"field_evaluations", view_.contour.field_evaluations},

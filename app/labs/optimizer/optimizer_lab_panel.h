@@ -31,6 +31,7 @@ class OptimizerLabPanel : public Lab {
 
   std::vector<ExportFigure> exportFigures(Theme theme) const override;
   std::vector<LabCounter> counters() const override;
+  std::uint64_t pixelsVersion() const override;
   void printReport(std::ostream& out, float pixel_scale) const override;
   bool scriptDrag(int frame, ImGuiIO& io) override;
 
