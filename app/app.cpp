@@ -1,5 +1,6 @@
 // The frame: main menu, lab tabs, the current lab, status bar. See app.h.
 #include "app/app.h"
+#include "app/gl/texture_copy.h"
 
 #include <imgui.h>
 
@@ -124,6 +125,7 @@ std::uint64_t appPixelsVersion(const App& app) {
 
 void initApp(App& app, WakeFunction wake) {
   plot::SetCurrentContext(&app.plots);
+  app.plots.copy_texture = &CopyTextureToClipRect;
   app.labs.clear();
   for (const LabEntry& entry : labTable()) {
     app.labs.push_back(entry.make());

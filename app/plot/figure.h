@@ -101,6 +101,9 @@ struct ImageItem {
   std::string source_id;
   bool first_row_at_bottom = true;  // texture row 0 is y_min (ScalarField layout)
   Color tint = {1, 1, 1, 1};
+  // The texture is opaque and has exactly the pixels of the rectangle it is drawn on: the ImGui
+  // drawer may copy it (PlotContext::copy_texture) rather than sample it.
+  bool pixel_exact = false;
 };
 
 using Item = std::variant<LineItem, MarkerItem, ArrowItem, FillItem, PolygonItem, RefLineItem,

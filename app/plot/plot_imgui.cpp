@@ -98,7 +98,8 @@ void AddTextVertical(ImDrawList* dl, ImVec2 center, ImU32 col, const char* text)
 // is the texture the caller gave (its CPU field is for the other backends).
 class ImGuiPainter final : public Painter {
  public:
-  ImGuiPainter(ImDrawList* dl, float font_size) : dl_(dl), font_size_(font_size) {}
+  ImGuiPainter(ImDrawList* dl, float font_size, ImDrawCallback copy_texture = nullptr)
+      : dl_(dl), font_size_(font_size), copy_texture_(copy_texture) {}
 
   void polyline(const Point* p, int count, Color c, float width, bool closed) override {
     points_.clear();
@@ -133,6 +134,17 @@ class ImGuiPainter final : public Painter {
   float fontSize() const override { return font_size_; }
   void image(const PixelRect& r, const ImageItem& it) override {
     if (it.texture == nullptr) return;
+    // A pixel-exact opaque image wholly inside the clip is copied, not sampled and blended.
+    const ImVec2 clip_min = dl_->GetClipRectMin(), clip_max = dl_->GetClipRectMax();
+    const bool inside =
+        r.x0 >= clip_min.x && r.y0 >= clip_min.y && r.x1 <= clip_max.x && r.y1 <= clip_max.y;
+    const bool opaque = it.tint.r == 1 && it.tint.g == 1 && it.tint.b == 1 && it.tint.a == 1;
+    if (copy_texture_ && it.pixel_exact && it.first_row_at_bottom && opaque && inside) {
+      dl_->PushClipRect(ImVec2(float(r.x0), float(r.y0)), ImVec2(float(r.x1), float(r.y1)), true);
+      dl_->AddCallback(copy_texture_, it.texture);
+      dl_->PopClipRect();
+      return;
+    }
     const ImVec2 uv0 = it.first_row_at_bottom ? ImVec2(0, 1) : ImVec2(0, 0);
     const ImVec2 uv1 = it.first_row_at_bottom ? ImVec2(1, 0) : ImVec2(1, 1);
     dl_->AddImage(static_cast<ImTextureID>(it.texture), ImVec2(float(r.x0), float(r.y0)),
@@ -164,6 +176,7 @@ class ImGuiPainter final : public Painter {
  private:
   ImDrawList* dl_;
   float font_size_;
+  ImDrawCallback copy_texture_;
   std::vector<ImVec2> points_;
 };
 
@@ -498,7 +511,7 @@ void PlotText(const char* text, double x, double y, const TextStyle& style) {
 
 void PlotImage(const char* label, ImTextureID texture, double x_min, double y_min, double x_max,
                double y_max, const char* source_id, bool first_row_at_bottom, Color tint,
-               std::shared_ptr<const FieldImage> field) {
+               std::shared_ptr<const FieldImage> field, bool pixel_exact) {
   ImageItem it;
   it.label = label;
   it.texture = texture;
@@ -507,6 +520,7 @@ void PlotImage(const char* label, ImTextureID texture, double x_min, double y_mi
   it.first_row_at_bottom = first_row_at_bottom;
   it.tint = tint;
   it.field = std::move(field);
+  it.pixel_exact = pixel_exact;
   Record(std::move(it));
 }
 
@@ -730,7 +744,7 @@ void EndPlot() {
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImGuiPainter painter(dl, FontSize());
+  ImGuiPainter painter(dl, FontSize(), Ctx().copy_texture);
   Figure& fig = rec.figure();
   fig.title = cur.title;
   fig.x_label = cur.x_label;

@@ -156,7 +156,8 @@ void PlotText(const char* text, double x, double y, const TextStyle& style = {})
 // Figure so the other backends (export) can draw it.
 void PlotImage(const char* label, ImTextureID texture, double x_min, double y_min, double x_max,
                double y_max, const char* source_id = "", bool first_row_at_bottom = true,
-               Color tint = {1, 1, 1, 1}, std::shared_ptr<const FieldImage> field = nullptr);
+               Color tint = {1, 1, 1, 1}, std::shared_ptr<const FieldImage> field = nullptr,
+               bool pixel_exact = false);
 
 // [SECTION] Interaction and queries (after Setup*, before EndPlot)
 
@@ -231,6 +232,9 @@ struct PlotContext {
   CurrentPlot current;
   bool in_plot = false;  // between BeginPlot and EndPlot
   const Figure* last_figure = nullptr;
+  // Set by the app (it needs GL): copies a pixel-exact image's texture (the callback data) to
+  // the draw command's clip rectangle. nullptr: such images are drawn as textured quads.
+  ImDrawCallback copy_texture = nullptr;
 };
 
 }  // namespace gradlab::plot

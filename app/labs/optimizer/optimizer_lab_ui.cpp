@@ -393,7 +393,7 @@ void plotField(OptimizerLab& lab, OptimizerLabView& view, Theme theme) {
   plot::PlotImage("##field", reinterpret_cast<ImTextureID>(std::uintptr_t(texture)),  // NOLINT
                   limits.x.min, limits.y.min, limits.x.max, limits.y.max,
                   view.contour_source.c_str(), true, plot::Color{1, 1, 1, 1},
-                  view.contour.field_image);
+                  view.contour.field_image, true);  // shaded at the plot's pixel size
 }
 
 // The map: field, runs, known points, handles, the pinned inspector's axes; under it the colour
