@@ -63,16 +63,15 @@ void printList(std::ostream& out) {
     out << "  " << table[i].cli_name << "  " << table[i].display_name << "\n";
 }
 
-// Applies one hyperparameter option to the method that uses it (the method's parameter table,
-// as the app's sliders); "" or an error line. Ranges are checked by the config's validate().
+// Applies one hyperparameter option through the tables the app's sliders use (visitMethodParams:
+// --lr binds RunConfig::step_size, the others the method's struct); "" or an error line. Ranges
+// are checked by the config's validate().
 std::string applyHyper(const char* flag, double value, RunConfig& c) {
   if (std::isnan(value)) return "";
   const std::string name = flag + 2;  // "--beta1" -> "beta1"
-  if (name == "lr") {
+  if (name == "lr") {                 // the app's range for the method, with Newton's own message
     const std::string problem = checkStepSizeOption(value, c.method);
     if (!problem.empty()) return problem;
-    setStepSize(c, value);
-    return "";
   }
   bool applied = false;
   visitMethodParams(c, [&](auto& params, const auto& table, ParamNames names) {
@@ -123,7 +122,7 @@ void printJson(std::ostream& out, const TraceOptions& o, const ObjectiveInfo& in
   if (!o.expr.empty()) doc["expression"] = o.expr;
   doc["method"] = methodCliName(c.method);
   doc["maximize"] = c.maximize;
-  doc["step_size"] = stepSize(c);
+  doc["step_size"] = resolved(c).step_size;
   doc["tol"] = c.stop.grad_tol;
   doc["max_iter"] = c.stop.max_iterations;
   doc["params"] = nlohmann::ordered_json::object();

@@ -38,7 +38,8 @@ void addExportOptions(CLI::App& command, ExportOptions& options) {
   command.add_option("--size", options.size, "each figure's size, WxH pixels (default 800x600)");
   command.add_option("--theme", options.theme, "dark (default) or light")
       ->check(CLI::IsMember({"dark", "light"}));
-  command.add_flag("--report", options.report, "print each figure's plot area and data window");
+  command.add_flag("--report", options.report,
+                   "print each figure's plot area, data window and colour bar");
   command.allow_extras();  // the lab's own options, e.g. --function rosenbrock --lr 0.001
 }
 
@@ -81,12 +82,17 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     const std::string path =
         options.out_dir + "/" + options.lab + "-" + figure.name + (pdf ? ".pdf" : ".png");
     plot::Figure fig;
+    plot::PixelRect bar{0, 0, 0, 0};  // the colour bar's gradient, when the figure shows one
     std::string error;
     const bool ok = plot::PaintToFile(
         path, pdf ? plot::OutputFormat::Pdf : plot::OutputFormat::Png, width, height, cairo,
         [&](plot::Painter& painter) {
           fig = figure.build(painter, frame);
           plot::PaintFigure(painter, fig, style);
+          if (fig.color_bar && fig.color_bar->shown)
+            bar = plot::LayoutColorBar(*fig.color_bar, plot::ColorBarStrip(fig, style, painter),
+                                       style, painter)
+                      .bar;
         },
         &error);
     if (!ok) {
@@ -96,10 +102,16 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
     if (options.report) {
       char line[256];
       std::snprintf(line, sizeof line,
-                    "%s: area_px %.3f %.3f %.3f %.3f window %.17g %.17g %.17g %.17g\n",
-                    path.c_str(), fig.area.x0, fig.area.y0, fig.area.width(), fig.area.height(),
-                    fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max);
+                    "%s: area_px %.3f %.3f %.3f %.3f window %.17g %.17g %.17g %.17g", path.c_str(),
+                    fig.area.x0, fig.area.y0, fig.area.width(), fig.area.height(), fig.limits.x.min,
+                    fig.limits.x.max, fig.limits.y.min, fig.limits.y.max);
       out << line;
+      if (bar.width() > 0) {
+        std::snprintf(line, sizeof line, " colorbar_px %.3f %.3f %.3f %.3f", bar.x0, bar.y0,
+                      bar.width(), bar.height());
+        out << line;
+      }
+      out << "\n";
     }
   }
   return 0;

@@ -18,7 +18,7 @@ struct ExportOptions {
   std::string format = "png";         // png or pdf
   std::string size = "800x600";       // each figure, pixels (PDF: points)
   std::string theme = "dark";         // dark or light
-  bool report = false;                // print each figure's plot area and data window (tests)
+  bool report = false;                // print each figure's area, window, colour bar (tests)
   std::vector<std::string> lab_args;  // the lab's own options (as for render)
 };
 

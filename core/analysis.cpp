@@ -187,7 +187,7 @@ std::vector<SweepPoint> stepSizeSweep(const Objective& f, const RunConfig& confi
     const double s = i == sweep.count - 1
                          ? sweep.max_step
                          : std::exp(log_lo + (log_hi - log_lo) * i / (sweep.count - 1));
-    setStepSize(c, s);
+    c.step_size = s;
     run(f, c, start, t);
     SweepPoint p;
     p.step_size = s;

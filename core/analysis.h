@@ -112,8 +112,8 @@ struct SweepPoint {
   bool oscillating = false;
 };
 
-// Runs config from start once per step size on the log grid min_step..max_step (the active
-// method's step size: lr, or eta for damped Newton). One trajectory buffer is reused.
+// Runs config from start once per step size (config.step_size) on the log grid
+// min_step..max_step; pure Newton is swept as damped Newton. One trajectory buffer is reused.
 std::vector<SweepPoint> stepSizeSweep(const Objective& f, const RunConfig& config,
                                       const Vec2& start, const SweepConfig& sweep);
 

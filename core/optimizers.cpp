@@ -69,11 +69,10 @@ bool methodFromCliName(const std::string& name, Method* out) {
   return false;
 }
 
-// [SECTION] Validation: the same bounds torch.optim checks, plus finiteness and lr > 0 (a zero
-// step would never move and could never meet a stop rule other than the iteration cap).
+// [SECTION] Validation: the same bounds torch.optim checks, plus finiteness. The step size lr > 0
+// is checked by RunConfig::validate (core/run.cpp), which holds it.
 
 std::string SgdParams::validate() const {
-  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
   if (!finite(momentum) || momentum < 0 || momentum >= 1) return bad(kMomentumRange, momentum);
   if (!finite(dampening)) return bad("dampening must be finite", dampening);
   if (!finite(weight_decay) || weight_decay < 0)
@@ -84,7 +83,6 @@ std::string SgdParams::validate() const {
 }
 
 std::string ArmijoParams::validate() const {
-  if (!finite(lr) || lr <= 0) return bad("lr (first trial step) must be > 0", lr);
   if (!finite(c) || c <= 0 || c >= 1) return bad("c must be in (0, 1)", c);
   if (!finite(shrink) || shrink <= 0 || shrink >= 1) return bad("shrink must be in (0, 1)", shrink);
   if (max_halvings < 0 || max_halvings > 1000)
@@ -93,7 +91,6 @@ std::string ArmijoParams::validate() const {
 }
 
 std::string AdagradParams::validate() const {
-  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
   if (!finite(lr_decay) || lr_decay < 0) return bad("lr_decay must be >= 0", lr_decay);
   if (!finite(weight_decay) || weight_decay < 0)
     return bad("weight_decay must be >= 0", weight_decay);
@@ -104,7 +101,6 @@ std::string AdagradParams::validate() const {
 }
 
 std::string RmspropParams::validate() const {
-  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
   // torch only checks alpha >= 0; alpha >= 1 would freeze v at zero and divide by eps.
   if (!finite(alpha) || alpha < 0 || alpha >= 1) return bad("alpha must be in [0, 1)", alpha);
   if (!finite(eps) || eps < 0) return bad("eps must be >= 0", eps);
@@ -115,7 +111,6 @@ std::string RmspropParams::validate() const {
 }
 
 std::string AdamParams::validate() const {
-  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
   if (!finite(beta1) || beta1 < 0 || beta1 >= 1) return bad("beta1 must be in [0, 1)", beta1);
   if (!finite(beta2) || beta2 < 0 || beta2 >= 1) return bad("beta2 must be in [0, 1)", beta2);
   if (!finite(eps) || eps < 0) return bad("eps must be >= 0", eps);
@@ -125,14 +120,12 @@ std::string AdamParams::validate() const {
 }
 
 std::string NewtonParams::validate() const {
-  if (!finite(eta) || eta <= 0) return bad("eta must be > 0", eta);
   if (!finite(singular_tol) || singular_tol < 0)
     return bad("singular_tol must be >= 0", singular_tol);
   return "";
 }
 
 std::string LbfgsParams::validate() const {
-  if (!finite(lr) || lr <= 0) return bad("lr must be > 0", lr);
   if (!finite(tolerance_grad) || tolerance_grad < 0)
     return bad("tolerance_grad must be >= 0", tolerance_grad);
   if (!finite(tolerance_change) || tolerance_change < 0)
@@ -145,11 +138,11 @@ std::string LbfgsParams::validate() const {
 // [SECTION] Steps of the 2-D-only methods. The first-order rules (SGD, AdaGrad, RMSProp, Adam)
 // are templates in core/step_rules.h.
 
-bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const Vec2& w, double fw,
-                const Vec2& g, Vec2* w_next, double* f_next) {
+bool armijoStep(const ArmijoParams& p, double lr, ArmijoState& s, const Objective& f, const Vec2& w,
+                double fw, const Vec2& g, Vec2* w_next, double* f_next) {
   const double sign = p.maximize ? 1.0 : -1.0;  // direction d = sign * g
   const double g2 = g.squaredNorm();
-  double t = p.lr;
+  double t = lr;
   double ft = fw;
   s.failed_step_too_large = false;
   for (int halvings = 0; halvings <= p.max_halvings; ++halvings) {
@@ -186,16 +179,17 @@ bool newtonDirection(const Mat2& hess, const Vec2& grad, double singular_tol, Ve
   return true;
 }
 
-bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
+bool newtonStep(const NewtonParams& p, double lr, NewtonState& s, const Vec2& w, const Vec2& g,
                 const Mat2& hess, Vec2* w_next) {
   Vec2 direction;
   if (!newtonDirection(hess, g, p.singular_tol, &direction)) return false;
   s.direction = direction;
-  *w_next = w + p.eta * direction;
+  *w_next = w + lr * direction;
   return true;
 }
 
-bool lbfgsStep(const LbfgsParams& p, LbfgsState& s, const Vec2& w, const Vec2& g_in, Vec2* w_next) {
+bool lbfgsStep(const LbfgsParams& p, double lr, LbfgsState& s, const Vec2& w, const Vec2& g_in,
+               Vec2* w_next) {
   *w_next = w;
   const Vec2 g = p.maximize ? Vec2(-g_in) : g_in;
   if (g.cwiseAbs().maxCoeff() <= p.tolerance_grad) return false;
@@ -241,7 +235,7 @@ bool lbfgsStep(const LbfgsParams& p, LbfgsState& s, const Vec2& w, const Vec2& g
     s.d = r;
   }
   s.prev_grad = g;
-  s.t = s.n_iter == 1 ? std::min(1., 1. / g.cwiseAbs().sum()) * p.lr : p.lr;
+  s.t = s.n_iter == 1 ? std::min(1., 1. / g.cwiseAbs().sum()) * lr : lr;
   if (g.dot(s.d) > -p.tolerance_change) return false;
   *w_next = w + s.t * s.d;
   return true;

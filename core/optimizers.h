@@ -17,6 +17,13 @@
 // Armijo and Newton are not in torch.optim; their references are written in torch by that script.
 //
 // Notation below: w the point, g = grad f(w), lr the step size, all operations elementwise.
+//
+// The step size is not a member of the parameter structs: every step rule takes it as its
+// argument `lr` (torch's name; Newton's eta), as torch.optim's functional forms do
+// (torch.optim._functional.sgd(..., lr=...)). A run holds it once, in RunConfig::step_size
+// (core/run.h), so changing method keeps it, and a learning-rate schedule can hand each step its
+// own lr (lr_k = schedule(k) * step_size) without touching the method's hyperparameters.
+//
 // maximize = true flips the sign of the gradient first (g <- -g), exactly as PyTorch does, so
 // every rule then *ascends*.
 //
@@ -98,9 +105,9 @@ bool methodFromCliName(const std::string& name, Method* out);
 //     g <- nesterov ? g + momentum * b : b
 //   w <- w - lr * g
 // Methods gd, momentum and nesterov are this one rule (gd ignores momentum; momentum forces
-// nesterov off; nesterov forces it on). PyTorch's lr has no default; ours is 0.1.
+// nesterov off; nesterov forces it on). PyTorch's lr has no default; ours is 0.1
+// (defaultRunConfig in core/run.h).
 struct SgdParams {
-  double lr = 0.1;          // step size eta (> 0)
   double momentum = 0;      // mu in [0, 1): weight of the previous step (torch allows >= 1,
                             // but then the buffer grows without bound; validate() rejects it)
   double dampening = 0;     // tau in [0, 1]: scales the new gradient into the buffer
@@ -118,19 +125,19 @@ struct SgdStateT {
 };
 using SgdState = SgdStateT<Vec2>;
 
-// One SGD step from w with gradient g; returns the next point.
+// One SGD step of size lr (> 0) from w with gradient g; returns the next point.
 template <class Vec>
-Vec sgdStep(const SgdParams& p, SgdStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec sgdStep(const SgdParams& p, double lr, SgdStateT<Vec>& s, const NonDeduced<Vec>& w,
             const NonDeduced<Vec>& g);
 
 // [SECTION] GD with Armijo backtracking --------------------------------------------------------
-// Not in torch.optim. Direction d = -g (minimize) or +g (maximize). Try t = lr, then t/2, t/4, ...
+// Not in torch.optim. Direction d = -g (minimize) or +g (maximize). Try t = lr (the step size:
+// the first trial step, 1 by default in defaultRunConfig), then t/2, t/4, ...
 // (at most max_halvings halvings) until the sufficient decrease (Armijo) condition holds:
 //   minimize: f(w + t d) <= f(w) - c t ||g||^2
 //   maximize: f(w + t d) >= f(w) + c t ||g||^2
 // (Nocedal & Wright, Numerical Optimization, 2nd ed., Algorithm 3.1 with rho = shrink.)
 struct ArmijoParams {
-  double lr = 1.0;        // first trial step t0 (> 0)
   double c = 1e-4;        // sufficient decrease constant in (0, 1)
   double shrink = 0.5;    // t <- shrink * t after a failed trial, in (0, 1)
   int max_halvings = 50;  // give up after this many shrinks (the step then fails)
@@ -147,11 +154,11 @@ struct ArmijoState {
   bool failed_step_too_large = false;
 };
 
-// One Armijo step. On success returns true, sets *w_next and *f_next = f(*w_next). Returns
-// false when no trial satisfied the condition within max_halvings (w is then left as is, and
-// s.failed_step_too_large says which way it failed).
-bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const Vec2& w, double fw,
-                const Vec2& g, Vec2* w_next, double* f_next);
+// One Armijo step with first trial step lr (> 0). On success returns true, sets *w_next and *f_next
+// = f(*w_next). Returns false when no trial satisfied the condition within max_halvings (w is then
+// left as is, and s.failed_step_too_large says which way it failed).
+bool armijoStep(const ArmijoParams& p, double lr, ArmijoState& s, const Objective& f, const Vec2& w,
+                double fw, const Vec2& g, Vec2* w_next, double* f_next);
 
 // [SECTION] AdaGrad ----------------------------------------------------------------------------
 // torch.optim.Adagrad (adagrad.py, _single_tensor_adagrad), step counter t = 1, 2, ...:
@@ -160,8 +167,8 @@ bool armijoStep(const ArmijoParams& p, ArmijoState& s, const Objective& f, const
 //   clr <- lr / (1 + (t - 1) * lr_decay)
 //   sum <- sum + g * g                  (sum starts at initial_accumulator_value)
 //   w <- w - clr * g / (sqrt(sum) + eps)
+// torch's default lr 1e-2 is defaultRunConfig's.
 struct AdagradParams {
-  double lr = 1e-2;
   double lr_decay = 0;                   // >= 0
   double weight_decay = 0;               // >= 0
   double initial_accumulator_value = 0;  // >= 0
@@ -179,7 +186,7 @@ struct AdagradStateT {
 using AdagradState = AdagradStateT<Vec2>;
 
 template <class Vec>
-Vec adagradStep(const AdagradParams& p, AdagradStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec adagradStep(const AdagradParams& p, double lr, AdagradStateT<Vec>& s, const NonDeduced<Vec>& w,
                 const NonDeduced<Vec>& g);
 
 // [SECTION] RMSProp ----------------------------------------------------------------------------
@@ -191,8 +198,8 @@ Vec adagradStep(const AdagradParams& p, AdagradStateT<Vec>& s, const NonDeduced<
 //   else:         avg <- sqrt(v) + eps
 //   if momentum > 0:  b <- momentum * b + g / avg;  w <- w - lr * b
 //   else:             w <- w - lr * g / avg
+// torch's default lr 1e-2 is defaultRunConfig's.
 struct RmspropParams {
-  double lr = 1e-2;
   double alpha = 0.99;      // smoothing constant in [0, 1)
   double eps = 1e-8;        // >= 0
   double weight_decay = 0;  // >= 0
@@ -212,7 +219,7 @@ struct RmspropStateT {
 using RmspropState = RmspropStateT<Vec2>;
 
 template <class Vec>
-Vec rmspropStep(const RmspropParams& p, RmspropStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec rmspropStep(const RmspropParams& p, double lr, RmspropStateT<Vec>& s, const NonDeduced<Vec>& w,
                 const NonDeduced<Vec>& g);
 
 // [SECTION] Adam and AMSGrad -------------------------------------------------------------------
@@ -225,8 +232,8 @@ Vec rmspropStep(const RmspropParams& p, RmspropStateT<Vec>& s, const NonDeduced<
 //   if amsgrad:  v_max <- max(v_max, v);  denom <- sqrt(v_max) / sqrt(1 - beta2^t) + eps
 //   else:        denom <- sqrt(v) / sqrt(1 - beta2^t) + eps
 //   w <- w - step_size * m / denom
+// torch's default lr 1e-3 is defaultRunConfig's.
 struct AdamParams {
-  double lr = 1e-3;
   double beta1 = 0.9, beta2 = 0.999;  // each in [0, 1)
   double eps = 1e-8;                  // >= 0
   double weight_decay = 0;            // >= 0
@@ -244,7 +251,7 @@ struct AdamStateT {
 using AdamState = AdamStateT<Vec2>;
 
 template <class Vec>
-Vec adamStep(const AdamParams& p, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec adamStep(const AdamParams& p, double lr, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
              const NonDeduced<Vec>& g);
 
 // [SECTION] Newton and damped Newton -----------------------------------------------------------
@@ -254,8 +261,9 @@ Vec adamStep(const AdamParams& p, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
 // H is "singular" when |det H| <= singular_tol * ||H||_F^2 (for symmetric H this is about
 // |lambda_min| / |lambda_max| <= singular_tol), which includes H = 0 (the linear function,
 // EXERCISES C2) and f = 2x^3 - 5x at x = 0 (C6). The step then fails as a value, never NaN.
+// The step size eta is the step rule's argument: run() forces 1 for pure Newton; damped Newton
+// defaults to 0.5 (defaultRunConfig), (0, 1] is usual.
 struct NewtonParams {
-  double eta = 1.0;             // damping: 1 for pure Newton; (0, 1] usual for damped Newton
   double singular_tol = 1e-12;  // relative determinant below which H counts as singular
   bool maximize = false;        // recorded for the status; the step itself ignores it
   std::string validate() const;
@@ -271,9 +279,9 @@ struct NewtonState {
 // NewtonParams::singular_tol, 1e-12 by default). Then there is no unique Newton step.
 bool newtonDirection(const Mat2& hess, const Vec2& grad, double singular_tol, Vec2* direction);
 
-// w_next = w + eta * newtonDirection(hess, g). Returns false when H is singular (w_next
+// w_next = w + eta * newtonDirection(hess, g), eta = lr. Returns false when H is singular (w_next
 // untouched).
-bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2& g,
+bool newtonStep(const NewtonParams& p, double lr, NewtonState& s, const Vec2& w, const Vec2& g,
                 const Mat2& hess, Vec2* w_next);
 
 // [SECTION] L-BFGS -----------------------------------------------------------------------------
@@ -290,8 +298,8 @@ bool newtonStep(const NewtonParams& p, NewtonState& s, const Vec2& w, const Vec2
 //   if g.d > -tolerance_change: no step (d is not a descent direction)
 //   w <- w + t d
 // (torch's max_eval and the loss-change test only matter with more than one inner iteration.)
+// lr is the step along the quasi-Newton direction; torch's default 1 is defaultRunConfig's.
 struct LbfgsParams {
-  double lr = 1;                   // step along the quasi-Newton direction (> 0)
   double tolerance_grad = 1e-7;    // no step once max|g_i| <= this
   double tolerance_change = 1e-9;  // no step unless g.d < -tolerance_change
   int history_size = 100;          // pairs (s, y) kept, in [1, 1000]
@@ -311,7 +319,8 @@ struct LbfgsState {
 
 // Returns false when no step was taken (gradient below tolerance_grad, or no descent direction);
 // then *w_next = w.
-bool lbfgsStep(const LbfgsParams& p, LbfgsState& s, const Vec2& w, const Vec2& g, Vec2* w_next);
+bool lbfgsStep(const LbfgsParams& p, double lr, LbfgsState& s, const Vec2& w, const Vec2& g,
+               Vec2* w_next);
 
 }  // namespace gradlab
 

@@ -7,11 +7,57 @@ namespace gradlab {
 namespace {
 constexpr const char* kStepHelp =
     "Step size eta (torch: lr). Log slider from 1e-6 to 10; type an exact value in the box.";
+
+// How a method names and explains the one step size (the member and key stay the same).
+ParamField<RunConfig> stepSizeFieldFor(Method method) {
+  ParamField<RunConfig> field = runConfigParamTable().front();
+  const StepSizeRange range = stepSizeRange(method);
+  switch (method) {
+    case Method::GradientDescentArmijo:
+      field.label = "first trial step";
+      field.help =
+          "Each step starts at this t and halves it until f improves by at least c * t * "
+          "||grad||^2 (Armijo's sufficient-decrease rule).";
+      break;
+    case Method::Lbfgs:
+      field.help =
+          "Step along the quasi-Newton direction (torch.optim.LBFGS, one iteration per step, no "
+          "line search).";
+      break;
+    case Method::DampedNewton:
+      field.label = "eta";
+      field.help = "w <- w - eta H^-1 grad f.";
+      field.min = range.min;
+      field.max = range.max;
+      break;
+    default:
+      break;
+  }
+  return field;
+}
 }  // namespace
+
+const ParamTable<RunConfig>& runConfigParamTable() {
+  static const ParamTable<RunConfig> table = {
+      {"lr", "step size", kStepHelp, &RunConfig::step_size, 1e-6, 10, true},
+  };
+  return table;
+}
+
+const ParamTable<RunConfig>& stepSizeTable(Method method) {
+  static const std::vector<ParamTable<RunConfig>> tables = [] {
+    int count = 0;
+    const MethodInfo* methods = methodTable(&count);
+    std::vector<ParamTable<RunConfig>> out(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i)
+      out[std::size_t(methods[i].method)] = {stepSizeFieldFor(methods[i].method)};
+    return out;
+  }();
+  return tables[std::size_t(method)];
+}
 
 const ParamTable<SgdParams>& sgdParamTable() {
   static const ParamTable<SgdParams> table = {
-      {"lr", "step size", kStepHelp, &SgdParams::lr, 1e-6, 10, true},
       {"momentum", "momentum",
        "mu: buffer b <- mu b + (1 - dampening) g; the step follows b (torch.optim.SGD).",
        &SgdParams::momentum, 0, 0.999},
@@ -25,10 +71,6 @@ const ParamTable<SgdParams>& sgdParamTable() {
 
 const ParamTable<ArmijoParams>& armijoParamTable() {
   static const ParamTable<ArmijoParams> table = {
-      {"lr", "first trial step",
-       "Each step starts at this t and halves it until f improves by at least c * t * "
-       "||grad||^2 (Armijo's sufficient-decrease rule).",
-       &ArmijoParams::lr, 1e-6, 10, true},
       {"c", "c", "Sufficient-decrease constant.", &ArmijoParams::c, 1e-6, 0.5},
       {"shrink", "shrink", "t <- shrink * t after a failed trial.", &ArmijoParams::shrink, 0.05,
        0.95},
@@ -40,7 +82,6 @@ const ParamTable<ArmijoParams>& armijoParamTable() {
 
 const ParamTable<AdagradParams>& adagradParamTable() {
   static const ParamTable<AdagradParams> table = {
-      {"lr", "step size", kStepHelp, &AdagradParams::lr, 1e-6, 10, true},
       {"lr_decay", "lr_decay", "lr / (1 + (t - 1) lr_decay).", &AdagradParams::lr_decay, 0, 1},
       {"weight_decay", "weight decay", "L2 penalty added to the gradient.",
        &AdagradParams::weight_decay, 0, 10},
@@ -54,7 +95,6 @@ const ParamTable<AdagradParams>& adagradParamTable() {
 
 const ParamTable<RmspropParams>& rmspropParamTable() {
   static const ParamTable<RmspropParams> table = {
-      {"lr", "step size", kStepHelp, &RmspropParams::lr, 1e-6, 10, true},
       {"alpha", "alpha", "Smoothing of the squared gradient.", &RmspropParams::alpha, 0, 0.9999},
       {"eps", "eps", "Added to the root mean square.", &RmspropParams::eps, 1e-12, 1e-1, true},
       {"weight_decay", "weight decay", "L2 penalty added to the gradient.",
@@ -68,7 +108,6 @@ const ParamTable<RmspropParams>& rmspropParamTable() {
 
 const ParamTable<AdamParams>& adamParamTable() {
   static const ParamTable<AdamParams> table = {
-      {"lr", "step size", kStepHelp, &AdamParams::lr, 1e-6, 10, true},
       {"beta1", "beta1", "Decay of the first moment m.", &AdamParams::beta1, 0, 0.9999},
       {"beta2", "beta2", "Decay of the second moment v.", &AdamParams::beta2, 0, 0.99999},
       {"eps", "eps", "Added to the denominator.", &AdamParams::eps, 1e-12, 1e-1, true},
@@ -81,7 +120,6 @@ const ParamTable<AdamParams>& adamParamTable() {
 
 const ParamTable<NewtonParams>& newtonParamTable() {
   static const ParamTable<NewtonParams> table = {
-      {"eta", "eta", "w <- w - eta H^-1 grad f.", &NewtonParams::eta, 1e-3, 2, true},
       {"singular_tol", "singular tolerance", "Relative determinant below which H is singular.",
        &NewtonParams::singular_tol, 0, 1e-3},
   };
@@ -90,10 +128,6 @@ const ParamTable<NewtonParams>& newtonParamTable() {
 
 const ParamTable<LbfgsParams>& lbfgsParamTable() {
   static const ParamTable<LbfgsParams> table = {
-      {"lr", "step size",
-       "Step along the quasi-Newton direction (torch.optim.LBFGS, one iteration per step, no "
-       "line search).",
-       &LbfgsParams::lr, 1e-6, 10, true},
       {"tolerance_grad", "tolerance_grad", "No step once max |g_i| is at most this.",
        &LbfgsParams::tolerance_grad, 0, 1},
       {"tolerance_change", "tolerance_change", "No step unless g.d < -this.",

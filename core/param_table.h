@@ -28,6 +28,14 @@ struct ParamField {
 template <class T>
 using ParamTable = std::vector<ParamField<T>>;
 
+// The run configuration's own field: the step size RunConfig::step_size, bound here and nowhere
+// else (JSON key and CLI flag "lr", torch's name). The method structs' tables have no step size.
+const ParamTable<RunConfig>& runConfigParamTable();
+// That one row as `method` presents it: the same member and name, the method's label, help and
+// range (stepSizeRange: damped Newton's eta in [1e-3, 2]; Armijo's "first trial step"). Pure
+// Newton, whose step is forced to 1, gets the general row.
+const ParamTable<RunConfig>& stepSizeTable(Method method);
+
 // One table per struct; `maximize` is left out where RunConfig::maximize sets it.
 const ParamTable<SgdParams>& sgdParamTable();
 const ParamTable<ArmijoParams>& armijoParamTable();
@@ -78,42 +86,39 @@ bool setParam(T& params, const ParamField<T>& field, double value, std::string* 
 
 using ParamNames = std::initializer_list<const char*>;
 
-// Calls f(params, table, names) with the struct, table and field names the active method of `c`
-// takes (torch's names): the sliders a method shows and the flags `gradlab trace` accepts come
-// from here, so they cannot disagree. Pure Newton takes none.
+// Calls f(params, table, names) with the structs, tables and field names the active method of `c`
+// takes (torch's names): first the step size (c itself, stepSizeTable, "lr"), then the method's
+// own struct. The sliders a method shows and the flags `gradlab trace` accepts come from here, so
+// they cannot disagree. Pure Newton takes none.
 template <class F>
 void visitMethodParams(RunConfig& c, F&& f) {
+  if (c.method != Method::Newton) f(c, stepSizeTable(c.method), ParamNames{"lr"});
   switch (c.method) {
     case Method::GradientDescent:
-      f(c.sgd, sgdParamTable(), ParamNames{"lr"});
+    case Method::Newton:
+    case Method::DampedNewton:
       break;
     case Method::GradientDescentArmijo:
-      f(c.armijo, armijoParamTable(), ParamNames{"lr", "c", "shrink"});
+      f(c.armijo, armijoParamTable(), ParamNames{"c", "shrink"});
       break;
     case Method::Momentum:
-      f(c.sgd, sgdParamTable(), ParamNames{"lr", "momentum", "dampening"});
+      f(c.sgd, sgdParamTable(), ParamNames{"momentum", "dampening"});
       break;
     case Method::Nesterov:
-      f(c.sgd, sgdParamTable(), ParamNames{"lr", "momentum"});
+      f(c.sgd, sgdParamTable(), ParamNames{"momentum"});
       break;
     case Method::AdaGrad:
-      f(c.adagrad, adagradParamTable(),
-        ParamNames{"lr", "lr_decay", "initial_accumulator_value", "eps"});
+      f(c.adagrad, adagradParamTable(), ParamNames{"lr_decay", "initial_accumulator_value", "eps"});
       break;
     case Method::RMSProp:
-      f(c.rmsprop, rmspropParamTable(), ParamNames{"lr", "alpha", "momentum", "eps", "centered"});
+      f(c.rmsprop, rmspropParamTable(), ParamNames{"alpha", "momentum", "eps", "centered"});
       break;
     case Method::Adam:
     case Method::AMSGrad:
-      f(c.adam, adamParamTable(), ParamNames{"lr", "beta1", "beta2", "eps"});
-      break;
-    case Method::Newton:
+      f(c.adam, adamParamTable(), ParamNames{"beta1", "beta2", "eps"});
       break;
     case Method::Lbfgs:
-      f(c.lbfgs, lbfgsParamTable(), ParamNames{"lr", "history_size"});
-      break;
-    case Method::DampedNewton:
-      f(c.newton, newtonParamTable(), ParamNames{"eta"});
+      f(c.lbfgs, lbfgsParamTable(), ParamNames{"history_size"});
       break;
   }
 }

@@ -159,6 +159,12 @@ std::string StopRules::validate() const {
 
 std::string RunConfig::validate() const {
   const RunConfig r = resolved(*this);
+  if (!std::isfinite(r.step_size) || r.step_size <= 0) {
+    const char* name = r.method == Method::GradientDescentArmijo ? "lr (first trial step)"
+                       : r.method == Method::DampedNewton        ? "eta"
+                                                                 : "lr";
+    return formatText("%s must be > 0 (got %g)", name, r.step_size);
+  }
   std::string error;
   switch (r.method) {
     case Method::GradientDescent:
@@ -196,12 +202,34 @@ std::string RunConfig::validate() const {
   return stop.validate();
 }
 
+double defaultStepSize(Method method) {
+  switch (method) {
+    case Method::GradientDescent:
+    case Method::Momentum:
+    case Method::Nesterov:
+      return 0.1;
+    case Method::GradientDescentArmijo:
+    case Method::Newton:
+    case Method::Lbfgs:
+      return 1.0;
+    case Method::AdaGrad:
+    case Method::RMSProp:
+      return 1e-2;
+    case Method::Adam:
+    case Method::AMSGrad:
+      return 1e-3;
+    case Method::DampedNewton:
+      return 0.5;
+  }
+  return 0.1;
+}
+
 RunConfig defaultRunConfig(Method method, bool maximize) {
   RunConfig c;
   c.method = method;
+  c.step_size = defaultStepSize(method);
   c.maximize = maximize;
   if (method == Method::Momentum || method == Method::Nesterov) c.sgd.momentum = 0.9;
-  if (method == Method::DampedNewton) c.newton.eta = 0.5;
   return c;
 }
 
@@ -225,7 +253,7 @@ RunConfig resolved(const RunConfig& config) {
       r.adam.amsgrad = true;
       break;
     case Method::Newton:
-      r.newton.eta = 1;
+      r.step_size = 1;  // pure Newton: the full step
       break;
     default:
       break;
@@ -233,61 +261,6 @@ RunConfig resolved(const RunConfig& config) {
   r.sgd.maximize = r.armijo.maximize = r.adagrad.maximize = r.rmsprop.maximize = r.adam.maximize =
       r.newton.maximize = r.lbfgs.maximize = r.maximize;
   return r;
-}
-
-double stepSize(const RunConfig& c) {
-  switch (c.method) {
-    case Method::GradientDescent:
-    case Method::Momentum:
-    case Method::Nesterov:
-      return c.sgd.lr;
-    case Method::GradientDescentArmijo:
-      return c.armijo.lr;
-    case Method::AdaGrad:
-      return c.adagrad.lr;
-    case Method::RMSProp:
-      return c.rmsprop.lr;
-    case Method::Adam:
-    case Method::AMSGrad:
-      return c.adam.lr;
-    case Method::Newton:
-      return 1.0;
-    case Method::DampedNewton:
-      return c.newton.eta;
-    case Method::Lbfgs:
-      return c.lbfgs.lr;
-  }
-  return 0;
-}
-
-void setStepSize(RunConfig& c, double step_size) {
-  switch (c.method) {
-    case Method::GradientDescent:
-    case Method::Momentum:
-    case Method::Nesterov:
-      c.sgd.lr = step_size;
-      break;
-    case Method::GradientDescentArmijo:
-      c.armijo.lr = step_size;
-      break;
-    case Method::AdaGrad:
-      c.adagrad.lr = step_size;
-      break;
-    case Method::RMSProp:
-      c.rmsprop.lr = step_size;
-      break;
-    case Method::Adam:
-    case Method::AMSGrad:
-      c.adam.lr = step_size;
-      break;
-    case Method::Newton:
-    case Method::DampedNewton:
-      c.newton.eta = step_size;
-      break;
-    case Method::Lbfgs:
-      c.lbfgs.lr = step_size;
-      break;
-  }
 }
 
 StepSizeRange stepSizeRange(Method method) {
@@ -306,33 +279,33 @@ StepResult takeStep(const RunConfig& r, OptimizerState& s, const Objective& f, c
     case Method::GradientDescent:
     case Method::Momentum:
     case Method::Nesterov:
-      *w_next = sgdStep(r.sgd, s.sgd, at.w, at.grad);
+      *w_next = sgdStep(r.sgd, r.step_size, s.sgd, at.w, at.grad);
       return StepResult::Ok;
     case Method::GradientDescentArmijo: {
       double f_next = 0;
-      return armijoStep(r.armijo, s.armijo, f, at.w, at.f, at.grad, w_next, &f_next)
+      return armijoStep(r.armijo, r.step_size, s.armijo, f, at.w, at.f, at.grad, w_next, &f_next)
                  ? StepResult::Ok
                  : StepResult::LineSearchFailed;
     }
     case Method::AdaGrad:
-      *w_next = adagradStep(r.adagrad, s.adagrad, at.w, at.grad);
+      *w_next = adagradStep(r.adagrad, r.step_size, s.adagrad, at.w, at.grad);
       return StepResult::Ok;
     case Method::RMSProp:
-      *w_next = rmspropStep(r.rmsprop, s.rmsprop, at.w, at.grad);
+      *w_next = rmspropStep(r.rmsprop, r.step_size, s.rmsprop, at.w, at.grad);
       return StepResult::Ok;
     case Method::Adam:
     case Method::AMSGrad:
-      *w_next = adamStep(r.adam, s.adam, at.w, at.grad);
+      *w_next = adamStep(r.adam, r.step_size, s.adam, at.w, at.grad);
       return StepResult::Ok;
     case Method::Newton:
     case Method::DampedNewton:
       if (hess == nullptr) return StepResult::HessianSingular;
-      return newtonStep(r.newton, s.newton, at.w, at.grad, *hess, w_next)
+      return newtonStep(r.newton, r.step_size, s.newton, at.w, at.grad, *hess, w_next)
                  ? StepResult::Ok
                  : StepResult::HessianSingular;
     case Method::Lbfgs:
-      return lbfgsStep(r.lbfgs, s.lbfgs, at.w, at.grad, w_next) ? StepResult::Ok
-                                                                : StepResult::NoStep;
+      return lbfgsStep(r.lbfgs, r.step_size, s.lbfgs, at.w, at.grad, w_next) ? StepResult::Ok
+                                                                             : StepResult::NoStep;
   }
   return StepResult::Ok;
 }

@@ -37,29 +37,39 @@ struct StopRules {
 
 // A method with its parameters. Only the active method's struct is used. run() forces the fields
 // a method implies (gd: momentum 0; momentum: nesterov off; nesterov: on; adam/amsgrad: amsgrad;
-// newton: eta 1) and copies `maximize` into the active struct: see resolved().
+// newton: step size 1) and copies `maximize` into the active struct: see resolved().
 struct RunConfig {
   Method method = Method::GradientDescent;
+  // The step size, held once for every method (torch: lr; Newton's eta; Armijo's first trial
+  // step), so changing method keeps it; each step rule takes it as its argument. Its default
+  // depends on the method: defaultStepSize().
+  double step_size = 0.1;
+  // A learning-rate schedule will sit here, beside the step size it scales: `LrSchedule schedule;`
+  // (constant by default; step, exponential or cosine decay as torch.optim.lr_scheduler), and
+  // run() will pass step k the rate step_size * schedule.factor(k) instead of step_size. Nothing
+  // else changes: the step rules already take their lr per call.
   bool maximize = false;  // ascend (the objective's info().maximize is its natural direction)
   SgdParams sgd;          // gd, momentum, nesterov
   ArmijoParams armijo;    // gd-armijo
   AdagradParams adagrad;
   RmspropParams rmsprop;
   AdamParams adam;      // adam, amsgrad
-  NewtonParams newton;  // newton (eta forced to 1), damped-newton
+  NewtonParams newton;  // newton, damped-newton
   LbfgsParams lbfgs;
   StopRules stop;
-  std::string validate() const;  // "" when the active method's params and the stop rules are fine
+  std::string validate() const;  // "" when the step size, the active method's params and the stop
+                                 // rules are fine
 };
 
+// Each method's own step size, PyTorch's default where torch has one: gd, momentum, nesterov 0.1
+// (torch's SGD has none), adagrad and rmsprop 1e-2, adam and amsgrad 1e-3, lbfgs 1; gd-armijo's
+// first trial step 1, newton 1 (forced), damped-newton 0.5.
+double defaultStepSize(Method method);
 // PyTorch defaults for every method, except momentum = 0.9 for momentum and nesterov (torch's
-// default momentum 0 would make them plain gradient descent) and eta = 0.5 for damped Newton.
+// default momentum 0 would make them plain gradient descent); the step size is defaultStepSize().
 RunConfig defaultRunConfig(Method method, bool maximize = false);
 // The config a run actually uses (method-implied fields forced, maximize copied).
 RunConfig resolved(const RunConfig& config);
-// The active method's step size (lr, or eta for Newton) and a setter for sweeps and sliders.
-double stepSize(const RunConfig& config);
-void setStepSize(RunConfig& config, double step_size);
 // The step sizes the app's sliders offer and the CLI's --lr accepts: [1e-6, 10] (a log slider),
 // damped Newton's eta [1e-3, 2]; Newton has none (min = max = 1, its full step).
 struct StepSizeRange {

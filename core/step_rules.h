@@ -29,7 +29,7 @@ void sizeOnFirstStep(Vec& v, Eigen::Index n, double value = 0) {
 }  // namespace step_rules_detail
 
 template <class Vec>
-Vec sgdStep(const SgdParams& p, SgdStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec sgdStep(const SgdParams& p, double lr, SgdStateT<Vec>& s, const NonDeduced<Vec>& w,
             const NonDeduced<Vec>& g_in) {
   Vec d = p.maximize ? Vec(-g_in) : g_in;
   if (p.weight_decay != 0) d = d + p.weight_decay * w;
@@ -47,11 +47,11 @@ Vec sgdStep(const SgdParams& p, SgdStateT<Vec>& s, const NonDeduced<Vec>& w,
     }
   }
   s.direction = d;
-  return w + (-p.lr) * d;
+  return w + (-lr) * d;
 }
 
 template <class Vec>
-Vec adagradStep(const AdagradParams& p, AdagradStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec adagradStep(const AdagradParams& p, double lr, AdagradStateT<Vec>& s, const NonDeduced<Vec>& w,
                 const NonDeduced<Vec>& g_in) {
   if (!s.initialized) {
     if constexpr (Vec::SizeAtCompileTime == Eigen::Dynamic) {
@@ -64,14 +64,14 @@ Vec adagradStep(const AdagradParams& p, AdagradStateT<Vec>& s, const NonDeduced<
   s.t += 1;
   Vec g = p.maximize ? Vec(-g_in) : g_in;
   if (p.weight_decay != 0) g = g + p.weight_decay * w;
-  const double clr = p.lr / (1 + (s.t - 1) * p.lr_decay);
+  const double clr = lr / (1 + (s.t - 1) * p.lr_decay);
   s.sum = s.sum + g.cwiseProduct(g);
   const Vec std_dev = s.sum.cwiseSqrt().array() + p.eps;
   return w + ((-clr) * g).cwiseQuotient(std_dev);
 }
 
 template <class Vec>
-Vec rmspropStep(const RmspropParams& p, RmspropStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec rmspropStep(const RmspropParams& p, double lr, RmspropStateT<Vec>& s, const NonDeduced<Vec>& w,
                 const NonDeduced<Vec>& g_in) {
   if (s.t == 0) {
     step_rules_detail::sizeOnFirstStep(s.square_avg, w.size());
@@ -92,13 +92,13 @@ Vec rmspropStep(const RmspropParams& p, RmspropStateT<Vec>& s, const NonDeduced<
   avg = avg.array() + p.eps;
   if (p.momentum > 0) {
     s.momentum_buffer = s.momentum_buffer * p.momentum + g.cwiseQuotient(avg);
-    return w + (-p.lr) * s.momentum_buffer;
+    return w + (-lr) * s.momentum_buffer;
   }
-  return w + ((-p.lr) * g).cwiseQuotient(avg);
+  return w + ((-lr) * g).cwiseQuotient(avg);
 }
 
 template <class Vec>
-Vec adamStep(const AdamParams& p, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
+Vec adamStep(const AdamParams& p, double lr, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
              const NonDeduced<Vec>& g_in) {
   if (s.t == 0) {
     step_rules_detail::sizeOnFirstStep(s.m, w.size());
@@ -113,7 +113,7 @@ Vec adamStep(const AdamParams& p, AdamStateT<Vec>& s, const NonDeduced<Vec>& w,
   const double t = s.t;
   const double bias_correction1 = 1 - std::pow(p.beta1, t);
   const double bias_correction2 = 1 - std::pow(p.beta2, t);
-  const double step_size = p.lr / bias_correction1;
+  const double step_size = lr / bias_correction1;
   const double bias_correction2_sqrt = std::sqrt(bias_correction2);
   Vec denom;
   if (p.amsgrad) {

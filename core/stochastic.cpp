@@ -27,14 +27,14 @@ struct FirstOrderState {
 VecX firstOrderStep(const RunConfig& r, FirstOrderState& s, const VecX& w, const VecX& g) {
   switch (r.method) {
     case Method::AdaGrad:
-      return adagradStep(r.adagrad, s.adagrad, w, g);
+      return adagradStep(r.adagrad, r.step_size, s.adagrad, w, g);
     case Method::RMSProp:
-      return rmspropStep(r.rmsprop, s.rmsprop, w, g);
+      return rmspropStep(r.rmsprop, r.step_size, s.rmsprop, w, g);
     case Method::Adam:
     case Method::AMSGrad:
-      return adamStep(r.adam, s.adam, w, g);
+      return adamStep(r.adam, r.step_size, s.adam, w, g);
     default:  // gd, momentum, nesterov (validate() rejects the others)
-      return sgdStep(r.sgd, s.sgd, w, g);
+      return sgdStep(r.sgd, r.step_size, s.sgd, w, g);
   }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -10,6 +11,7 @@
 
 #include "app/plot/axes.h"
 #include "app/plot/color.h"
+#include "app/plot/colorbar.h"
 #include "app/plot/field_image.h"
 
 namespace gradlab::plot {
@@ -137,6 +139,9 @@ struct Figure {
   std::vector<Item> items;             // in drawing order (first is at the bottom)
   std::vector<LegendEntry> legend;     // labelled items in order of first appearance
   LegendCorner legend_corner = LegendCorner::TopRight;  // where the legend was drawn
+  // The key of a shaded map, in a strip under the x-axis label (colorbar.h); the layout reserves
+  // the strip when it is set.
+  std::optional<ColorBar> color_bar;
 };
 
 // The label of any item ("" for text).

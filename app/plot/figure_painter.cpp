@@ -63,6 +63,7 @@ PixelRect PlotArea(const Figure& fig, const PixelRect& frame, const Range& y_vie
   PixelRect r = frame;
   r.y0 += pad + (fig.title.empty() ? 0 : font + pad);
   r.y1 -= pad + font + tick + pad;  // x tick labels
+  if (fig.color_bar) r.y1 -= ColorBarRoom(st, painter);
   if (!fig.x_label.empty()) r.y1 -= font + pad;
   // y tick labels: measure them for the height the plot will have.
   float label_w = 0;
@@ -77,6 +78,11 @@ PixelRect PlotArea(const Figure& fig, const PixelRect& frame, const Range& y_vie
   if (r.width() < 10) r.x1 = r.x0 + 10;
   if (r.height() < 10) r.y1 = r.y0 + 10;
   return r;
+}
+
+PixelRect ColorBarStrip(const Figure& fig, const PlotStyle& style, const Painter& painter) {
+  const double room = fig.color_bar ? ColorBarRoom(style, painter) : 0;
+  return {fig.frame.x0, fig.frame.y1 - room, fig.frame.x1, fig.frame.y1};
 }
 
 Transform FigureTransform(const Figure& fig) {
@@ -385,7 +391,8 @@ void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const Pl
   const PixelRect& f = fig.frame;
   if (!fig.x_label.empty()) {
     const float tw = fx(painter.textSize(fig.x_label).x);
-    painter.text({fx(0.5 * (a.x0 + a.x1)) - 0.5f * tw, fx(f.y1) - pad - font}, fig.x_label,
+    const double bottom = ColorBarStrip(fig, st, painter).y0;  // above the colour bar, if any
+    painter.text({fx(0.5 * (a.x0 + a.x1)) - 0.5f * tw, fx(bottom) - pad - font}, fig.x_label,
                  th.text);
   }
   if (!fig.y_label.empty())
@@ -430,6 +437,12 @@ void PaintFigure(Painter& painter, const Figure& fig, const PlotStyle& style) {
     PaintLegend(painter, fig, LegendBox(t, m.width, m.height, m.pad, fig.legend_corner), m, style);
   painter.popClip();
   PaintAxes(painter, fig, t, style);
+  PaintFigureColorBar(painter, fig, style);
+}
+
+void PaintFigureColorBar(Painter& painter, const Figure& fig, const PlotStyle& style) {
+  if (fig.color_bar)
+    PaintColorBar(painter, *fig.color_bar, ColorBarStrip(fig, style, painter), style);
 }
 
 }  // namespace gradlab::plot

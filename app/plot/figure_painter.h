@@ -30,6 +30,10 @@ std::vector<Tick> YTicks(const Transform& t, const PlotStyle& style);
 PixelRect PlotArea(const Figure& fig, const PixelRect& frame, const Range& y_view,
                    const PlotStyle& style, const Painter& painter);
 
+// The strip at the bottom of the frame where a figure's colour bar goes (ColorBarRoom high; empty
+// when it has none).
+PixelRect ColorBarStrip(const Figure& fig, const PlotStyle& style, const Painter& painter);
+
 // The transform of a laid-out figure: its limits over its area.
 Transform FigureTransform(const Figure& fig);
 
@@ -70,7 +74,11 @@ void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const Pl
 void PaintMarker(Painter& painter, Point c, MarkerShape shape, float r, Color color, bool filled,
                  float width);
 
-// A laid-out figure, whole: background, grid, items and legend clipped to the plot area, axes.
+// The figure's colour bar in its strip, when it has one.
+void PaintFigureColorBar(Painter& painter, const Figure& fig, const PlotStyle& style);
+
+// A laid-out figure, whole: background, grid, items and legend clipped to the plot area, axes,
+// colour bar.
 void PaintFigure(Painter& painter, const Figure& fig, const PlotStyle& style);
 
 }  // namespace gradlab::plot

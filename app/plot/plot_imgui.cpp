@@ -273,6 +273,18 @@ void SetupAxesLimits(double x_min, double x_max, double y_min, double y_max, ImG
   }
 }
 
+void SetupColorBar() {
+  CurrentPlot& cur = Cur();
+  IM_ASSERT(!cur.locked && "SetupColorBar() must come before any Plot*(), DragPoint or query.");
+  cur.color_bar_room = true;
+}
+
+void PlotColorBar(const ColorBar& bar) {
+  CurrentPlot& cur = Cur();
+  IM_ASSERT(cur.color_bar_room && "PlotColorBar() needs SetupColorBar() first (it reserves room).");
+  cur.color_bar = bar;
+}
+
 void SetupAxesFit() {
   CurrentPlot& cur = Cur();
   IM_ASSERT(!cur.locked && "SetupAxesFit() must come before any Plot*(), DragPoint or query.");
@@ -290,6 +302,7 @@ PixelRect Layout(const CurrentPlot& cur, const Limits& view) {
   header.x_label = cur.x_label;
   header.y_label = cur.y_label;
   header.y_scale = cur.y_scale;
+  if (cur.color_bar_room) header.color_bar = ColorBar{};  // only its room counts here
   return PlotArea(header, cur.frame, view.y, Ctx().style, ImGuiPainter(nullptr, FontSize()));
 }
 
@@ -758,6 +771,11 @@ void EndPlot() {
   fig.width_px = fig.area.width();
   fig.height_px = fig.area.height();
   fig.scale = st.scale;
+  fig.color_bar.reset();
+  if (cur.color_bar_room) {
+    fig.color_bar = cur.color_bar.value_or(ColorBar{});
+    fig.color_bar->shown = cur.color_bar.has_value();  // an empty strip keeps the layout still
+  }
 
   PaintBackground(painter, fig, st);
   painter.pushClip(fig.area);
@@ -774,6 +792,7 @@ void EndPlot() {
   DrawLegend(painter, cur);
   painter.popClip();
   PaintAxes(painter, fig, cur.transform, st);
+  PaintFigureColorBar(painter, fig, st);
 
   s.last_figure = fig;
   ctx.last_figure = &s.last_figure;

@@ -32,6 +32,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <unordered_map>
 
 #include "app/plot/figure.h"
@@ -129,6 +130,11 @@ void SetupAxesLimits(double x_min, double x_max, double y_min, double y_max,
 // on the frames where the data changed, e.g. when an optimizer run was recomputed.
 void SetupAxesFit();
 
+// Reserves the strip for a colour bar under the plot area (colorbar.h); give the bar itself with
+// PlotColorBar() once its range is known (any time before EndPlot). Without one the strip stays
+// empty, so the plot area does not jump when a bar comes and goes.
+void SetupColorBar();
+
 // [SECTION] Items (count is the number of points; NaN breaks lines and skips points)
 
 void PlotLine(const char* label, const double* xs, const double* ys, int count,
@@ -149,6 +155,9 @@ void PlotPolygon(const char* label, const double* xs, const double* ys, int coun
 // Reference lines across the plot, e.g. the current animation step.
 void PlotVLine(const char* label, double x, const LineStyle& style = {});
 void PlotHLine(const char* label, double y, const LineStyle& style = {});
+// The colour bar in the strip SetupColorBar() reserved: kept in the Figure, painted by the figure
+// painter (the same bar an export paints).
+void PlotColorBar(const ColorBar& bar);
 // Text at a data point (no legend entry, does not affect auto-fit).
 void PlotText(const char* text, double x, double y, const TextStyle& style = {});
 // A texture over the data rectangle; by default texture row 0 is at y_min (ScalarField layout).
@@ -219,9 +228,11 @@ struct CurrentPlot {
   std::string x_label, y_label;
   Scale x_scale = Scale::Linear, y_scale = Scale::Linear;
   PixelRect frame;
-  bool hovered = false;  // the frame item is hovered
-  bool locked = false;   // Setup*() no longer allowed
-  Transform transform;   // data <-> pixels of the plot area, valid once locked
+  bool hovered = false;               // the frame item is hovered
+  bool locked = false;                // Setup*() no longer allowed
+  bool color_bar_room = false;        // SetupColorBar() was called
+  std::optional<ColorBar> color_bar;  // PlotColorBar()'s bar
+  Transform transform;                // data <-> pixels of the plot area, valid once locked
   bool mouse_in_plot = false, mouse_on_legend = false;
   bool click_taken[3] = {false, false, false};  // a DragPoint took this frame's click
 };

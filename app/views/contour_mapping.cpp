@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "app/plot/colormap.h"
 
@@ -47,6 +48,26 @@ std::vector<double> contourLevels(const ContourMapping& mapping, int levels) {
   std::vector<double> out;
   for (int k = 1; k <= levels; ++k) out.push_back(mapping.scale.valueAt(double(k) / (levels + 1)));
   return out;
+}
+
+plot::ColorBar colorBar(const ContourOptions& options, const ContourMapping& mapping) {
+  plot::ColorBar bar;
+  bar.colormap = plot::Colormap(options.colormap);
+  bar.scale = mapping.scale;
+  bar.lo = mapping.lo;
+  bar.hi = mapping.hi;
+  bar.log_ticks = mapping.log && mapping.lo > 0;
+  const double magnitude = std::max(std::fabs(mapping.lo), std::fabs(mapping.hi));
+  const double span = mapping.hi - mapping.lo;
+  const int digits =
+      span > 0 ? std::clamp(4 + int(std::ceil(std::log10(std::max(magnitude / span, 1.0)))), 4, 16)
+               : 4;
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*g", digits, mapping.lo);
+  bar.lo_text = text;
+  std::snprintf(text, sizeof text, "%.*g", digits, mapping.hi);
+  bar.hi_text = text;
+  return bar;
 }
 
 }  // namespace gradlab

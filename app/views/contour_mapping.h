@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/plot/color.h"
+#include "app/plot/colorbar.h"
 #include "app/plot/field_image.h"
 
 namespace gradlab {
@@ -38,6 +39,10 @@ std::shared_ptr<plot::FieldImage> makeFieldImage(const std::vector<double>& valu
                                                  const ContourOptions& options,
                                                  const ContourMapping& mapping,
                                                  plot::Color undefined);
+// The colour bar of a map shaded with `mapping` (a figure item: the screen and the export paint
+// the same one): the colour map over [lo, hi], its end values with enough digits that they
+// differ (1e8 + x^2 shows 100000000 and 100000018), ticks at decades for log levels with lo > 0.
+plot::ColorBar colorBar(const ContourOptions& options, const ContourMapping& mapping);
 // The f of the n iso-lines: strictly inside the map, at colour positions k / (n + 1).
 std::vector<double> contourLevels(const ContourMapping& mapping, int levels);
 

@@ -49,16 +49,22 @@ bool drawParamSlider(T& params, const ParamField<T>& field, float width) {
   return changed;
 }
 
-// The fields of `table` called `names`, in that order, their sliders one width (aligned).
+// The widest label among the fields of `table` called `names`.
 template <class T>
-bool drawParamSliders(T& params, const ParamTable<T>& table,
-                      std::initializer_list<const char*> names, float width) {
+float widestParamLabel(const ParamTable<T>& table, std::initializer_list<const char*> names) {
   float widest = 0;
   for (const char* name : names)
     for (const ParamField<T>& field : table)
       if (std::strcmp(field.name, name) == 0)
         widest = std::max(widest, ImGui::CalcTextSize(field.label).x);
-  width = std::min(width, sliderRoom(widest));
+  return widest;
+}
+
+// The fields of `table` called `names`, in that order, their sliders one width (aligned).
+template <class T>
+bool drawParamSliders(T& params, const ParamTable<T>& table,
+                      std::initializer_list<const char*> names, float width) {
+  width = std::min(width, sliderRoom(widestParamLabel(table, names)));
   bool changed = false;
   for (const char* name : names)
     for (const ParamField<T>& field : table)

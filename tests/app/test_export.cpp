@@ -12,6 +12,7 @@
 
 #include "app/labs/optimizer/optimizer_lab.h"
 #include "app/plot/color.h"
+#include "app/plot/colormap.h"
 #include "tests/app/png_image.h"
 #include "tests/app/run_command.h"
 
@@ -202,6 +203,64 @@ TEST(Export, MapMatchesTheGlRenderOfTheSamePlot) {
   // Measured 0.84 levels and 99.4% (1600x900 render, default scene).
   EXPECT_LT(mean, 3.0);
   EXPECT_GT(share, 0.97);
+}
+
+// From `export --report`: the colour bar's gradient, "colorbar_px X Y W H" after the area.
+PlotPlace exportColorBar(const std::string& output, const std::string& file) {
+  PlotPlace p;
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(file + ": ", 0) != 0) continue;
+    const std::size_t at = line.find(" colorbar_px ");
+    p.found =
+        at != std::string::npos &&
+        std::sscanf(line.c_str() + at, " colorbar_px %lf %lf %lf %lf", &p.x, &p.y, &p.w, &p.h) == 4;
+  }
+  return p;
+}
+
+// Issue 14, item 2: the colour bar is part of the exported map. Under the map's plot area, at the
+// middle of each of its 64 steps, the PNG has the colour map's colour for that step (viridis, the
+// default scene's); with the bar switched off in the scene there is none and the map is taller.
+TEST(Export, MapCarriesTheColourBarInTheColourMapsColours) {
+  const std::string dir = freshDir("colorbar");
+  CommandResult r =
+      runGradlab("export --lab optimizer --out-dir " + dir + " --report", true, kNoDisplay);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const std::string map = dir + "/optimizer-map.png";
+  const PlotPlace area = exportPlace(r.output, map);
+  const PlotPlace bar = exportColorBar(r.output, map);
+  ASSERT_TRUE(area.found && bar.found) << r.output;
+  EXPECT_GT(bar.y, area.y + area.h);  // under the plot area
+  EXPECT_GT(bar.w, 0.6 * area.w);
+  const Image image = loadPng(map);
+  ASSERT_EQ(image.width, 800);
+  ASSERT_GE(image.height, int(bar.y + bar.h));
+  const int y = int(bar.y + 0.5 * bar.h);
+  int worst = 0;
+  for (int step = 0; step < 64; ++step) {
+    const double t = (step + 0.5) / 64;
+    const plot::Color c = plot::SampleColormap(plot::Colormap::Viridis, t);
+    const int d = nearestColorDistance(image, int(bar.x + t * bar.w), y, c, 0);
+    worst = std::max(worst, d);
+    EXPECT_LE(d, 2) << "step " << step;
+  }
+  std::printf("colour bar: largest channel difference to the colour map %d levels\n", worst);
+  // The curves have no colour bar.
+  EXPECT_FALSE(exportColorBar(r.output, dir + "/optimizer-f.png").found);
+
+  const std::string scene = dir + "/no-bar.json";
+  std::FILE* f = std::fopen(scene.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs("{\"contour\": {\"colorbar\": false}}\n", f);
+  std::fclose(f);
+  CommandResult off = runGradlab(
+      "export --lab optimizer --out-dir " + dir + " --report --scene " + scene, true, kNoDisplay);
+  ASSERT_EQ(off.exit_code, 0) << off.output;
+  EXPECT_FALSE(exportColorBar(off.output, map).found) << off.output;
+  const PlotPlace taller = exportPlace(off.output, map);
+  ASSERT_TRUE(taller.found);
+  EXPECT_GT(taller.h, area.h);
 }
 
 TEST(Export, PdfFilesStartWithPdfHeader) {

@@ -116,7 +116,7 @@ TEST(GuiOptimizer, StartsAndEndPointsSitWhereTheCorePutsThem) {
   ObjectivePtr f = makeObjective(ObjectiveSpec{}, &error);
   ASSERT_TRUE(f);
   RunConfig config = defaultRunConfig(Method::GradientDescent, true);
-  setStepSize(config, 0.1);
+  config.step_size = 0.1;
   const auto& starts = f->info().starts;
   ASSERT_EQ(starts.size(), 3u);
   for (int i = 0; i < 3; ++i) {

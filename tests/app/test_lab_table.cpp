@@ -58,7 +58,7 @@ TEST(OptimizerLabPanel, OptionsSetTheSceneAndBadOnesSayWhy) {
   const OptimizerLab& lab = panel.state();
   EXPECT_EQ(lab.scene.spec.name, "rosenbrock");
   EXPECT_EQ(lab.scene.config.method, Method::Adam);
-  EXPECT_DOUBLE_EQ(lab.scene.config.adam.lr, 0.05);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.05);
   EXPECT_TRUE(lab.scene.pinned);
   EXPECT_EQ(lab.scene.pin, Vec2(1, 2));
 

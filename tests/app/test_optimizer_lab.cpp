@@ -20,7 +20,7 @@ TEST(OptimizerLab, DefaultSceneIsExerciseC4WithThreeConvergedAscents) {
   EXPECT_EQ(lab.scene.spec.name, "two-bumps");
   EXPECT_TRUE(lab.scene.config.maximize);
   EXPECT_EQ(lab.scene.config.method, Method::GradientDescent);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.1);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.1);
   ASSERT_EQ(lab.runs.size(), 3u);
   const int steps[3] = {55, 54, 65};  // EXERCISES C4, eta = 0.1
   for (int i = 0; i < 3; ++i) {
@@ -59,10 +59,10 @@ TEST(OptimizerLab, SwitchingMethodKeepsTheStepSizeButNewtonUsesItsOwn) {
   resetOptimizerLab(lab);
   setUserStepSize(lab, 0.25);
   selectMethod(lab, Method::Adam);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.25);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.25);
   EXPECT_TRUE(lab.scene.config.maximize);
   selectMethod(lab, Method::Newton);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 1.0);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 1.0);
 }
 
 // Issue 15, item 6: Newton -> gradient descent used to reset the step to 0.1 (every Rosenbrock
@@ -74,9 +74,9 @@ TEST(OptimizerLab, NewtonAndBackRestoresTheGradientStep) {
   setUserStepSize(lab, 1e-3);
   selectMethod(lab, Method::Newton);
   selectMethod(lab, Method::DampedNewton);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.5);  // damped Newton's own eta
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.5);  // damped Newton's own eta
   selectMethod(lab, Method::GradientDescent);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 1e-3);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 1e-3);
   recomputeRuns(lab);
   for (const Trajectory& t : lab.runs) EXPECT_NE(t.status, RunStatus::Diverged);
 }
@@ -92,14 +92,14 @@ TEST(OptimizerLab, AHomeworkFunctionOpensWithTheHomeworkSettings) {
   selectBuiltin(lab, "two-bumps");
   recomputeRuns(lab);
   EXPECT_EQ(lab.scene.config.method, Method::GradientDescent);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.1);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.1);
   ASSERT_EQ(lab.runs.size(), 3u);
   EXPECT_EQ(lab.runs[0].status_iteration, 55);
   EXPECT_EQ(lab.runs[1].status_iteration, 54);
   EXPECT_EQ(lab.runs[2].status_iteration, 65);
   selectBuiltin(lab, "quadratic");  // C5: gradient descent at 0.5 from (1, 1)
   recomputeRuns(lab);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.5);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.5);
   EXPECT_NEAR(lab.runs[0].iterates[1].w.x(), 2.0, 1e-15);
   EXPECT_NEAR(lab.runs[0].iterates[1].w.y(), 0.5, 1e-15);
 }
@@ -110,7 +110,7 @@ TEST(OptimizerLab, TheUsersStepStaysOnANewFunctionAndABetterOneIsOffered) {
   resetOptimizerLab(lab);
   setUserStepSize(lab, 0.05);
   selectBuiltin(lab, "himmelblau");
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.config), 0.05);
+  EXPECT_DOUBLE_EQ(lab.scene.config.step_size, 0.05);
   setUserStepSize(lab, 5.0);  // far too long for Himmelblau
   const double offer = offeredStepSize(lab);
   EXPECT_GT(offer, 0);
@@ -122,7 +122,7 @@ TEST(OptimizerLab, TheUsersStepStaysOnANewFunctionAndABetterOneIsOffered) {
   resetOptimizerLab(fresh);
   selectBuiltin(fresh, "himmelblau");
   EXPECT_DOUBLE_EQ(
-      stepSize(fresh.scene.config),
+      fresh.scene.config.step_size,
       suggestedStepSize(*fresh.objective, Method::GradientDescent, fresh.scene.starts[0]));
 }
 
@@ -237,7 +237,7 @@ TEST(OptimizerLab, SuggestedStepIsStableAtTheOptimumTheRunsHeadFor) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
   selectBuiltin(lab, "cubic");
-  EXPECT_LT(stepSize(lab.scene.config), 2.0 / (12.0 * std::sqrt(5.0 / 6.0)));
+  EXPECT_LT(lab.scene.config.step_size, 2.0 / (12.0 * std::sqrt(5.0 / 6.0)));
   recomputeRuns(lab);
   ASSERT_EQ(lab.runs.size(), 3u);
   for (int r = 0; r < 2; ++r) {
@@ -272,7 +272,7 @@ TEST(OptimizerLab, NewStepSizeAfterPlayShowsTheNewRunsInFull) {
   timelineSeek(lab.timeline, 13);  // paused at iteration 13
   ASSERT_EQ(shownIterations(lab, 0), 13);
   EXPECT_EQ(shownIterateCaption(lab, 0), "run 1 at iteration 13 of 55");
-  setStepSize(lab.scene.config, 0.01);
+  lab.scene.config.step_size = 0.01;
   recomputeRuns(lab);
   EXPECT_FALSE(lab.timeline.animated);
   EXPECT_FALSE(lab.timeline.playing);
@@ -356,7 +356,7 @@ void makeHeavy(OptimizerLab& lab) {
   lab.scene.starts.clear();
   for (int i = 0; i < kMaxRuns; ++i) lab.scene.starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
   lab.scene.config.stop.max_iterations = 100000;
-  setStepSize(lab.scene.config, 1e-6);
+  lab.scene.config.step_size = 1e-6;
 }
 
 TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
@@ -364,11 +364,11 @@ TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
   resetOptimizerLab(lab);
   RunScheduler scheduler;
   const int before = lab.runs_version;
-  setStepSize(lab.scene.config, 0.2);
+  lab.scene.config.step_size = 0.2;
   requestRuns(lab, scheduler);
   EXPECT_FALSE(scheduler.pending);
   EXPECT_EQ(lab.runs_version, before + 1);
-  EXPECT_EQ(stepSize(lab.scene.config), 0.2);
+  EXPECT_EQ(lab.scene.config.step_size, 0.2);
   EXPECT_FALSE(scheduler.worker.busy());
 }
 
@@ -621,7 +621,7 @@ TEST(OptimizerLab, CompareEntriesAreEditedThroughTheLabsLogic) {
   ASSERT_TRUE(addCompareEntry(lab, Method::RMSProp));
   ASSERT_EQ(lab.scene.compare_entries.size(), n + 1);
   EXPECT_EQ(lab.scene.compare_entries.back().config.method, Method::RMSProp);
-  EXPECT_DOUBLE_EQ(stepSize(lab.scene.compare_entries.back().config),
+  EXPECT_DOUBLE_EQ(lab.scene.compare_entries.back().config.step_size,
                    suggestedStepSize(*lab.objective, Method::RMSProp, lab.scene.starts[0]));
   lab.scene.compare_entries[0].enabled = false;
   ASSERT_TRUE(setCompareMethod(lab, 0, Method::Adam));

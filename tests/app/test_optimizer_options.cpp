@@ -30,9 +30,9 @@ TEST(OptimizerOptions, CompareModeTakesTheStartAndTheStepSize) {
   ASSERT_FALSE(lab.scene.compare_entries.empty());
   for (const CompareEntry& e : lab.scene.compare_entries) {
     if (e.config.method == Method::Newton) {
-      EXPECT_EQ(stepSize(e.config), 1.0);
+      EXPECT_EQ(e.config.step_size, 1.0);
     } else {
-      EXPECT_EQ(stepSize(e.config), 0.05) << methodCliName(e.config.method);
+      EXPECT_EQ(e.config.step_size, 0.05) << methodCliName(e.config.method);
     }
   }
   for (const Trajectory& t : lab.runs) EXPECT_EQ(t.iterates.front().w, Vec2(0.5, 0.2));

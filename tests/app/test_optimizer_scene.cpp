@@ -33,7 +33,8 @@ TEST(OptimizerScene, TheDefaultSceneRoundTrips) {
   EXPECT_EQ(optimizerSceneToJson(back), j);
   EXPECT_EQ(j["function"]["name"], "two-bumps");
   EXPECT_EQ(j["config"]["method"], "gd");
-  EXPECT_EQ(j["config"]["sgd"]["lr"], 0.1);
+  EXPECT_EQ(j["config"]["lr"], 0.1);
+  EXPECT_FALSE(j["config"]["sgd"].contains("lr"));  // held once, beside the method
   EXPECT_EQ(back.starts.size(), 3u);
 }
 
@@ -43,7 +44,7 @@ TEST(OptimizerScene, AnEditedSceneRoundTripsEveryInput) {
   s.spec.expression = "(x - 1)^2 + 4*(y + 0.5)^2";
   s.spec.params.clear();
   s.config = defaultRunConfig(Method::AMSGrad, false);
-  s.config.adam.lr = 0.0123;
+  s.config.step_size = 0.0123;
   s.config.adam.beta2 = 0.95;
   s.config.stop.max_iterations = 777;
   s.config.stop.f_tol = 1e-9;
@@ -81,9 +82,10 @@ TEST(OptimizerScene, AnEditedSceneRoundTripsEveryInput) {
 
 TEST(OptimizerScene, MissingKeysKeepTheDefaults) {
   OptimizerScene s = defaultScene();
-  ASSERT_EQ(optimizerSceneFromJson(json{{"config", {{"adam", {{"lr", 0.2}}}}}}, &s), "");
-  EXPECT_EQ(s.config.adam.lr, 0.2);
+  ASSERT_EQ(optimizerSceneFromJson(json{{"config", {{"adam", {{"beta1", 0.8}}}}}}, &s), "");
+  EXPECT_EQ(s.config.adam.beta1, 0.8);
   EXPECT_EQ(s.config.method, Method::GradientDescent);
+  EXPECT_EQ(s.config.step_size, 0.1);
   EXPECT_EQ(s.starts.size(), 3u);
 }
 
@@ -93,11 +95,17 @@ TEST(OptimizerScene, AMalformedSceneNamesTheBadField) {
     std::string message;
   } cases[] = {
       {json::array(), "a scene must be a JSON object"},
-      {{{"version", 99}}, "version: this gradlab reads scene versions up to 1"},
+      {{{"version", 99}}, "version: this gradlab reads scene versions up to 2"},
       {{{"lab", "elbows"}}, "lab: this is not an optimizer scene"},
       {{{"config", {{"adam", {{"beta1", 2.0}}}}}}, "config.adam.beta1 must be in ["},
       {{{"config", {{"adam", {{"betta1", 0.5}}}}}}, "config.adam.betta1 is not a parameter here"},
       {{{"config", {{"sgd", {{"lr", "fast"}}}}}}, "config.sgd.lr has the wrong type"},
+      {{{"config", {{"lr", "fast"}}}}, "config.lr has the wrong type"},
+      {{{"config", {{"lr", 20}}}}, "config.lr must be in [1e-06, 10]"},
+      {{{"config", {{"method", "damped-newton"}, {"lr", 5}}}}, "config.lr must be in [0.001, 2]"},
+      {{{"config", {{"method", "damped-newton"}, {"newton", {{"eta", 5}}}}}},
+       "config.newton.eta must be in [0.001, 2]"},
+      {{{"config", {{"stop", {{"lr", 0.1}}}}}}, "config.stop.lr is not a parameter here"},
       {{{"config", {{"method", "sgd9"}}}}, "config.method is not a method"},
       {{{"config", {{"stop", {{"max_iterations", 1.5}}}}}},
        "config.stop.max_iterations must be a whole number"},
@@ -122,7 +130,7 @@ TEST(OptimizerScene, ApplyingASceneReproducesItsRunsAndABadOneChangesNothing) {
   OptimizerLab lab;
   resetOptimizerLab(lab);
   OptimizerScene scene = lab.scene;
-  setStepSize(scene.config, 0.5);
+  scene.config.step_size = 0.5;
   ASSERT_EQ(applyOptimizerScene(lab, scene), "");
   ASSERT_EQ(lab.runs.size(), 3u);
   EXPECT_EQ(lab.start_slots.size(), 3u);
@@ -132,6 +140,55 @@ TEST(OptimizerScene, ApplyingASceneReproducesItsRunsAndABadOneChangesNothing) {
   EXPECT_NE(applyOptimizerScene(lab, bad), "");
   EXPECT_EQ(lab.scene.spec.name, "two-bumps");
   EXPECT_EQ(lab.runs[0].iterates.size(), length);
+}
+
+json readSceneFile(const std::string& name) {
+  std::ifstream in(std::string(GRADLAB_TEST_DATA_DIR) + "/scenes/" + name);
+  EXPECT_TRUE(in) << name;
+  return json::parse(in);
+}
+
+// Version-1 files (a step size in each method's struct, written by gradlab before the step size
+// was held once: tests/data/scenes/make_v1_scenes.sh) load with the active method's step and give
+// the runs that version gave.
+TEST(OptimizerScene, VersionOneFilesLoadWithTheActiveMethodsStep) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  ASSERT_EQ(loadOptimizerScene(lab, readSceneFile("v1-adam.json")), "");
+  EXPECT_EQ(lab.scene.config.method, Method::Adam);
+  EXPECT_EQ(lab.scene.config.step_size, 0.05);  // config.adam.lr, not config.sgd.lr = 0.1
+  ASSERT_EQ(lab.runs.size(), 1u);
+  EXPECT_EQ(lab.runs[0].status, RunStatus::Converged);
+  EXPECT_EQ(lab.runs[0].status_iteration, 2114);
+  ASSERT_EQ(lab.scene.compare_entries.size(), 4u);
+  EXPECT_EQ(lab.scene.compare_entries[0].config.step_size, 0.0006638488581100247);  // sgd.lr
+  EXPECT_EQ(lab.scene.compare_entries[2].config.step_size, 0.04);                   // adam.lr
+  EXPECT_EQ(lab.scene.compare_entries[3].config.step_size, 1.0);                    // newton.eta
+  // The loaded step is the gradient step that Newton and back returns to.
+  selectMethod(lab, Method::Newton);
+  selectMethod(lab, Method::GradientDescent);
+  EXPECT_EQ(lab.scene.config.step_size, 0.05);
+
+  ASSERT_EQ(loadOptimizerScene(lab, readSceneFile("v1-damped.json")), "");
+  EXPECT_EQ(lab.scene.config.method, Method::DampedNewton);
+  EXPECT_EQ(lab.scene.config.step_size, 0.3);  // config.newton.eta
+  const int damped_steps[] = {70, 79, 55};
+  ASSERT_EQ(lab.runs.size(), 3u);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(lab.runs[i].status_iteration, damped_steps[i]) << i;
+
+  ASSERT_EQ(loadOptimizerScene(lab, readSceneFile("v1-compare.json")), "");
+  EXPECT_TRUE(lab.scene.compare);
+  const int compare_steps[] = {28, 225, 369, 4};  // gd, momentum, adam at 0.02; newton
+  ASSERT_EQ(lab.runs.size(), 4u);
+  for (int i = 0; i < 4; ++i) {
+    EXPECT_EQ(lab.runs[i].status, RunStatus::Converged) << i;
+    EXPECT_EQ(lab.runs[i].status_iteration, compare_steps[i]) << i;
+  }
+  // Written again, it is a version-2 file with the step once per config.
+  const json again = optimizerSceneToJson(lab.scene);
+  EXPECT_EQ(again["version"], 2);
+  EXPECT_EQ(again["compare_entries"][2]["config"]["lr"], 0.02);
+  EXPECT_FALSE(again["compare_entries"][2]["config"]["adam"].contains("lr"));
 }
 
 // A teacher prepares a scene on the command line and opens it again: the same pictures.

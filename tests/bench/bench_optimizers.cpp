@@ -27,7 +27,7 @@ ObjectivePtr make(const std::string& name, const std::string& expression = "") {
 // Step sizes that keep each method stepping (no divergence) for kSteps on two-bumps.
 RunConfig benchConfig(Method method) {
   RunConfig c = defaultRunConfig(method, /*maximize=*/true);
-  if (method != Method::Newton && method != Method::DampedNewton) setStepSize(c, 0.1);
+  if (method != Method::Newton && method != Method::DampedNewton) c.step_size = 0.1;
   c.stop.grad_tol = 0;  // never converge: measure steps, not stop rules
   c.stop.max_iterations = kSteps;
   return c;
@@ -76,7 +76,7 @@ void BM_SgdStepOnly(benchmark::State& state) {
   Vec2 w(0.2, 0.8);
   const Vec2 g(1e-9, -1e-9);
   for (auto _ : state) {
-    w = sgdStep(p, s, w, g);
+    w = sgdStep(p, 0.1, s, w, g);
     benchmark::DoNotOptimize(w);
   }
   state.SetItemsProcessed(state.iterations());
@@ -100,7 +100,7 @@ void BM_StochasticLeastSquares10(benchmark::State& state) {
   const LeastSquaresProblem problem(f, y);
   StochasticConfig config;
   config.method = defaultRunConfig(static_cast<Method>(state.range(0)));
-  setStepSize(config.method, 0.01);
+  config.method.step_size = 0.01;
   config.sampler.batch_size = 8;
   config.sampler.seed = 7;
   std::int64_t steps = 0;

@@ -107,9 +107,9 @@ TEST(Conditioning, GradientDescentConvergesJustBelowTheStableStepAndDivergesAbov
   ObjectivePtr f = quadraticForm(2, -1, 2, Vec2(-3, 0));  // C5 up to a constant
   const double eta_max = largestStableStep(sym(2, -1, 2));
   RunConfig c = defaultRunConfig(Method::GradientDescent);
-  c.sgd.lr = 0.95 * eta_max;
+  c.step_size = 0.95 * eta_max;
   EXPECT_EQ(run(*f, c, Vec2(1, 1)).status, RunStatus::Converged);
-  c.sgd.lr = 1.05 * eta_max;
+  c.step_size = 1.05 * eta_max;
   EXPECT_EQ(run(*f, c, Vec2(1, 1)).status, RunStatus::Diverged);
 }
 

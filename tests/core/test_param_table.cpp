@@ -42,7 +42,17 @@ void checkTable(const ParamTable<T>& table, const char* what) {
   }
 }
 
+// The field of `table` called `name` (the test fails when there is none).
+template <class T>
+const ParamField<T>& fieldNamed(const ParamTable<T>& table, const std::string& name) {
+  for (const ParamField<T>& field : table)
+    if (field.name == name) return field;
+  ADD_FAILURE() << "no field " << name;
+  return table.front();
+}
+
 TEST(ParamTable, EveryFieldIsBoundToItsOwnMemberWithItsDefaultInRange) {
+  checkTable(runConfigParamTable(), "config");
   checkTable(sgdParamTable(), "sgd");
   checkTable(armijoParamTable(), "armijo");
   checkTable(adagradParamTable(), "adagrad");
@@ -75,7 +85,7 @@ TEST(ParamTable, NamedMembersAreTheOnesTheirNamesSay) {
 
 TEST(ParamTable, OutOfRangeWrongKindAndNonFiniteValuesAreRefusedByName) {
   AdamParams adam;
-  const ParamField<AdamParams>& beta1 = adamParamTable()[1];
+  const ParamField<AdamParams>& beta1 = fieldNamed(adamParamTable(), "beta1");
   std::string error;
   EXPECT_FALSE(setParam(adam, beta1, 2.0, &error));
   EXPECT_EQ(error.rfind("beta1 must be in [", 0), 0u) << error;
@@ -83,9 +93,9 @@ TEST(ParamTable, OutOfRangeWrongKindAndNonFiniteValuesAreRefusedByName) {
   EXPECT_EQ(error, "beta1 is not a finite number");
   EXPECT_EQ(adam.beta1, 0.9);  // untouched
   LbfgsParams lbfgs;
-  EXPECT_FALSE(setParam(lbfgs, lbfgsParamTable()[3], 10.5, &error));
+  EXPECT_FALSE(setParam(lbfgs, fieldNamed(lbfgsParamTable(), "history_size"), 10.5, &error));
   EXPECT_EQ(error, "history_size must be a whole number");
-  EXPECT_FALSE(setParam(adam, adamParamTable()[5], 0.5, &error));
+  EXPECT_FALSE(setParam(adam, fieldNamed(adamParamTable(), "amsgrad"), 0.5, &error));
   EXPECT_EQ(error, "amsgrad must be true or false");
 }
 
@@ -96,25 +106,76 @@ namespace gradlab {
 namespace {
 
 // Every name a method lists (its sliders, its trace flags) is a field of the table it is visited
-// with, and every method but pure Newton takes a step size.
+// with; every method but pure Newton takes the step size first, then its own fields (if any).
 TEST(ParamTable, EveryMethodsParametersAreFieldsOfItsTable) {
   int count = 0;
   const MethodInfo* methods = methodTable(&count);
   for (int m = 0; m < count; ++m) {
-    RunConfig config = defaultRunConfig(methods[m].method);
+    const Method method = methods[m].method;
+    RunConfig config = defaultRunConfig(method);
     int visited = 0;
-    visitMethodParams(config, [&](auto&, const auto& table, ParamNames names) {
-      ++visited;
+    visitMethodParams(config, [&](auto& params, const auto& table, ParamNames names) {
       for (const char* name : names) {
         bool found = false;
         for (const auto& field : table) found |= std::string(field.name) == name;
         EXPECT_TRUE(found) << methods[m].cli_name << ": " << name;
       }
-      const std::string first = *names.begin();
-      EXPECT_TRUE(first == "lr" || first == "eta") << methods[m].cli_name;
+      if (visited++ == 0) {
+        EXPECT_EQ(static_cast<const void*>(&params), static_cast<const void*>(&config));
+        EXPECT_EQ(names.size(), 1u);
+        EXPECT_EQ(std::string(*names.begin()), "lr") << methods[m].cli_name;
+      }
     });
-    EXPECT_EQ(visited, methods[m].method == Method::Newton ? 0 : 1) << methods[m].cli_name;
+    const bool own_fields = method != Method::GradientDescent && method != Method::Newton &&
+                            method != Method::DampedNewton;
+    EXPECT_EQ(visited, method == Method::Newton ? 0 : own_fields ? 2 : 1) << methods[m].cli_name;
   }
+}
+
+// Issue 14, item 4: the step size is one field of RunConfig, bound once in the tables. No method's
+// struct table has a step size of its own; each method's step-size row binds RunConfig::step_size.
+TEST(StepSize, RunConfigHoldsTheOneStepSizeFieldAndEveryMethodBindsIt) {
+  ASSERT_EQ(runConfigParamTable().size(), 1u);
+  const ParamField<RunConfig>& step = runConfigParamTable().front();
+  EXPECT_EQ(std::string(step.name), "lr");  // torch's name: JSON key and --lr
+  ASSERT_TRUE(std::holds_alternative<double RunConfig::*>(step.member));
+  EXPECT_EQ(std::get<double RunConfig::*>(step.member), &RunConfig::step_size);
+  const auto noStepField = [](const auto& table, const char* what) {
+    for (const auto& field : table) {
+      const std::string name = field.name;
+      EXPECT_TRUE(name != "lr" && name != "eta" && name != "step_size") << what << "." << name;
+    }
+  };
+  noStepField(sgdParamTable(), "sgd");
+  noStepField(armijoParamTable(), "armijo");
+  noStepField(adagradParamTable(), "adagrad");
+  noStepField(rmspropParamTable(), "rmsprop");
+  noStepField(adamParamTable(), "adam");
+  noStepField(newtonParamTable(), "newton");
+  noStepField(lbfgsParamTable(), "lbfgs");
+
+  int count = 0;
+  const MethodInfo* methods = methodTable(&count);
+  for (int m = 0; m < count; ++m) {
+    const Method method = methods[m].method;
+    const ParamTable<RunConfig>& table = stepSizeTable(method);
+    ASSERT_EQ(table.size(), 1u);
+    EXPECT_EQ(std::get<double RunConfig::*>(table.front().member), &RunConfig::step_size);
+    EXPECT_EQ(std::string(table.front().name), "lr");
+    if (method == Method::Newton) continue;
+    // The row's range is the method's (damped Newton: [1e-3, 2]) and holds its default.
+    EXPECT_EQ(table.front().min, stepSizeRange(method).min) << methods[m].cli_name;
+    EXPECT_EQ(table.front().max, stepSizeRange(method).max) << methods[m].cli_name;
+    RunConfig config = defaultRunConfig(method);
+    EXPECT_GE(config.step_size, table.front().min);
+    EXPECT_LE(config.step_size, table.front().max);
+    std::string error;
+    ASSERT_TRUE(setParam(config, table.front(), 0.75, &error)) << error;
+    EXPECT_EQ(config.step_size, 0.75);
+  }
+  EXPECT_EQ(std::string(stepSizeTable(Method::DampedNewton).front().label), "eta");
+  EXPECT_EQ(std::string(stepSizeTable(Method::GradientDescentArmijo).front().label),
+            "first trial step");
 }
 
 }  // namespace

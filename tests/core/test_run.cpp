@@ -21,7 +21,7 @@ ObjectivePtr mustMake(const std::string& name) {
 
 RunConfig gd(double lr, bool maximize = false) {
   RunConfig c = defaultRunConfig(Method::GradientDescent, maximize);
-  c.sgd.lr = lr;
+  c.step_size = lr;
   return c;
 }
 
@@ -510,7 +510,7 @@ TEST(RunStatusRules, ArmijoFailureFromAHugeFirstStepBlamesTheStep) {
   ObjectivePtr f = mustMake("quadratic");
   ASSERT_TRUE(f);
   RunConfig c = defaultRunConfig(Method::GradientDescentArmijo);
-  c.armijo.lr = 1e300;
+  c.step_size = 1e300;
   const Trajectory t = run(*f, c, Vec2(1, 1));
   EXPECT_EQ(t.status, RunStatus::LineSearchFailed) << t.message;
   EXPECT_EQ(t.status_iteration, 0);
@@ -602,14 +602,19 @@ TEST(RunPlumbing, RunManyKeepsStartOrderAndReusedBufferGivesSameResult) {
 }
 
 TEST(RunPlumbing, MethodDefaultsFollowPyTorch) {
-  EXPECT_EQ(defaultRunConfig(Method::Adam).adam.lr, 1e-3);
+  EXPECT_EQ(defaultRunConfig(Method::Adam).step_size, 1e-3);
+  EXPECT_EQ(defaultRunConfig(Method::RMSProp).step_size, 1e-2);
+  EXPECT_EQ(defaultRunConfig(Method::AdaGrad).step_size, 1e-2);
+  EXPECT_EQ(defaultRunConfig(Method::Lbfgs).step_size, 1.0);
+  EXPECT_EQ(defaultRunConfig(Method::GradientDescentArmijo).step_size, 1.0);  // first trial step
+  EXPECT_EQ(defaultRunConfig(Method::DampedNewton).step_size, 0.5);
   EXPECT_EQ(defaultRunConfig(Method::Adam).adam.beta2, 0.999);
   EXPECT_EQ(defaultRunConfig(Method::AdaGrad).adagrad.eps, 1e-10);
   EXPECT_EQ(defaultRunConfig(Method::RMSProp).rmsprop.alpha, 0.99);
   EXPECT_EQ(defaultRunConfig(Method::Momentum).sgd.momentum, 0.9);
   EXPECT_TRUE(resolved(defaultRunConfig(Method::AMSGrad)).adam.amsgrad);
   EXPECT_TRUE(resolved(defaultRunConfig(Method::Nesterov)).sgd.nesterov);
-  EXPECT_EQ(resolved(defaultRunConfig(Method::Newton)).newton.eta, 1.0);
+  EXPECT_EQ(resolved(defaultRunConfig(Method::Newton)).step_size, 1.0);
   EXPECT_TRUE(resolved(defaultRunConfig(Method::Adam, true)).adam.maximize);
 }
 
@@ -623,24 +628,72 @@ namespace {
 // step: no step size converges there, so the hint must not say "lower the step size".
 TEST(RunDiverged, AnUnboundedFunctionIsNotBlamedOnTheStepSize) {
   RunConfig config = defaultRunConfig(Method::GradientDescent);
-  setStepSize(config, 0.25);
+  config.step_size = 0.25;
   const Trajectory saddle = run(*builtin("saddle"), config, Vec2(1.5, 1.2));
   EXPECT_EQ(saddle.status, RunStatus::Diverged);
   EXPECT_NE(saddle.message.find("f improved at every step, without bound"), std::string::npos)
       << saddle.message;
   EXPECT_EQ(saddle.hint.find("lower the step size"), std::string::npos) << saddle.hint;
   // A smaller step diverges too (later): the hint was right.
-  setStepSize(config, 0.01);
+  config.step_size = 0.01;
   EXPECT_EQ(run(*builtin("saddle"), config, Vec2(1.5, 1.2)).status, RunStatus::Diverged);
 }
 
 // On a bowl a step past 2/lambda_max overshoots: f grows, and a smaller step is the fix.
 TEST(RunDiverged, AnOvershootStillSaysLowerTheStepSize) {
   RunConfig config = defaultRunConfig(Method::GradientDescent);
-  setStepSize(config, 5);
+  config.step_size = 5;
   const Trajectory bowl = run(*builtin("bowl"), config, Vec2(1.5, 1.0));
   EXPECT_EQ(bowl.status, RunStatus::Diverged);
   EXPECT_EQ(bowl.hint, "lower the step size");
+}
+
+}  // namespace
+}  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// Issue 14, item 4: the step size is one field of RunConfig. Changing only `method` keeps it, with
+// nothing copied: each method's first step on f = ||w||^2 from (1, 1) (g = (2, 2)) takes it, in
+// the method's own closed form. Pure Newton's full step is forced in the resolved copy only, so
+// the way back to gradient descent still finds 0.25.
+TEST(StepSize, ChangingMethodKeepsTheOneStepSize) {
+  const ObjectivePtr f = mustMake("sq-norm");
+  ASSERT_TRUE(f);
+  RunConfig config = defaultRunConfig(Method::GradientDescent);
+  config.step_size = 0.25;
+  config.sgd.momentum = 0.9;  // for Nesterov; gradient descent resolves it to 0
+  config.stop.max_iterations = 1;
+  config.stop.grad_tol = 0;
+  const struct {
+    Method method;
+    double w1;  // both coordinates of the first iterate
+    double tolerance;
+  } cases[] = {
+      {Method::GradientDescent, 1 - 0.25 * 2, 0},
+      {Method::Nesterov, 1 - 0.25 * 2 * 1.9, 0},         // d = g + 0.9 * b, b = g on the first step
+      {Method::GradientDescentArmijo, 1 - 0.25 * 2, 0},  // the first trial t = 0.25 is accepted
+      {Method::AdaGrad, 1 - 0.25, 1e-9},                 // lr g / sqrt(g^2)
+      {Method::RMSProp, 1 - 0.25 * 10, 1e-6},            // lr g / (sqrt(0.01 g^2) + eps)
+      {Method::Adam, 1 - 0.25, 1e-7},                    // lr m_hat / sqrt(v_hat) = lr sign(g)
+      {Method::Lbfgs, 1 - 0.25 * 2 / 4, 0},              // t = min(1, 1 / sum|g|) lr
+      {Method::DampedNewton, 1 - 0.25, 1e-15},           // w - eta H^-1 g = (1 - eta) w
+      {Method::Newton, 0, 1e-15},                        // eta forced to 1: the minimum
+      {Method::GradientDescent, 1 - 0.25 * 2, 0},        // and back: still 0.25
+  };
+  for (const auto& c : cases) {
+    config.method = c.method;
+    const Trajectory t = run(*f, config, Vec2(1, 1));
+    ASSERT_EQ(t.iterates.size(), 2u) << methodCliName(c.method) << ": " << t.message;
+    EXPECT_NEAR(t.iterates[1].w.x(), c.w1, c.tolerance) << methodCliName(c.method);
+    EXPECT_NEAR(t.iterates[1].w.y(), c.w1, c.tolerance) << methodCliName(c.method);
+    EXPECT_EQ(config.step_size, 0.25);
+  }
+  EXPECT_EQ(resolved(config).step_size, 0.25);
+  config.method = Method::Newton;
+  EXPECT_EQ(resolved(config).step_size, 1.0);
+  EXPECT_EQ(config.step_size, 0.25);
 }
 
 }  // namespace

@@ -60,11 +60,11 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
   for (const bool second : {false, true}) {
     SgdParams sgd;
     sgd.maximize = true;
-    sgd.lr = second ? 0.05 : 0.1;
+    const double sgd_lr = second ? 0.05 : 0.1;
     expectSameAsVec2("gd", [&, s2 = SgdState{}, sx = SgdStateT<VecX>{}](
                                Vec2& w2, VecX& wx, const Vec2& g, const VecX& gx) mutable {
-      w2 = sgdStep(sgd, s2, w2, g);
-      wx = sgdStep(sgd, sx, wx, gx);
+      w2 = sgdStep(sgd, sgd_lr, s2, w2, g);
+      wx = sgdStep(sgd, sgd_lr, sx, wx, gx);
       expectSameVector(s2.direction, sx.direction);
     });
     SgdParams momentum = sgd;
@@ -73,8 +73,8 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
     momentum.weight_decay = second ? 0.01 : 0;
     expectSameAsVec2("momentum", [&, s2 = SgdState{}, sx = SgdStateT<VecX>{}](
                                      Vec2& w2, VecX& wx, const Vec2& g, const VecX& gx) mutable {
-      w2 = sgdStep(momentum, s2, w2, g);
-      wx = sgdStep(momentum, sx, wx, gx);
+      w2 = sgdStep(momentum, sgd_lr, s2, w2, g);
+      wx = sgdStep(momentum, sgd_lr, sx, wx, gx);
       expectSameVector(s2.momentum_buffer, sx.momentum_buffer);
     });
     SgdParams nesterov = sgd;
@@ -83,13 +83,14 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
     nesterov.weight_decay = second ? 0.01 : 0;
     expectSameAsVec2("nesterov", [&, s2 = SgdState{}, sx = SgdStateT<VecX>{}](
                                      Vec2& w2, VecX& wx, const Vec2& g, const VecX& gx) mutable {
-      w2 = sgdStep(nesterov, s2, w2, g);
-      wx = sgdStep(nesterov, sx, wx, gx);
+      w2 = sgdStep(nesterov, sgd_lr, s2, w2, g);
+      wx = sgdStep(nesterov, sgd_lr, sx, wx, gx);
     });
     AdagradParams adagrad;
     adagrad.maximize = true;
+    double adagrad_lr = 1e-2;
     if (second) {
-      adagrad.lr = 0.5;
+      adagrad_lr = 0.5;
       adagrad.lr_decay = 0.05;
       adagrad.initial_accumulator_value = 0.1;
       adagrad.eps = 1e-6;
@@ -97,14 +98,15 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
     }
     expectSameAsVec2("adagrad", [&, s2 = AdagradState{}, sx = AdagradStateT<VecX>{}](
                                     Vec2& w2, VecX& wx, const Vec2& g, const VecX& gx) mutable {
-      w2 = adagradStep(adagrad, s2, w2, g);
-      wx = adagradStep(adagrad, sx, wx, gx);
+      w2 = adagradStep(adagrad, adagrad_lr, s2, w2, g);
+      wx = adagradStep(adagrad, adagrad_lr, sx, wx, gx);
       expectSameVector(s2.sum, sx.sum);
     });
     RmspropParams rmsprop;
     rmsprop.maximize = true;
+    double rmsprop_lr = 1e-2;
     if (second) {
-      rmsprop.lr = 0.05;
+      rmsprop_lr = 0.05;
       rmsprop.alpha = 0.9;
       rmsprop.eps = 1e-6;
       rmsprop.momentum = 0.5;
@@ -113,8 +115,8 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
     }
     expectSameAsVec2("rmsprop", [&, s2 = RmspropState{}, sx = RmspropStateT<VecX>{}](
                                     Vec2& w2, VecX& wx, const Vec2& g, const VecX& gx) mutable {
-      w2 = rmspropStep(rmsprop, s2, w2, g);
-      wx = rmspropStep(rmsprop, sx, wx, gx);
+      w2 = rmspropStep(rmsprop, rmsprop_lr, s2, w2, g);
+      wx = rmspropStep(rmsprop, rmsprop_lr, sx, wx, gx);
       expectSameVector(s2.square_avg, sx.square_avg);
       expectSameVector(s2.grad_avg, sx.grad_avg);
       expectSameVector(s2.momentum_buffer, sx.momentum_buffer);
@@ -123,9 +125,9 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
       AdamParams adam;
       adam.maximize = true;
       adam.amsgrad = amsgrad;
-      adam.lr = 0.05;
+      double adam_lr = 0.05;
       if (second) {
-        adam.lr = 0.1;
+        adam_lr = 0.1;
         adam.beta1 = 0.8;
         adam.beta2 = 0.99;
         adam.eps = 1e-6;
@@ -134,8 +136,8 @@ TEST(DynamicStepRules, EveryFirstOrderRuleMatchesTheVec2PathBitForBit) {
       expectSameAsVec2(amsgrad ? "amsgrad" : "adam",
                        [&, s2 = AdamState{}, sx = AdamStateT<VecX>{}](
                            Vec2& w2, VecX& wx, const Vec2& g, const VecX& gx) mutable {
-                         w2 = adamStep(adam, s2, w2, g);
-                         wx = adamStep(adam, sx, wx, gx);
+                         w2 = adamStep(adam, adam_lr, s2, w2, g);
+                         wx = adamStep(adam, adam_lr, sx, wx, gx);
                          EXPECT_EQ(s2.t, sx.t);
                          expectSameVector(s2.m, sx.m);
                          expectSameVector(s2.v, sx.v);
@@ -149,11 +151,10 @@ TEST(DynamicStepRules, StatesStartEmptyAndSizeThemselvesOnTheFirstStep) {
   AdamStateT<VecX> adam;
   EXPECT_EQ(adam.m.size(), 0);
   AdamParams p;
-  p.lr = 0.1;
   const VecX w = VecX::Ones(5);
   VecX g(5);
   g << 3, -0.002, 1, -1, 0.5;
-  const VecX next = adamStep(p, adam, w, g);
+  const VecX next = adamStep(p, 0.1, adam, w, g);
   ASSERT_EQ(next.size(), 5);
   ASSERT_EQ(adam.m.size(), 5);
   ASSERT_EQ(adam.v_max.size(), 5);
@@ -164,14 +165,14 @@ TEST(DynamicStepRules, StatesStartEmptyAndSizeThemselvesOnTheFirstStep) {
   AdagradParams ap;
   ap.initial_accumulator_value = 0.25;
   AdagradStateT<VecX> adagrad;
-  adagradStep(ap, adagrad, w, VecX::Zero(5));
+  adagradStep(ap, 1e-2, adagrad, w, VecX::Zero(5));
   EXPECT_EQ(adagrad.sum, VecX::Constant(5, 0.25));
 
   RmspropParams rp;
   rp.momentum = 0.5;
   rp.centered = true;
   RmspropStateT<VecX> rmsprop;
-  rmspropStep(rp, rmsprop, w, g);
+  rmspropStep(rp, 1e-2, rmsprop, w, g);
   EXPECT_EQ(rmsprop.square_avg.size(), 5);
   EXPECT_EQ(rmsprop.grad_avg.size(), 5);
   EXPECT_EQ(rmsprop.momentum_buffer.size(), 5);
@@ -179,7 +180,7 @@ TEST(DynamicStepRules, StatesStartEmptyAndSizeThemselvesOnTheFirstStep) {
   SgdParams sp;
   sp.momentum = 0.9;
   SgdStateT<VecX> sgd;
-  sgdStep(sp, sgd, w, g);
+  sgdStep(sp, 0.1, sgd, w, g);
   EXPECT_EQ(sgd.momentum_buffer, g);  // torch: the first buffer is a copy of the gradient
 }
 
@@ -317,7 +318,7 @@ TEST(LeastSquares, BatchLossIsTheMeanOfHalfSquaredResidualsAndItsGradientIsExact
 StochasticConfig stochasticConfig(Method method, double lr, int batch_size) {
   StochasticConfig c;
   c.method = defaultRunConfig(method);
-  setStepSize(c.method, lr);
+  c.method.step_size = lr;
   c.sampler.batch_size = batch_size;
   c.sampler.seed = 1;
   return c;

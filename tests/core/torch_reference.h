@@ -70,29 +70,29 @@ inline RunConfig configFor(const Reference& r, std::string* unknown,
     case Method::GradientDescent:
     case Method::Momentum:
     case Method::Nesterov:
-      knobs = {{"lr", &c.sgd.lr},
+      knobs = {{"lr", &c.step_size},
                {"momentum", &c.sgd.momentum},
                {"dampening", &c.sgd.dampening},
                {"weight_decay", &c.sgd.weight_decay}};
       break;
     case Method::GradientDescentArmijo:
-      knobs = {{"lr", &c.armijo.lr}, {"c", &c.armijo.c}, {"shrink", &c.armijo.shrink}};
+      knobs = {{"lr", &c.step_size}, {"c", &c.armijo.c}, {"shrink", &c.armijo.shrink}};
       break;
     case Method::AdaGrad:
-      knobs = {{"lr", &c.adagrad.lr},
+      knobs = {{"lr", &c.step_size},
                {"lr_decay", &c.adagrad.lr_decay},
                {"initial_accumulator_value", &c.adagrad.initial_accumulator_value},
                {"eps", &c.adagrad.eps},
                {"weight_decay", &c.adagrad.weight_decay}};
       break;
     case Method::RMSProp:
-      knobs = {{"lr", &c.rmsprop.lr},   {"alpha", &c.rmsprop.alpha},
+      knobs = {{"lr", &c.step_size},    {"alpha", &c.rmsprop.alpha},
                {"eps", &c.rmsprop.eps}, {"momentum", &c.rmsprop.momentum},
                {"centered", &centered}, {"weight_decay", &c.rmsprop.weight_decay}};
       break;
     case Method::Adam:
     case Method::AMSGrad:
-      knobs = {{"lr", &c.adam.lr},
+      knobs = {{"lr", &c.step_size},
                {"beta1", &c.adam.beta1},
                {"beta2", &c.adam.beta2},
                {"eps", &c.adam.eps},
@@ -100,10 +100,10 @@ inline RunConfig configFor(const Reference& r, std::string* unknown,
       break;
     case Method::Newton:
     case Method::DampedNewton:
-      knobs = {{"eta", &c.newton.eta}};
+      knobs = {{"eta", &c.step_size}};
       break;
     case Method::Lbfgs:
-      knobs = {{"lr", &c.lbfgs.lr},
+      knobs = {{"lr", &c.step_size},
                {"history_size", &history_size},
                {"tolerance_grad", &c.lbfgs.tolerance_grad},
                {"tolerance_change", &c.lbfgs.tolerance_change}};

@@ -296,3 +296,152 @@ TEST(FigurePainter, ALegendCoveringMoreThanAQuarterOfThePlotIsLeftOut) {
 
 }  // namespace
 }  // namespace gradlab::plot
+
+namespace gradlab::plot {
+namespace {
+
+std::string hexColor(Color c) {
+  char b[32];
+  std::snprintf(b, sizeof b, "#%02x%02x%02x", int(std::lround(c.r * 255)),
+                int(std::lround(c.g * 255)), int(std::lround(c.b * 255)));
+  return b;
+}
+
+ColorBar LinearBar() {
+  ColorBar bar;
+  bar.colormap = Colormap::Cividis;
+  bar.lo = 0;
+  bar.hi = 1.2;
+  bar.scale = ColorScale(0, 1.2, false, 0);
+  bar.lo_text = "0";
+  bar.hi_text = "1.2";
+  return bar;
+}
+
+// Issue 14, item 2: the colour bar is a figure item painted through the Painter. Its gradient is
+// kColorBarSteps rectangles in the colour map's colours, left to right; the end values sit beside
+// it; each tick mark and label sits at the value's colour position along the bar.
+TEST(ColorBarItem, PaintsItsGradientEndValuesAndTicksThroughThePainter) {
+  RecordingPainter painter;  // text 8 px per character, font 16
+  PlotStyle style;           // padding 5
+  const ColorBar bar = LinearBar();
+  const PixelRect strip{0, 100, 800, 100 + ColorBarRoom(style, painter)};
+  PaintColorBar(painter, bar, strip, style);
+  ASSERT_EQ(painter.count("fillRect"), kColorBarSteps);
+  for (int i = 0; i < kColorBarSteps; ++i)
+    EXPECT_EQ(painter.calls[std::size_t(i)],
+              "fillRect " + hexColor(SampleColormap(Colormap::Cividis, (i + 0.5) / 64)))
+        << i;
+  // The bar: after "0" and a 0.4 em gap, before "1.2" and its gap, one padding inside the strip.
+  const ColorBarLayout l = LayoutColorBar(bar, strip, style, painter);
+  EXPECT_DOUBLE_EQ(l.bar.x0, 5 + 8 + 0.4 * 16);
+  EXPECT_DOUBLE_EQ(l.bar.x1, 795 - 24 - 0.4 * 16);
+  EXPECT_DOUBLE_EQ(l.bar.y0, 105);
+  EXPECT_DOUBLE_EQ(l.bar.height(), 0.7 * 16);
+  char end_label[64];
+  std::snprintf(end_label, sizeof end_label, "text 0 at 5,%g", l.lo_text.y);
+  EXPECT_GE(painter.find(end_label), 0) << end_label;
+  EXPECT_DOUBLE_EQ(l.lo_text.y, 105 + 0.5 * (0.7 * 16 - 16));  // centred on the bar
+  std::snprintf(end_label, sizeof end_label, "text 1.2 at %g,%g", l.bar.x1 + 0.4 * 16, l.lo_text.y);
+  EXPECT_GE(painter.find(end_label), 0) << end_label;
+  // About one tick per 6 em of bar: 745 px / 96 -> 7 ticks of 0.2 over [0, 1.2]; the ends are
+  // labelled beside the bar, so 0.2 ... 1 under it, each centred on its colour position.
+  const std::vector<ColorBarTick> ticks = ColorBarTicks(bar, l.bar, painter);
+  const std::vector<std::string> labels = {"0.2", "0.4", "0.6", "0.8", "1"};
+  ASSERT_EQ(ticks.size(), labels.size());
+  EXPECT_EQ(painter.count("line"), int(labels.size()));
+  for (std::size_t k = 0; k < ticks.size(); ++k) {
+    EXPECT_EQ(ticks[k].label, labels[k]);
+    const double x = l.bar.x0 + ticks[k].value / 1.2 * l.bar.width();
+    EXPECT_NEAR(ticks[k].x, x, 1e-9);
+    EXPECT_NEAR(ticks[k].label_left, x - 0.5 * 8 * labels[k].size(), 1e-9);
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "text %s at %g,%g", labels[k].c_str(),
+                  ticks[k].label_left, l.bar.y1 + 0.3 * 16);
+    EXPECT_GE(painter.find(expected), 0) << expected;
+  }
+}
+
+// Log-spaced levels: ticks at decades, each where the log scale puts its colour.
+TEST(ColorBarItem, LogLevelsPutDecadesAtTheirColourPositions) {
+  RecordingPainter painter;
+  PlotStyle style;
+  ColorBar bar;
+  bar.lo = 0.01;
+  bar.hi = 1000;
+  bar.log_ticks = true;
+  bar.scale = ColorScale(bar.lo, bar.hi, true, 0);
+  bar.lo_text = "0.01";
+  bar.hi_text = "1000";
+  const PixelRect r{100, 0, 700, 10};
+  const std::vector<ColorBarTick> ticks = ColorBarTicks(bar, r, painter);
+  ASSERT_FALSE(ticks.empty());
+  for (const ColorBarTick& t : ticks) {
+    const double decade = std::log10(t.value);
+    EXPECT_NEAR(decade, std::round(decade), 1e-12) << t.label;
+    // log10(f / 0.01) / 5 of the way along the bar.
+    EXPECT_NEAR(t.x, 100 + 600 * (decade + 2) / 5, 1e-9) << t.label;
+  }
+  // A hidden bar paints nothing.
+  bar.shown = false;
+  PaintColorBar(painter, bar, r, style);
+  EXPECT_TRUE(painter.calls.empty());
+}
+
+// A figure with a colour bar keeps a strip for it under the x-axis label, and PaintFigure paints
+// the bar there, after the axes.
+TEST(ColorBarItem, AFigureReservesItsStripAndPaintsItLast) {
+  RecordingPainter plain_painter, bar_painter;
+  PlotStyle style;
+  Figure plain = KnownFigure();
+  Figure with_bar = KnownFigure();
+  with_bar.color_bar = LinearBar();
+  LayoutFigure(plain, {0, 0, 800, 600}, style, plain_painter);
+  LayoutFigure(with_bar, {0, 0, 800, 600}, style, bar_painter);
+  EXPECT_DOUBLE_EQ(with_bar.area.y1, plain.area.y1 - ColorBarRoom(style, bar_painter));
+  const PixelRect strip = ColorBarStrip(with_bar, style, bar_painter);
+  EXPECT_DOUBLE_EQ(strip.y1, 600);
+  EXPECT_DOUBLE_EQ(strip.y0, 600 - ColorBarRoom(style, bar_painter));
+  PaintFigure(bar_painter, with_bar, style);
+  const int x_label = bar_painter.find("text iteration");
+  ASSERT_GE(x_label, 0);
+  EXPECT_GT(bar_painter.find("fillRect", x_label), x_label);  // the bar comes after the axes
+  EXPECT_EQ(bar_painter.count("fillRect") - kColorBarSteps, [&] {
+    PaintFigure(plain_painter, plain, style);
+    return plain_painter.count("fillRect");
+  }());
+  // The x-axis label sits above the strip.
+  double x, y;
+  ASSERT_EQ(std::sscanf(bar_painter.calls[std::size_t(x_label)].c_str(),
+                        "text iteration at %lf,%lf", &x, &y),
+            2);
+  EXPECT_LE(y + 16, strip.y0);
+}
+
+// Through Cairo: the exported pixels of the bar are the colour map's colours along it.
+TEST(ColorBarItem, CairoPaintsTheColourMapAlongTheBar) {
+  PlotStyle style;
+  style.theme = LightTheme();
+  const ColorBar bar = LinearBar();
+  CairoOptions options;
+  options.font_px = 16;
+  PixelRect bar_rect;
+  const std::vector<std::uint8_t> rgba = PaintToRgba(400, 60, options, [&](Painter& p) {
+    const PixelRect strip{0, 0, 400, ColorBarRoom(style, p)};
+    PaintColorBar(p, bar, strip, style);
+    bar_rect = LayoutColorBar(bar, strip, style, p).bar;
+  });
+  const int y = int(0.5 * (bar_rect.y0 + bar_rect.y1));
+  for (int step : {0, 3, 19, 40, 63}) {  // the middle of each of these steps
+    const double t = (step + 0.5) / kColorBarSteps;
+    const int x = int(bar_rect.x0 + t * bar_rect.width());
+    const Color c = SampleColormap(Colormap::Cividis, t);
+    const std::uint8_t* px = &rgba[(std::size_t(y) * 400 + x) * 4];
+    EXPECT_NEAR(px[0], c.r * 255, 2) << t;
+    EXPECT_NEAR(px[1], c.g * 255, 2) << t;
+    EXPECT_NEAR(px[2], c.b * 255, 2) << t;
+  }
+}
+
+}  // namespace
+}  // namespace gradlab::plot

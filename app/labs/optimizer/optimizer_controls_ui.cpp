@@ -137,10 +137,15 @@ bool drawFunctionSection(OptimizerLab& lab) {
 bool drawMethodParams(RunConfig& config, const char* id) {
   ImGui::PushID(id);
   bool changed = false;
-  const float width = ImGui::GetContentRegionAvail().x * 0.72f;
   if (config.method == Method::Newton) ImGui::TextDisabled("w <- w - H^-1 grad f (no step size)");
+  // The step size and the method's own fields come in two tables: one width for all (aligned).
+  float widest = 0;
+  visitMethodParams(config, [&](auto&, const auto& table, ParamNames names) {
+    widest = std::max(widest, widestParamLabel(table, names));
+  });
+  const float width = std::min(ImGui::GetContentRegionAvail().x * 0.72f, sliderRoom(widest));
   visitMethodParams(config, [&](auto& params, const auto& table, ParamNames names) {
-    changed = drawParamSliders(params, table, names, width);
+    changed |= drawParamSliders(params, table, names, width);
   });
   ImGui::PopID();
   return changed;
@@ -186,8 +191,8 @@ bool drawSingleMethod(OptimizerLab& lab) {
   }
   RunConfig edited = lab.scene.config;
   if (drawMethodParams(edited, "single")) {
-    const double step = stepSize(edited);
-    const bool step_changed = step != stepSize(lab.scene.config);
+    const double step = edited.step_size;
+    const bool step_changed = step != lab.scene.config.step_size;
     lab.scene.config = edited;
     if (step_changed) setUserStepSize(lab, step);
     changed = true;
@@ -213,9 +218,9 @@ bool drawCompareEntries(OptimizerLab& lab) {
     ImGui::SameLine();
     if (ImGui::Button("x")) remove = int(i);
     if (entry.enabled) {
-      const double step_before = stepSize(entry.config);
+      const double step_before = entry.config.step_size;
       if (drawMethodParams(entry.config, "entry")) {
-        entry.step_from_user |= stepSize(entry.config) != step_before;
+        entry.step_from_user |= entry.config.step_size != step_before;
         changed = true;
       }
       if (i < lab.runs.size()) drawStatusChip(lab, int(i));

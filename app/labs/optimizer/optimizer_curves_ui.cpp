@@ -285,7 +285,7 @@ void plotSweep(const OptimizerLab& lab, const OptimizerLabView& view, float heig
   plot::LineStyle now;
   now.color = plot::Color{0.5f, 0.5f, 0.5f, 0.9f};
   now.width = 1.0f;
-  plot::PlotVLine("##current step", stepSize(lab.scene.config), now);
+  plot::PlotVLine("##current step", resolved(lab.scene.config).step_size, now);
   plot::EndPlot();
 }
 

@@ -66,8 +66,8 @@ plot::MarkerItem marker(const char* label, double x, double y, plot::Color color
 }
 
 // The shaded field and its iso-lines over `window`, sampled as the app samples it (about one
-// sample per two pixels of the plot area).
-void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::PlotStyle& style,
+// sample per two pixels of the plot area), and the colour bar's range when fig has one.
+void addContour(const OptimizerLab& lab, plot::Figure& fig, const plot::PlotStyle& style,
                 Theme theme, plot::FigureRecorder& rec) {
   const Window window{fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max};
   const int nx = std::clamp(int(fig.area.width()) / 2, 48, 400);
@@ -76,6 +76,7 @@ void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::Pl
   if (field.finite_count == 0) return;
   const double max = field.max > field.min ? field.max : field.min + 1;
   const ContourMapping mapping = contourMapping(lab.scene.contour, field.min, max);
+  if (fig.color_bar) fig.color_bar = colorBar(lab.scene.contour, mapping);
   auto image =
       makeFieldImage(field.values, nx, ny, lab.scene.contour, mapping, style.theme.plot_background);
   if (!lab.scene.contour.lines_only) {
@@ -112,12 +113,17 @@ void addContour(const OptimizerLab& lab, const plot::Figure& fig, const plot::Pl
   }
 }
 
-// A figure with its axes set and laid out in the frame, ready for items.
+// A figure with its axes set and laid out in the frame, ready for items. With `color_bar` the
+// layout keeps a strip for one (empty until the caller sets its range).
 plot::Figure startFigure(const char* title, const char* x_label, const char* y_label,
                          plot::Scale y_scale, const plot::Limits& limits, bool equal_aspect,
                          const LabFigureOptions& options, const plot::PlotStyle& style,
-                         const plot::Painter& painter) {
+                         const plot::Painter& painter, bool color_bar = false) {
   plot::Figure fig;
+  if (color_bar) {
+    fig.color_bar = plot::ColorBar{};
+    fig.color_bar->shown = false;
+  }
   fig.equal_aspect = equal_aspect;
   fig.title = title;
   fig.x_label = x_label;
@@ -211,9 +217,10 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
   const plot::PlotStyle style = themePlotStyle(options.theme);
   const ObjectiveInfo& info = lab.objective->info();
   const Window& home = lab.scene.view;  // what the app shows (widened to equal aspect below)
-  plot::Figure fig = startFigure(
-      info.title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
-      {{home.x_min, home.x_max}, {home.y_min, home.y_max}}, true, options, style, painter);
+  plot::Figure fig =
+      startFigure(info.title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
+                  {{home.x_min, home.x_max}, {home.y_min, home.y_max}}, true, options, style,
+                  painter, lab.scene.contour.colorbar);
   plot::FigureRecorder rec;
   rec.begin(plot::Scale::Linear, plot::Scale::Linear);
   addContour(lab, fig, style, options.theme, rec);

@@ -35,7 +35,8 @@ struct LabFigureOptions {
 
 // The map: the shaded field (a FieldImage, so any backend can draw it), iso-lines, known
 // optima, every run's trajectory with its end and start markers, over the lab's home view
-// widened to equal aspect. `painter` measures text for the layout.
+// widened to equal aspect; under it the colour bar when the scene shows one. `painter` measures
+// text for the layout.
 plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
                        const plot::Painter& painter);
 // f against iteration (log axis when lab.scene.log_f_axis), fitted to the runs.

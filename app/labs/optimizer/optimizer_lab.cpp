@@ -46,17 +46,17 @@ void chooseSteps(OptimizerLab& lab) {
     lab.step_from_user = false;
     selectMethod(lab, Method::GradientDescent);  // takes gradient_step
   } else if (lab.step_from_user) {
-    if (!isNewton(lab.scene.config.method)) setStepSize(lab.scene.config, lab.gradient_step);
+    if (!isNewton(lab.scene.config.method)) lab.scene.config.step_size = lab.gradient_step;
   } else {
     const double step = suggestedStepSize(*lab.objective, lab.scene.config.method, start);
-    if (step > 0) setStepSize(lab.scene.config, step);
-    if (!isNewton(lab.scene.config.method)) lab.gradient_step = stepSize(lab.scene.config);
+    if (step > 0) lab.scene.config.step_size = step;
+    if (!isNewton(lab.scene.config.method)) lab.gradient_step = lab.scene.config.step_size;
   }
   for (CompareEntry& entry : lab.scene.compare_entries) {
     entry.config.maximize = lab.scene.config.maximize;
     if (entry.step_from_user) continue;
     const double entry_step = suggestedStepSize(*lab.objective, entry.config.method, start);
-    if (entry_step > 0) setStepSize(entry.config, entry_step);
+    if (entry_step > 0) entry.config.step_size = entry_step;
   }
 }
 
@@ -244,7 +244,7 @@ void selectMethod(OptimizerLab& lab, Method method) {
   config.stop = lab.scene.config.stop;
   // Newton's step is a damping factor of another scale (1 or 0.5): it keeps its default, and
   // the gradient step waits in gradient_step for the way back.
-  if (!newton) setStepSize(config, lab.gradient_step);
+  if (!newton) config.step_size = lab.gradient_step;
   lab.scene.config = config;
 }
 
@@ -254,7 +254,7 @@ CompareEntry compareEntry(const OptimizerLab& lab, Method method) {
   CompareEntry entry;
   entry.config = defaultRunConfig(method, lab.scene.config.maximize);
   const double step = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
-  if (step > 0) setStepSize(entry.config, step);
+  if (step > 0) entry.config.step_size = step;
   return entry;
 }
 
@@ -284,7 +284,7 @@ bool removeCompareEntry(OptimizerLab& lab, int entry) {
 
 void setUserStepSize(OptimizerLab& lab, double step_size) {
   if (!(step_size > 0) || !std::isfinite(step_size)) return;
-  setStepSize(lab.scene.config, step_size);
+  lab.scene.config.step_size = step_size;
   lab.step_from_user = true;
   if (!isNewton(lab.scene.config.method)) lab.gradient_step = step_size;
 }
@@ -293,7 +293,7 @@ double offeredStepSize(const OptimizerLab& lab) {
   const Method method = lab.scene.config.method;
   if (!takesStepSize(method) || lab.scene.starts.empty()) return 0;
   const double suggested = suggestedStepSize(*lab.objective, method, lab.scene.starts.front());
-  const double current = stepSize(lab.scene.config);
+  const double current = lab.scene.config.step_size;
   if (!(suggested > 0) || !(current > 0)) return 0;
   return std::abs(std::log(suggested / current)) > std::log(3.0) ? suggested : 0;
 }

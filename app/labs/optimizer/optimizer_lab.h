@@ -60,7 +60,8 @@ struct OptimizerLab {
   // True once the user set the step size: a new function then keeps it (a suggestion is only
   // offered); false until then, so gradlab picks a step that suits each new function.
   bool step_from_user = false;
-  // The gradient step size, kept while Newton (no step size) is selected.
+  // The gradient methods' step size, kept while a Newton method is selected: scene.config holds
+  // the one step size, and Newton's (1, or damped Newton's 0.5) is of another scale.
   double gradient_step = 0.1;
 
   // [Results] runs[i] belongs to starts[i] (or to compare_entries[i] in compare mode)

@@ -17,7 +17,6 @@
 #include "app/plot/colormap.h"
 #include "app/plot/label_placement.h"
 #include "app/plot/plot_imgui.h"
-#include "app/plot/ticks.h"
 #include "core/field.h"
 
 namespace gradlab {
@@ -71,75 +70,22 @@ GLuint updateContour(const OptimizerLab& lab, OptimizerLabView& view, const plot
   return texture;
 }
 
-// Tick marks and labels under the bar at round values of f (decades when the levels are
-// log-spaced and f > 0), placed at their true colour positions, none overlapping another.
-void drawColorbarTicks(const OptimizerLabView& view, float x0, float x1, float y) {
-  const double lo = view.contour.mapping.lo, hi = view.contour.mapping.hi;
-  if (!(hi > lo)) return;
-  const float font = ImGui::GetFontSize();
-  const int target = std::max(2, int((x1 - x0) / (font * 6)));
-  std::vector<plot::Tick> ticks = view.contour.mapping.log && lo > 0
-                                      ? plot::LogTicks(lo, hi, target)
-                                      : plot::LinearTicks(lo, hi, target);
-  const plot::ColorScale scale(lo, hi, view.contour.mapping.log, view.contour.mapping.log_base);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-  float next_free = x0 - 1e9f;  // labels left to right, each after the previous one's end
-  for (const plot::Tick& t : ticks) {
-    // The ends are labelled beside the bar already.
-    if (!t.major || t.value <= lo || t.value >= hi) continue;
-    const double pos = scale.at(t.value);
-    if (!(pos >= 0 && pos <= 1)) continue;
-    const float x = x0 + float(pos) * (x1 - x0);
-    const ImVec2 size = ImGui::CalcTextSize(t.label.c_str());
-    const float left = std::clamp(x - 0.5f * size.x, x0, x1 - size.x);
-    if (left < next_free) continue;
-    draw->AddLine(ImVec2(x, y), ImVec2(x, y + 0.3f * font), ink, 1.0f);
-    draw->AddText(ImVec2(left, y + 0.3f * font), ink, t.label.c_str());
-    next_free = left + size.x + 0.8f * font;
-  }
-  ImGui::Dummy(ImVec2(1, 0.3f * font + ImGui::GetTextLineHeight()));
-}
-
-// A horizontal colour bar under the contour, labelled with the visible range.
-void drawColorbar(const OptimizerLab& lab, const OptimizerLabView& view, float width) {
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float h = ImGui::GetFontSize() * 0.7f;
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  char lo[32], hi[32];
-  // Enough digits that the two ends differ: 1e8 + x^2 shows 100000000 and 100000018.
-  const double magnitude =
-      std::max(std::fabs(view.contour.mapping.lo), std::fabs(view.contour.mapping.hi));
-  const double span = view.contour.mapping.hi - view.contour.mapping.lo;
-  const int digits =
-      span > 0 ? std::clamp(4 + int(std::ceil(std::log10(std::max(magnitude / span, 1.0)))), 4, 16)
-               : 4;
-  std::snprintf(lo, sizeof lo, "%.*g", digits, view.contour.mapping.lo);
-  std::snprintf(hi, sizeof hi, "%.*g", digits, view.contour.mapping.hi);
-  const float pad = ImGui::GetFontSize() * 0.4f;
-  const float x0 = p.x + ImGui::CalcTextSize(lo).x + pad;
-  const float x1 = p.x + width - ImGui::CalcTextSize(hi).x - pad;
-  const plot::Colormap map = plot::Colormap(lab.scene.contour.colormap);
-  const int steps = 64;
-  for (int i = 0; i < steps; ++i) {
-    const plot::Color c = plot::SampleColormap(map, (i + 0.5) / steps);
-    const float a = x0 + (x1 - x0) * i / steps, b = x0 + (x1 - x0) * (i + 1) / steps + 0.5f;
-    draw->AddRectFilled(ImVec2(a, p.y), ImVec2(b, p.y + h),
-                        ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, 1)));
-  }
-  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-  const float ty = p.y + 0.5f * (h - ImGui::GetFontSize());
-  draw->AddText(ImVec2(p.x, ty), text, lo);
-  draw->AddText(ImVec2(x1 + pad, ty), text, hi);
-  ImGui::Dummy(ImVec2(width, h));
-  drawColorbarTicks(view, x0, x1, p.y + h);
+// The line under the map: what the colour bar maps (or how to navigate when there is none), left
+// of the "reset view" button; no caption on a window too small for both.
+void drawMapCaption(const OptimizerLab& lab, const OptimizerLabView& view, bool color_bar,
+                    float width) {
   char caption[96];
-  std::snprintf(caption, sizeof caption, "f over the visible window%s; %d levels",
-                lab.scene.contour.log_levels ? ", log-spaced" : "", lab.scene.contour.levels);
-  if (view.runs.pending) std::snprintf(caption, sizeof caption, "computing the runs...");
-  // Room for the "reset view" button on the same line, or no caption on a tiny window.
+  if (view.runs.pending) {
+    std::snprintf(caption, sizeof caption, "computing the runs...");
+  } else if (color_bar) {
+    std::snprintf(caption, sizeof caption, "f over the visible window%s; %d levels",
+                  lab.scene.contour.log_levels ? ", log-spaced" : "", lab.scene.contour.levels);
+  } else {
+    std::snprintf(caption, sizeof caption,
+                  "Wheel to zoom, right-drag to box-zoom, Shift + drag to pan.");
+  }
   const float button_w = ImGui::CalcTextSize("reset view").x + ImGui::GetFontSize() * 2;
-  if (ImGui::CalcTextSize(caption).x + button_w <= width) {
+  if (!color_bar || ImGui::CalcTextSize(caption).x + button_w <= width) {
     ImGui::TextDisabled("%s", caption);
   } else {
     ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight()));
@@ -400,16 +346,14 @@ void plotField(OptimizerLab& lab, OptimizerLabView& view, Theme theme) {
 // bar and the reset-view button. Returns true when the runs changed.
 bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImVec2 size) {
   const ObjectiveInfo& info = lab.objective->info();
-  // Under the plot: the colour bar (when shown) and a line with the reset-view button.
-  const float colorbar_h =
-      (lab.scene.contour.colorbar ? ImGui::GetFontSize() * 1.0f + ImGui::GetTextLineHeight() +
-                                        2 * ImGui::GetStyle().ItemSpacing.y
-                                  : 0.0f) +
-      ImGui::GetFrameHeightWithSpacing();
-  const ImVec2 plot_size(size.x, std::max(size.y - colorbar_h, 50.0f));
+  // Under the plot: a line with the caption and the reset-view button. The colour bar is the
+  // plot's own (a figure item, exported with it), in a strip under its x-axis label.
+  const bool color_bar = lab.scene.contour.colorbar && view.contour.field_valid;
+  const ImVec2 plot_size(size.x, std::max(size.y - ImGui::GetFrameHeightWithSpacing(), 50.0f));
   const plot::PlotFlags flags = plot::PlotFlags_EqualAspect | plot::PlotFlags_CallerOwnsLeftClick;
   if (!plot::BeginPlot("##contour", plot_size, flags)) return false;
   plot::SetupAxes(info.var_x.c_str(), info.var_y.c_str());
+  if (color_bar) plot::SetupColorBar();
   // The scene's view when it was just set (a new function, "reset view", a loaded scene).
   const Window& target = lab.reset_view ? lab.scene.view : lab.home_view;
   plot::SetupAxesLimits(target.x_min, target.x_max, target.y_min, target.y_max,
@@ -417,6 +361,8 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
   lab.reset_view = false;
   const bool changed = handleContourInput(lab, view);
   plotField(lab, view, theme);
+  if (color_bar && view.contour.field_valid)
+    plot::PlotColorBar(colorBar(lab.scene.contour, view.contour.mapping));
   plotRunsAndKnownPoints(lab, view, theme, plot::GetPlotLimits(), plot::GetPlotSize());
   if (lab.scene.pinned) plotCurvatureAxes(lab, plot::GetPlotLimits());
   view.hovering = plot::IsPlotHovered();
@@ -431,13 +377,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
                        view.contour.error.c_str());
     ImGui::PopStyleColor();
   }
-  if (lab.scene.contour.colorbar && view.contour.field_valid) {
-    drawColorbar(lab, view, size.x);
-  } else {
-    ImGui::TextDisabled("%s", view.runs.pending
-                                  ? "computing the runs..."
-                                  : "Wheel to zoom, right-drag to box-zoom, Shift + drag to pan.");
-  }
+  drawMapCaption(lab, view, color_bar, size.x);
   drawResetViewButton(lab, size.x);
   return changed;
 }

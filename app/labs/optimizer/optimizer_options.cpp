@@ -137,7 +137,7 @@ std::string applyOptimizerOptions(OptimizerLab& lab, const OptimizerOptions& o) 
     if (o.compare) {
       for (CompareEntry& entry : lab.scene.compare_entries) {
         if (entry.config.method == Method::Newton) continue;
-        setStepSize(entry.config, o.step_size);
+        entry.config.step_size = o.step_size;
         entry.step_from_user = true;
       }
     } else {

@@ -50,16 +50,58 @@ std::string paramsFromJson(const json& j, const std::string& path, const ParamTa
 }
 
 json configToJson(const RunConfig& c) {
-  return {{"method", methodCliName(c.method)},
-          {"maximize", c.maximize},
-          {"sgd", paramsToJson(c.sgd, sgdParamTable())},
-          {"armijo", paramsToJson(c.armijo, armijoParamTable())},
-          {"adagrad", paramsToJson(c.adagrad, adagradParamTable())},
-          {"rmsprop", paramsToJson(c.rmsprop, rmspropParamTable())},
-          {"adam", paramsToJson(c.adam, adamParamTable())},
-          {"newton", paramsToJson(c.newton, newtonParamTable())},
-          {"lbfgs", paramsToJson(c.lbfgs, lbfgsParamTable())},
-          {"stop", paramsToJson(c.stop, stopRulesTable())}};
+  json j = {{"method", methodCliName(c.method)}};
+  j.update(paramsToJson(c, runConfigParamTable()));  // "lr": the step size
+  j.update(json{{"maximize", c.maximize},
+                {"sgd", paramsToJson(c.sgd, sgdParamTable())},
+                {"armijo", paramsToJson(c.armijo, armijoParamTable())},
+                {"adagrad", paramsToJson(c.adagrad, adagradParamTable())},
+                {"rmsprop", paramsToJson(c.rmsprop, rmspropParamTable())},
+                {"adam", paramsToJson(c.adam, adamParamTable())},
+                {"newton", paramsToJson(c.newton, newtonParamTable())},
+                {"lbfgs", paramsToJson(c.lbfgs, lbfgsParamTable())},
+                {"stop", paramsToJson(c.stop, stopRulesTable())}});
+  return j;
+}
+
+// The step size from `value`, checked against the active method's range; "" or "<where> must be
+// in [...]".
+std::string stepSizeFromJson(const json& value, const std::string& where, RunConfig* c) {
+  if (!value.is_number()) return where + " has the wrong type";
+  const ParamField<RunConfig>& field = stepSizeTable(c->method).front();
+  std::string error;
+  if (setParam(*c, field, value.get<double>(), &error)) return "";
+  return where + error.substr(std::string(field.name).size());  // "lr must be ..." -> where
+}
+
+// Scene version 1 kept a step size in every method's struct ("config.adam.lr",
+// "config.newton.eta") and wrote them all. The struct the active method took its step from.
+struct VersionOneStep {
+  const char* part;
+  const char* key;
+};
+VersionOneStep versionOneStep(Method method) {
+  switch (method) {
+    case Method::GradientDescent:
+    case Method::Momentum:
+    case Method::Nesterov:
+      return {"sgd", "lr"};
+    case Method::GradientDescentArmijo:
+      return {"armijo", "lr"};
+    case Method::AdaGrad:
+      return {"adagrad", "lr"};
+    case Method::RMSProp:
+      return {"rmsprop", "lr"};
+    case Method::Adam:
+    case Method::AMSGrad:
+      return {"adam", "lr"};
+    case Method::Newton:
+    case Method::DampedNewton:
+      return {"newton", "eta"};
+    case Method::Lbfgs:
+      return {"lbfgs", "lr"};
+  }
+  return {"sgd", "lr"};
 }
 
 std::string configFromJson(const json& j, const std::string& path, RunConfig* c) {
@@ -73,8 +115,21 @@ std::string configFromJson(const json& j, const std::string& path, RunConfig* c)
     c->maximize = j["maximize"].get<bool>();
   }
   std::string e;
+  // A method's struct; in a version-1 file the active method's old key is the step size, the
+  // others' are dropped.
+  const VersionOneStep old = versionOneStep(c->method);
   const auto part = [&](const char* key, auto& params, const auto& table) {
-    if (e.empty() && j.contains(key)) e = paramsFromJson(j[key], path + "." + key, table, &params);
+    if (!e.empty() || !j.contains(key)) return;
+    json fields = j[key];
+    const char* old_key = std::string(key) == "newton" ? "eta" : "lr";
+    if (fields.is_object() && fields.contains(old_key)) {
+      const std::string where = path + "." + key + "." + old_key;
+      if (!fields[old_key].is_number()) e = where + " has the wrong type";
+      if (e.empty() && std::string(key) == old.part)
+        e = stepSizeFromJson(fields[old_key], where, c);
+      fields.erase(old_key);
+    }
+    if (e.empty()) e = paramsFromJson(fields, path + "." + key, table, &params);
   };
   part("sgd", c->sgd, sgdParamTable());
   part("armijo", c->armijo, armijoParamTable());
@@ -83,7 +138,9 @@ std::string configFromJson(const json& j, const std::string& path, RunConfig* c)
   part("adam", c->adam, adamParamTable());
   part("newton", c->newton, newtonParamTable());
   part("lbfgs", c->lbfgs, lbfgsParamTable());
-  part("stop", c->stop, stopRulesTable());
+  if (e.empty() && j.contains("stop"))
+    e = paramsFromJson(j["stop"], path + ".stop", stopRulesTable(), &c->stop);
+  if (e.empty() && j.contains("lr")) e = stepSizeFromJson(j["lr"], path + ".lr", c);
   if (e.empty()) {
     const std::string invalid = c->validate();
     if (!invalid.empty()) e = path + ": " + invalid;
@@ -283,6 +340,9 @@ std::string applyOptimizerScene(OptimizerLab& lab, const OptimizerScene& scene) 
   lab.home_view = objective->info().window;
   lab.reset_view = true;
   lab.step_from_user = true;  // the scene's step was chosen
+  const Method method = scene.config.method;
+  if (method != Method::Newton && method != Method::DampedNewton)
+    lab.gradient_step = scene.config.step_size;  // Newton and back returns to it
   setStarts(lab, scene.starts);
   recomputeRuns(lab);
   return "";

@@ -11,7 +11,9 @@
 
 namespace gradlab {
 
-constexpr int kOptimizerSceneVersion = 1;
+// Version 2 holds the step size once ("config": {"lr": ...}); version 1 files, with a step size
+// in each method's struct ("config.adam.lr"), still load: the active method's is the step size.
+constexpr int kOptimizerSceneVersion = 2;
 
 nlohmann::json optimizerSceneToJson(const OptimizerScene& scene);
 // Reads `j` over *scene (which holds the defaults for missing keys); "" or the problem. On a
