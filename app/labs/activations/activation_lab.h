@@ -33,7 +33,7 @@ ActivationScene defaultActivationScene();
 // The range the x-range controls allow, and the parameters' ranges (from the core table).
 constexpr double kActivationRangeLimit = 1000;  // |x_min|, |x_max| at most this
 constexpr double kActivationMinSpan = 1e-3;     // x_max - x_min at least this
-constexpr int kActivationSamples = 801;         // evenly spaced samples (plus the kinks)
+constexpr int kActivationSamples = 401;         // evenly spaced samples (plus the kinks)
 
 // The parameter an activation takes from the scene (0 when it has none).
 double activationParam(const ActivationScene& scene, Activation a);
