@@ -8,6 +8,8 @@
 // [SECTION] Expression objective
 #include "core/expression.h"
 
+#include "core/activations.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -27,20 +29,40 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPi = 3.141592653589793238462643383279502884;
 constexpr double kE = 2.718281828459045235360287471352662498;
 
-inline double sigmoidD(double a) {
-  // Two branches so exp never overflows: 1/(1+e^-a) for a >= 0, e^a/(1+e^a) otherwise.
-  if (a >= 0) return 1 / (1 + std::exp(-a));
-  const double e = std::exp(a);
-  return e / (1 + e);
-}
-
-// softplus(a) = log(1 + e^a) = max(a, 0) + log1p(e^-|a|), exact and overflow-free.
-inline double softplusD(double a) {
-  return std::max(a, 0.0) + std::log1p(std::exp(-std::abs(a)));
-}
-
-inline double reluD(double a) {
-  return a > 0 ? a : (std::isnan(a) ? a : 0.0);
+// The activation an op evaluates (core/activations.h: the one definition of each, its value and
+// derivatives); false for the other ops. The op's c is the activation's parameter.
+inline bool opActivation(ExprOp op, Activation* act) {
+  switch (op) {
+    case ExprOp::Tanh:
+      *act = Activation::Tanh;
+      return true;
+    case ExprOp::Sigmoid:
+      *act = Activation::Sigmoid;
+      return true;
+    case ExprOp::Relu:
+      *act = Activation::Relu;
+      return true;
+    case ExprOp::Softplus:
+      *act = Activation::Softplus;
+      return true;
+    case ExprOp::LeakyRelu:
+      *act = Activation::LeakyRelu;
+      return true;
+    case ExprOp::Elu:
+      *act = Activation::Elu;
+      return true;
+    case ExprOp::Gelu:
+      *act = Activation::Gelu;
+      return true;
+    case ExprOp::Silu:
+      *act = Activation::Silu;
+      return true;
+    case ExprOp::HardTanh:
+      *act = Activation::HardTanh;
+      return true;
+    default:
+      return false;
+  }
 }
 
 inline double powIntD(double a, double n) {
@@ -77,16 +99,10 @@ inline double unaryD(ExprOp op, double a, double c) {
       return std::cos(a);
     case ExprOp::Tan:
       return std::tan(a);
-    case ExprOp::Tanh:
-      return std::tanh(a);
-    case ExprOp::Sigmoid:
-      return sigmoidD(a);
-    case ExprOp::Relu:
-      return reluD(a);
-    case ExprOp::Softplus:
-      return softplusD(a);
-    default:
-      return kNaN;
+    default: {
+      Activation act;
+      return opActivation(op, &act) ? activationValue(act, a, c) : kNaN;
+    }
   }
 }
 
@@ -168,23 +184,13 @@ inline D3 unaryDerivs(ExprOp op, double a, double c) {
       const double t = std::tan(a), d = 1 + t * t;
       return {t, d, 2 * t * d};
     }
-    case ExprOp::Tanh: {
-      const double t = std::tanh(a), d = 1 - t * t;
-      return {t, d, -2 * t * d};
+    // Activations: PyTorch's conventions at kinks (relu'(0) = 0), see core/activations.h.
+    default: {
+      Activation act;
+      if (!opActivation(op, &act)) return {kNaN, kNaN, kNaN};
+      const ActivationValue v = activationEval(act, a, c);
+      return {v.f, v.d1, v.d2};
     }
-    case ExprOp::Sigmoid: {
-      const double s = sigmoidD(a), d = s * (1 - s);
-      return {s, d, d * (1 - 2 * s)};
-    }
-    // relu'(0) = 0, as in PyTorch.
-    case ExprOp::Relu:
-      return {reluD(a), a > 0 ? 1.0 : 0.0, 0};
-    case ExprOp::Softplus: {
-      const double s = sigmoidD(a);
-      return {softplusD(a), s, s * (1 - s)};
-    }
-    default:
-      return {kNaN, kNaN, kNaN};
   }
 }
 
@@ -296,18 +302,37 @@ inline Jet2 chain2(const Jet2& a, const Jet2& b, const P2& p) {
 
 // [SECTION] Parser ------------------------------------------------------------------------
 
+// An activation's parameter (alpha, beta) is its second argument: a constant, since the program
+// differentiates in x and y only. `min_arity` < `arity` when the parameter may be left out (then
+// it is PyTorch's default, from core/activations.h).
 struct FunctionDef {
   const char* name;
   int arity;
   ExprOp op;  // for pow: Pow (turned into PowInt/PowConst when the exponent is constant)
+  int min_arity = arity;
+  const char* usage = "";  // the call written out, for arity errors of activations
 };
 
 constexpr FunctionDef kFunctions[] = {
-    {"exp", 1, ExprOp::Exp},   {"log", 1, ExprOp::Log},           {"sqrt", 1, ExprOp::Sqrt},
-    {"abs", 1, ExprOp::Abs},   {"sin", 1, ExprOp::Sin},           {"cos", 1, ExprOp::Cos},
-    {"tan", 1, ExprOp::Tan},   {"tanh", 1, ExprOp::Tanh},         {"sigmoid", 1, ExprOp::Sigmoid},
-    {"relu", 1, ExprOp::Relu}, {"softplus", 1, ExprOp::Softplus}, {"min", 2, ExprOp::Min},
-    {"max", 2, ExprOp::Max},   {"pow", 2, ExprOp::Pow},
+    {"exp", 1, ExprOp::Exp},
+    {"log", 1, ExprOp::Log},
+    {"sqrt", 1, ExprOp::Sqrt},
+    {"abs", 1, ExprOp::Abs},
+    {"sin", 1, ExprOp::Sin},
+    {"cos", 1, ExprOp::Cos},
+    {"tan", 1, ExprOp::Tan},
+    {"tanh", 1, ExprOp::Tanh},
+    {"sigmoid", 1, ExprOp::Sigmoid},
+    {"relu", 1, ExprOp::Relu},
+    {"softplus", 2, ExprOp::Softplus, 1, "softplus(x) or softplus(x, beta)"},
+    {"leaky_relu", 2, ExprOp::LeakyRelu, 2, "leaky_relu(x, alpha)"},
+    {"elu", 2, ExprOp::Elu, 1, "elu(x) or elu(x, alpha)"},
+    {"gelu", 1, ExprOp::Gelu},
+    {"silu", 1, ExprOp::Silu},
+    {"hardtanh", 1, ExprOp::HardTanh},
+    {"min", 2, ExprOp::Min},
+    {"max", 2, ExprOp::Max},
+    {"pow", 2, ExprOp::Pow},
 };
 
 // Deep nesting ("((((...", "-----x") would otherwise overflow the stack.
@@ -619,14 +644,19 @@ class Parser {
     }
     advance();
     int args[2] = {-1, -1};
+    int arg_columns[2] = {0, 0};
     int count = 0;
     if (isSymbol(')')) {
       advance();
     } else {
       while (true) {
+        const int arg_column = tok_.column;
         const int arg = parseSum();
         if (failed()) return -1;
-        if (count < 2) args[count] = arg;
+        if (count < 2) {
+          args[count] = arg;
+          arg_columns[count] = arg_column;
+        }
         ++count;
         if (isSymbol(',')) {
           advance();
@@ -641,13 +671,44 @@ class Parser {
         return -1;
       }
     }
-    if (count != fn->arity) {
-      fail("function '" + name + "' takes " + std::to_string(fn->arity) +
-               (fn->arity == 1 ? " argument" : " arguments"),
-           column);
+    if (count < fn->min_arity || count > fn->arity) {
+      const std::string counts =
+          fn->min_arity == fn->arity
+              ? std::to_string(fn->arity)
+              : std::to_string(fn->min_arity) + " or " + std::to_string(fn->arity);
+      fail(
+          "function '" + name + "' takes " + counts + (fn->arity == 1 ? " argument" : " arguments"),
+          column, *fn->usage ? std::string("write ") + fn->usage : "");
       return -1;
     }
+    Activation act;
+    if (opActivation(fn->op, &act)) return emitActivation(act, fn->op, args, arg_columns, count);
     return fn->arity == 1 ? emitUnary(fn->op, args[0]) : emitBinary(fn->op, args[0], args[1]);
+  }
+
+  // An activation with its parameter: the second argument (a constant) or PyTorch's default.
+  int emitActivation(Activation act, ExprOp op, const int* args, const int* arg_columns,
+                     int count) {
+    const ActivationInfo& info = activationInfo(act);
+    double param = info.param_default;
+    if (count == 2) {
+      if (!isConst(args[1])) {
+        fail(std::string("the ") + info.param + " of '" + info.name + "' must be a constant",
+             arg_columns[1], std::string("e.g. ") + info.name + "(x, 0.1)");
+        return -1;
+      }
+      param = constValue(args[1]);
+      if (!std::isfinite(param)) {
+        fail(std::string("the ") + info.param + " of '" + info.name + "' is not a finite number",
+             arg_columns[1]);
+        return -1;
+      }
+      if (act == Activation::Softplus && !(param > 0)) {
+        fail(std::string("the beta of 'softplus' must be positive"), arg_columns[1]);
+        return -1;
+      }
+    }
+    return emitUnary(op, args[0], param);
   }
 
   // One instruction per variable, reused; the first spelling names the axis.
@@ -841,20 +902,13 @@ void evaluateBlock(const ExprInstr& in, const double* a, const double* b, double
     case ExprOp::Tan:
       mapBlock(a, out, m, [](double u) { return std::tan(u); });
       break;
-    case ExprOp::Tanh:
-      mapBlock(a, out, m, [](double u) { return std::tanh(u); });
+    default: {
+      Activation act;
+      if (!opActivation(in.op, &act)) break;  // leaves are handled by the caller
+      double (*value)(double, double) = activationInfo(act).value;
+      mapBlock(a, out, m, [value, c](double u) { return value(u, c); });
       break;
-    case ExprOp::Sigmoid:
-      mapBlock(a, out, m, sigmoidD);
-      break;
-    case ExprOp::Relu:
-      mapBlock(a, out, m, reluD);
-      break;
-    case ExprOp::Softplus:
-      mapBlock(a, out, m, softplusD);
-      break;
-    default:
-      break;  // leaves are handled by the caller
+    }
   }
 }
 

@@ -8,8 +8,11 @@
 //   power   = primary ('^' unary)?          right-associative; -x^2 = -(x^2), 2^-1 = 0.5
 //   primary = number | constant | variable | function '(' args ')' | '(' sum ')'
 // Numbers: 3, 3.5, .5, 5., 1e-3, 2.5E+4. Constants: pi, e. Variables: x, y (also w1, w2 and
-// x1, x2: the first and second coordinate). Functions: exp log sqrt abs sin cos tan tanh
-// sigmoid relu softplus (one argument), min max pow (two).
+// x1, x2: the first and second coordinate). Functions: exp log sqrt abs sin cos tan (one
+// argument), min max pow (two), and the activations of core/activations.h, each computed by its
+// one definition there: tanh sigmoid relu gelu silu hardtanh (one argument), leaky_relu(x, alpha),
+// softplus(x) or softplus(x, beta), elu(x) or elu(x, alpha) (alpha and beta constants; left out,
+// PyTorch's defaults beta = 1, alpha = 1).
 //
 // Domain errors give NaN (log of a negative, sqrt(-1)), never exceptions. Derivatives follow
 // PyTorch: relu'(0) = 0, abs'(0) = 0; min/max at a tie split the derivative evenly between
@@ -76,13 +79,18 @@ enum class ExprOp : std::uint8_t {
   Tanh,
   Sigmoid,
   Relu,
-  Softplus,  // unary functions
+  Softplus,  // unary functions; activations take their parameter in c
+  LeakyRelu,
+  Elu,
+  Gelu,
+  Silu,
+  HardTanh,
 };
 
 struct ExprInstr {
   ExprOp op = ExprOp::Const;
   std::int32_t a = -1, b = -1;  // operand slots (-1: unused)
-  double c = 0;                 // Const: the value; PowInt/PowConst: the exponent
+  double c = 0;  // Const: the value; PowInt/PowConst: the exponent; activations: alpha or beta
 };
 
 class Expression {

@@ -5,15 +5,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 exe=${1:-build/release/app/gradlab}
 out=assets/screenshots
-render() {
-  local name=$1
-  shift
-  xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" render --lab optimizer --size 1600x900 \
+render_lab() {
+  local lab=$1 name=$2
+  shift 2
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" render --lab "$lab" --size 1600x900 \
     --out "$out/$name.png" "$@"
   echo "$out/$name.png"
+}
+render() {
+  render_lab optimizer "$@"
 }
 render optimizer-dark
 render optimizer-light --theme light
 render optimizer-compare-rosenbrock --function rosenbrock --compare
 render optimizer-inspector-saddle --function saddle --method newton --pin 0.6,0.4
 render optimizer-projector-scale2 --ui-scale 2
+render_lab activations activations-leaky-identity --identity leaky

@@ -2,6 +2,7 @@
 #include <memory>
 #include <vector>
 
+#include "app/labs/activations/activation_lab_panel.h"
 #include "app/labs/coming_lab.h"
 #include "app/labs/lab.h"
 #include "app/labs/optimizer/optimizer_lab_panel.h"
@@ -14,12 +15,10 @@ const std::vector<LabEntry>& labTable() {
        "--scene FILE, --function NAME, --expr EXPR, --type-expr EXPR, --method M, --lr ETA, "
        "--start X,Y (repeatable), --compare, --pin X,Y, --tab hessian|sweep, --save-scene FILE",
        [] { return std::unique_ptr<Lab>(new OptimizerLabPanel); }},
-      {"activations", "Activations", "",
-       [] {
-         return std::unique_ptr<Lab>(new ComingLab(
-             "Activations lab: coming - activation functions, derivatives and identities "
-             "(EXERCISES A)."));
-       }},
+      {"activations", "Activations",
+       "--show NAME,..., --alpha A, --elu-alpha A, --beta B, --range MIN,MAX, --identity "
+       "NAME,..., --second, --taylor DEGREE, --tolerance T, --scene FILE, --save-scene FILE",
+       [] { return std::unique_ptr<Lab>(new ActivationLabPanel); }},
       {"networks", "Networks", "",
        [] {
          return std::unique_ptr<Lab>(new ComingLab(

@@ -93,8 +93,9 @@ bool drawExpressionBox(OptimizerLab& lab) {
     ImGui::TextDisabled("Still showing %s", shownFunctionName(lab).c_str());
   }
   ImGui::TextDisabled(
-      "Variables x, y (or w1, w2); + - * / ^; exp log sqrt abs sin cos tan tanh "
-      "sigmoid relu softplus min max pow; pi, e.");
+      "Variables x, y (or w1, w2); + - * / ^; exp log sqrt abs sin cos tan min max pow; "
+      "activations tanh sigmoid relu leaky_relu(x, a) softplus(x[, beta]) elu(x[, a]) gelu silu "
+      "hardtanh; pi, e.");
   ImGui::PopTextWrapPos();
   return changed;
 }
