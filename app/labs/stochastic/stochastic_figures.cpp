@@ -112,16 +112,19 @@ std::vector<plot::Item> objectiveItems(const StochasticLab& lab, int s, int buck
     cross.size = 7;
     cross.outline_width = 2.5f;
     items.push_back(cross);
+    // Short, in the run's colour, on the side of the cross with room: the full sentence is in
+    // the status lines and the table's tooltip.
     plot::TextItem note;
-    note.text = formatText("%s: P not positive definite at iteration %d", startLabel(j).c_str(),
-                           run.failed_iteration);
+    note.text = formatText("not PD at %d", run.failed_iteration);
     note.x = double(run.size() - 1);
     note.y = run.objective.back();
     note.color = startColor(j);
-    note.anchor_x = 0;
+    const bool right_half = note.x > 0.5 * lab.timeline.last;
+    note.anchor_x = right_half ? 1.0f : 0.0f;
     note.anchor_y = 0;
-    note.offset_x = 10;
+    note.offset_x = right_half ? -10.0f : 10.0f;
     note.offset_y = 4 + 18.0f * float(notes++);
+    note.background = plot::Color{0, 0, 0, 0};
     items.push_back(note);
   }
   // The ML line's value, on the line (one legend row less over the curves).
@@ -179,7 +182,9 @@ std::vector<plot::Item> ellipseItems(const StochasticLab& lab, Theme theme) {
   }
   samples.color = theme == Theme::Dark ? plot::Color{0.62f, 0.64f, 0.7f, 0.45f}
                                        : plot::Color{0.35f, 0.35f, 0.4f, 0.35f};
-  samples.size = 1.6f;
+  // Tiny squares, not circles: a thousand of them cost 4 vertices each instead of ~20.
+  samples.shape = plot::MarkerShape::Square;
+  samples.size = 1.3f;
   items.push_back(std::move(samples));
 
   const Vec2& mean = lab.scene.data.mean;

@@ -154,17 +154,7 @@ void drawEllipseKey(const StochasticLab& lab, Theme theme) {
   ImGui::TextDisabled("thicker = larger step size; grey dots: the samples");
 }
 
-void drawStatuses(const StochasticLab& lab) {
-  const Mat2& ml = lab.experiment.ml_precision;
-  ImGui::Text("max. likelihood C^-1 = [[%.4f, %.4f], [%.4f, %.4f]]", ml(0, 0), ml(0, 1), ml(1, 0),
-              ml(1, 1));
-  ImGui::TextDisabled("log L(C^-1) = %.6g: the grey line \"ML\" on each plot",
-                      lab.experiment.ml_objective);
-  const Mat2& truth = lab.true_precision;
-  ImGui::Text("true Sigma^-1 = [[%.4f, %.4f], [%.4f, %.4f]]", truth(0, 0), truth(0, 1), truth(1, 0),
-              truth(1, 1));
-  ImGui::TextDisabled("||Sigma^-1 - C^-1||_F^2 = %.6g (the best any run can do)",
-                      squaredFrobeniusError(truth, ml));
+void drawRunStatuses(const StochasticLab& lab) {
   int failed = 0;
   for (int s = 0; s < stepSizeCount(lab); ++s) {
     for (int j = 0; j < startCount(lab); ++j) {
@@ -180,6 +170,19 @@ void drawStatuses(const StochasticLab& lab) {
     drawStatusChip(std::to_string(lab.experiment.runs.size()) +
                        " runs: P stayed symmetric positive definite in every step",
                    "", false);
+}
+
+void drawAnswers(const StochasticLab& lab) {
+  const Mat2& ml = lab.experiment.ml_precision;
+  ImGui::Text("max. likelihood C^-1 = [[%.4f, %.4f], [%.4f, %.4f]]", ml(0, 0), ml(0, 1), ml(1, 0),
+              ml(1, 1));
+  ImGui::TextDisabled("log L(C^-1) = %.6g: the grey line \"ML\" on each plot",
+                      lab.experiment.ml_objective);
+  const Mat2& truth = lab.true_precision;
+  ImGui::Text("true Sigma^-1 = [[%.4f, %.4f], [%.4f, %.4f]]", truth(0, 0), truth(0, 1), truth(1, 0),
+              truth(1, 1));
+  ImGui::TextDisabled("||Sigma^-1 - C^-1||_F^2 = %.6g (the best any run can do)",
+                      squaredFrobeniusError(truth, ml));
 }
 
 }  // namespace
@@ -213,10 +216,11 @@ void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotCo
   ImGui::SameLine();
   ImGui::BeginChild("table", ImVec2(0, 0), false);
   drawErrorTable(lab, view);
+  drawRunStatuses(lab);
   ImGui::Spacing();
   drawEllipseKey(lab, theme);
   ImGui::Spacing();
-  drawStatuses(lab);
+  drawAnswers(lab);
   ImGui::EndChild();
   ImGui::EndChild();
 }
