@@ -6,6 +6,8 @@
 #include "app/labs/coming_lab.h"
 #include "app/labs/lab.h"
 #include "app/labs/optimizer/optimizer_lab_panel.h"
+#include "app/labs/stochastic/stochastic_lab_panel.h"
+#include "app/labs/stochastic/stochastic_options.h"
 
 namespace gradlab {
 
@@ -30,11 +32,8 @@ const std::vector<LabEntry>& labTable() {
              new ComingLab("ReLU elbow lab: coming - kinks moving under SGD, dead units "
                            "(EXERCISES E)."));
        }},
-      {"stochastic", "Stochastic", "",
-       [] {
-         return std::unique_ptr<Lab>(new ComingLab(
-             "Stochastic lab: coming - SGD on a Gaussian's precision matrix (EXERCISES F)."));
-       }},
+      {"stochastic", "Stochastic", kStochasticOptionsHelp,
+       [] { return std::unique_ptr<Lab>(new StochasticLabPanel); }},
       {"backprop", "Backprop", "",
        [] {
          return std::unique_ptr<Lab>(new ComingLab(

@@ -522,6 +522,10 @@ void PlotText(const char* text, double x, double y, const TextStyle& style) {
   Record(std::move(it));
 }
 
+void PlotItem(Item item) {
+  Record(std::move(item));
+}
+
 void PlotImage(const char* label, ImTextureID texture, double x_min, double y_min, double x_max,
                double y_max, const char* source_id, bool first_row_at_bottom, Color tint,
                std::shared_ptr<const FieldImage> field, bool pixel_exact) {

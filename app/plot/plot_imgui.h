@@ -168,6 +168,10 @@ void PlotImage(const char* label, ImTextureID texture, double x_min, double y_mi
                Color tint = {1, 1, 1, 1}, std::shared_ptr<const FieldImage> field = nullptr,
                bool pixel_exact = false);
 
+// A kept item as it is (its sizes as given, not the style's defaults): for figures whose items
+// are built by code shared with export (a lab's *_figures.cpp).
+void PlotItem(Item item);
+
 // [SECTION] Interaction and queries (after Setup*, before EndPlot)
 
 // A draggable handle at (*x, *y). Returns true while the user drags it (then *x, *y follow the

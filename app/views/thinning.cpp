@@ -88,4 +88,32 @@ void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& c
   if (c.iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
 }
 
+void buildValueEnvelope(const double* values, int count, int buckets, std::vector<double>& iter,
+                        std::vector<double>& ys) {
+  iter.clear();
+  ys.clear();
+  if (count <= 0) return;
+  auto add = [&](int i) {
+    iter.push_back(double(i));
+    ys.push_back(values[i]);
+  };
+  if (count <= 2 * buckets) {
+    for (int i = 0; i < count; ++i) add(i);
+    return;
+  }
+  add(0);  // the curve starts where the run does
+  for (int b = 0; b < buckets; ++b) {
+    const int begin = int(std::int64_t(b) * count / buckets);
+    const int end = int(std::int64_t(b + 1) * count / buckets);
+    int lo = begin, hi = begin;
+    for (int i = begin; i < end; ++i) {
+      if (values[i] < values[lo]) lo = i;
+      if (values[i] > values[hi]) hi = i;
+    }
+    if (std::min(lo, hi) > 0) add(std::min(lo, hi));
+    if (hi != lo) add(std::max(lo, hi));
+  }
+  if (iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
+}
+
 }  // namespace gradlab

@@ -31,4 +31,9 @@ struct CurveEnvelope {
 };
 void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& out);
 
+// The same for one curve given as values[0..count): each bucket's smallest and largest value,
+// in order, as (iteration, value) points (all of them when count <= 2 * buckets).
+void buildValueEnvelope(const double* values, int count, int buckets, std::vector<double>& iter,
+                        std::vector<double>& ys);
+
 }  // namespace gradlab

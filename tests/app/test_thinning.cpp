@@ -2,7 +2,9 @@
 // iterate, and nothing that would change the picture by more than a pixel.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "app/views/thinning.h"
 
@@ -98,6 +100,25 @@ TEST(CurveThinning, ShortCurvesAreKeptWhole) {
   EXPECT_EQ(e.iter.back(), 24);
   buildEnvelope(t, 0, 300, e);
   EXPECT_TRUE(e.iter.empty());
+}
+
+TEST(CurveThinning, ValueEnvelopeKeepsEachBucketsExtremesInOrder) {
+  std::vector<double> values(10001);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    values[i] = std::sin(0.37 * double(i)) - 1e-4 * double(i);
+  std::vector<double> iter, ys;
+  buildValueEnvelope(values.data(), 10001, 200, iter, ys);
+  EXPECT_LE(iter.size(), 2u * 200 + 2);
+  EXPECT_EQ(iter.front(), 0);
+  EXPECT_EQ(iter.back(), 10000);
+  for (std::size_t k = 1; k < iter.size(); ++k) EXPECT_LT(iter[k - 1], iter[k]);
+  for (std::size_t k = 0; k < iter.size(); ++k) EXPECT_EQ(ys[k], values[std::size_t(iter[k])]);
+  EXPECT_EQ(*std::max_element(ys.begin(), ys.end()),
+            *std::max_element(values.begin(), values.end()));
+  EXPECT_EQ(*std::min_element(ys.begin(), ys.end()),
+            *std::min_element(values.begin(), values.end()));
+  buildValueEnvelope(values.data(), 30, 200, iter, ys);
+  EXPECT_EQ(iter.size(), 30u);
 }
 
 }  // namespace
