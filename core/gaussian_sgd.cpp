@@ -166,13 +166,12 @@ void runPrecisionSgdInto(const GaussianData& data, const Vec3& start, double ste
   order.seed = order_seed;
   MiniBatchSampler sampler(order, n);
   SgdParams ascent;
-  ascent.lr = step_size;
   ascent.maximize = true;
   SgdStateT<Vec3> state;
   Vec3 p = start;
   for (int k = 1; k <= iterations; ++k) {
     const Vec2& x = data.centered[static_cast<std::size_t>(sampler.next().front())];
-    p = sgdStep(ascent, state, p, sampleGradient(p, x));
+    p = sgdStep(ascent, step_size, state, p, sampleGradient(p, x));
     if (!isPositiveDefinite(p)) {
       run.status = PrecisionRunStatus::NotPositiveDefinite;
       run.failed_iteration = k;
