@@ -21,3 +21,4 @@ render optimizer-compare-rosenbrock --function rosenbrock --compare
 render optimizer-inspector-saddle --function saddle --method newton --pin 0.6,0.4
 render optimizer-projector-scale2 --ui-scale 2
 render_lab activations activations-leaky-identity --identity leaky
+render_lab stochastic stochastic-f1
