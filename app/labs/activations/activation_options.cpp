@@ -1,15 +1,13 @@
 // The Activation lab's command-line options. See activation_options.h.
 #include "app/labs/activations/activation_options.h"
+#include "app/labs/lab_options.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "app/labs/activations/activation_scene.h"
-#include "core/atomic_file.h"
 
 namespace gradlab {
 namespace {
@@ -44,12 +42,10 @@ void addOptions(CLI::App& parser, ActivationOptions& o) {
 }
 
 std::string loadSceneFile(ActivationLab& lab, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read scene file '" + path + "'";
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  const std::string error = loadActivationScene(lab, j);
-  return error.empty() ? "" : "scene file '" + path + "': " + error;
+  nlohmann::json j;
+  const std::string problem = readSceneFile(path, &j);
+  if (!problem.empty()) return problem;
+  return sceneFileProblem(path, loadActivationScene(lab, j));
 }
 
 // The options over `s`; "" or the problem in the options' words.
@@ -111,14 +107,8 @@ std::string applyActivationOptions(ActivationLab& lab, const std::vector<std::st
   CLI::App parser{"activation lab options"};
   ActivationOptions o;
   addOptions(parser, o);
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
-    parser.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-  }
+  const std::string parse_problem = parseLabOptions(parser, args);
+  if (!parse_problem.empty()) return parse_problem;
   if (!o.scene.empty()) {
     const std::string error = loadSceneFile(lab, o.scene);
     if (!error.empty()) return error;
@@ -128,9 +118,8 @@ std::string applyActivationOptions(ActivationLab& lab, const std::vector<std::st
   if (!problem.empty()) return problem;
   applyActivationScene(lab, scene);
   if (!o.save_scene.empty()) {
-    const std::string text = activationSceneToJson(lab.scene).dump(2) + "\n";
-    std::string error;
-    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
+    const std::string error = writeSceneFile(o.save_scene, activationSceneToJson(lab.scene));
+    if (!error.empty()) return error;
   }
   return "";
 }

@@ -1,5 +1,6 @@
 // The optimizer lab behind the Lab interface. See optimizer_lab_panel.h.
 #include "app/labs/optimizer/optimizer_lab_panel.h"
+#include "app/labs/lab_options.h"
 
 #include <imgui.h>
 #include <CLI/CLI.hpp>
@@ -49,14 +50,8 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
   CLI::App parser{"optimizer lab options"};
   OptimizerOptions options;
   addOptimizerOptions(parser, options);
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
-    parser.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-  }
+  const std::string problem = parseLabOptions(parser, args);
+  if (!problem.empty()) return problem;
   return applyOptimizerOptions(lab_, options);
 }
 

@@ -1,13 +1,12 @@
 // The optimizer lab's command-line options: registration, checks, application.
 #include "app/labs/optimizer/optimizer_options.h"
+#include "app/labs/lab_options.h"
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 
 #include "app/cli.h"
 #include "app/labs/optimizer/optimizer_scene.h"
-#include "core/atomic_file.h"
 #include "core/objective.h"
 #include "core/run.h"
 
@@ -26,12 +25,10 @@ bool sceneMethod(const OptimizerOptions& o, Method* method) {
 
 // The scene file at `path` into the lab; "" or the problem, naming the file and the field.
 std::string loadSceneFile(OptimizerLab& lab, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read scene file '" + path + "'";
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  const std::string error = loadOptimizerScene(lab, j);
-  return error.empty() ? "" : "scene file '" + path + "': " + error;
+  nlohmann::json j;
+  const std::string problem = readSceneFile(path, &j);
+  if (!problem.empty()) return problem;
+  return sceneFileProblem(path, loadOptimizerScene(lab, j));
 }
 
 }  // namespace
@@ -161,9 +158,8 @@ std::string applyOptimizerOptions(OptimizerLab& lab, const OptimizerOptions& o) 
   }
   recomputeRuns(lab);
   if (!o.save_scene.empty()) {
-    const std::string text = optimizerSceneToJson(lab.scene).dump(2) + "\n";
-    std::string error;
-    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
+    const std::string error = writeSceneFile(o.save_scene, optimizerSceneToJson(lab.scene));
+    if (!error.empty()) return error;
   }
   return "";
 }

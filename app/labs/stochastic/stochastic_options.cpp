@@ -1,14 +1,13 @@
 // The Stochastic lab's command-line options. See stochastic_options.h.
 #include "app/labs/stochastic/stochastic_options.h"
+#include "app/labs/lab_options.h"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "app/labs/stochastic/stochastic_scene.h"
-#include "core/atomic_file.h"
 
 namespace gradlab {
 namespace {
@@ -21,12 +20,10 @@ struct StochasticOptions {
 };
 
 std::string loadSceneFile(StochasticLab& lab, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read scene file '" + path + "'";
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  const std::string error = loadStochasticScene(lab, j);
-  return error.empty() ? "" : "scene file '" + path + "': " + error;
+  nlohmann::json j;
+  const std::string problem = readSceneFile(path, &j);
+  if (!problem.empty()) return problem;
+  return sceneFileProblem(path, loadStochasticScene(lab, j));
 }
 
 // Applies every given option to a copy of the scene, then sets it once: one recompute.
@@ -56,8 +53,8 @@ std::string applyParsed(StochasticLab& lab, const StochasticOptions& o) {
   setScene(lab, scene);
   if (o.at >= 0) timelineSeek(lab.timeline, std::min(o.at, lab.timeline.last));
   if (!o.save_scene.empty()) {
-    const std::string text = stochasticSceneToJson(lab.scene).dump(2) + "\n";
-    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
+    const std::string error = writeSceneFile(o.save_scene, stochasticSceneToJson(lab.scene));
+    if (!error.empty()) return error;
   }
   return "";
 }
@@ -80,14 +77,8 @@ std::string applyStochasticOptions(StochasticLab& lab, const std::vector<std::st
   parser.add_option("--covariance", o.covariance, "S11,S12,S22")->delimiter(',');
   parser.add_option("--at", o.at, "show iterates 0..K")->check(CLI::NonNegativeNumber);
   parser.add_option("--save-scene", o.save_scene, "write the resulting scene (JSON) there");
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
-    parser.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-  }
+  const std::string problem = parseLabOptions(parser, args);
+  if (!problem.empty()) return problem;
   return applyParsed(lab, o);
 }
 
