@@ -14,6 +14,7 @@
 #include "app/platform.h"
 #include "app/plot/figure_painter.h"
 #include "app/plot/painter_cairo.h"
+#include "app/plot/painter_svg.h"
 
 namespace gradlab {
 namespace {
@@ -33,8 +34,8 @@ void addExportOptions(CLI::App& command, ExportOptions& options) {
   command.add_option("--lab", options.lab, "the lab whose plots to write: " + labNameList())
       ->check(CLI::IsMember(labNames()));
   command.add_option("--out-dir", options.out_dir, "an existing, writable directory")->required();
-  command.add_option("--format", options.format, "png (default) or pdf")
-      ->check(CLI::IsMember({"png", "pdf"}));
+  command.add_option("--format", options.format, "png (default), pdf or svg")
+      ->check(CLI::IsMember({"png", "pdf", "svg"}));
   command.add_option("--size", options.size, "each figure's size, WxH pixels (default 800x600)");
   command.add_option("--theme", options.theme, "dark (default) or light")
       ->check(CLI::IsMember({"dark", "light"}));
@@ -53,7 +54,7 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   }
   Theme theme = Theme::Dark;
   parseTheme(options.theme.c_str(), &theme);
-  const bool pdf = options.format == "pdf";
+  const bool svg = options.format == "svg";
 
   const int lab_index = findLab(options.lab);
   if (lab_index < 0) {
@@ -80,21 +81,23 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
 
   for (const ExportFigure& figure : figures) {
     const std::string path =
-        options.out_dir + "/" + options.lab + "-" + figure.name + (pdf ? ".pdf" : ".png");
+        options.out_dir + "/" + options.lab + "-" + figure.name + "." + options.format;
     plot::Figure fig;
     plot::PixelRect bar{0, 0, 0, 0};  // the colour bar's gradient, when the figure shows one
     std::string error;
-    const bool ok = plot::PaintToFile(
-        path, pdf ? plot::OutputFormat::Pdf : plot::OutputFormat::Png, width, height, cairo,
-        [&](plot::Painter& painter) {
-          fig = figure.build(painter, frame);
-          plot::PaintFigure(painter, fig, style);
-          if (fig.color_bar && fig.color_bar->shown)
-            bar = plot::LayoutColorBar(*fig.color_bar, plot::ColorBarStrip(fig, style, painter),
-                                       style, painter)
-                      .bar;
-        },
-        &error);
+    const plot::PaintFunction paint = [&](plot::Painter& painter) {
+      fig = figure.build(painter, frame);
+      plot::PaintFigure(painter, fig, style);
+      if (fig.color_bar && fig.color_bar->shown)
+        bar = plot::LayoutColorBar(*fig.color_bar, plot::ColorBarStrip(fig, style, painter), style,
+                                   painter)
+                  .bar;
+    };
+    const bool ok =
+        svg ? plot::PaintToSvgFile(path, width, height, cairo, paint, &error)
+            : plot::PaintToFile(
+                  path, options.format == "pdf" ? plot::OutputFormat::Pdf : plot::OutputFormat::Png,
+                  width, height, cairo, paint, &error);
     if (!ok) {
       err << "gradlab: error: " << error << "\n";
       return 1;

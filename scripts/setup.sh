@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages=(g++ make cmake pkg-config
   libimgui-dev libglfw3-dev libeigen3-dev libstb-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libbenchmark-dev fonts-dejavu-core libcairo2-dev xvfb xauth libgl1-mesa-dri
-  xdotool)
+  xdotool libxml2-utils librsvg2-bin)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

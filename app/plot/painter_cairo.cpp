@@ -74,6 +74,7 @@ class Font {
   }
   float px() const { return px_; }
   double ascent() const { return ascent_px_; }
+  double em() const { return em_px_; }
 
  private:
   float px_;
@@ -425,6 +426,40 @@ bool EncodeSurfacePng(cairo_surface_t* surface, int width, int height, int zlib_
 }
 
 }  // namespace
+
+struct TextMeasure::Impl {
+  explicit Impl(const CairoOptions& options)
+      : font(options),
+        surface(cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1)),
+        cr(cairo_create(surface)) {
+    font.select(cr);
+  }
+  ~Impl() {
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+  }
+  Font font;
+  cairo_surface_t* surface;
+  cairo_t* cr;
+};
+
+TextMeasure::TextMeasure(const CairoOptions& options) : impl_(new Impl(options)) {}
+TextMeasure::~TextMeasure() = default;
+
+Point TextMeasure::size(const std::string& text) const {
+  cairo_text_extents_t e;
+  cairo_text_extents(impl_->cr, text.c_str(), &e);
+  return {e.x_advance, impl_->font.px()};
+}
+float TextMeasure::px() const {
+  return impl_->font.px();
+}
+double TextMeasure::ascent() const {
+  return impl_->font.ascent();
+}
+double TextMeasure::em() const {
+  return impl_->font.em();
+}
 
 bool PaintToFile(const std::string& path, OutputFormat format, int width, int height,
                  const CairoOptions& options, const PaintFunction& paint, std::string* error) {

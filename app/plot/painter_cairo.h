@@ -33,6 +33,24 @@ std::vector<std::uint8_t> PaintToRgba(int width, int height, const CairoOptions&
 bool PaintToFile(const std::string& path, OutputFormat format, int width, int height,
                  const CairoOptions& options, const PaintFunction& paint, std::string* error);
 
+// Text measured as the Cairo backend draws it (DejaVu Sans through FreeType), for writers that
+// lay a figure out without rasterizing it (SVG): the same widths, so the same layout.
+class TextMeasure {
+ public:
+  explicit TextMeasure(const CairoOptions& options);
+  ~TextMeasure();
+  TextMeasure(const TextMeasure&) = delete;
+  TextMeasure& operator=(const TextMeasure&) = delete;
+  Point size(const std::string& text) const;  // advance width, line height
+  float px() const;                           // line height (font_px)
+  double ascent() const;                      // top of the line to the baseline
+  double em() const;                          // the font's size as CSS and PDF mean it
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // RGBA8 pixels to PNG bytes (RGB when every alpha is 255) at a zlib level (0-9).
 bool EncodePng(int width, int height, const std::vector<std::uint8_t>& rgba, int zlib_level,
                std::vector<std::uint8_t>* out);
