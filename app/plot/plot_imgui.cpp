@@ -237,10 +237,13 @@ bool BeginPlot(const char* title_id, const ImVec2& size, PlotFlags flags) {
   float h = size.y > 0 ? size.y : (size.y < 0 ? avail.y + size.y : 0.75f * w);
   h = std::max(h, 80.0f * style.scale);
 
-  const ImGuiID id = ImGui::GetID(title_id);
+  // The plot is identified by the part from "##" on when there is one, so a title that changes
+  // ("ellipses, iteration 12##ellipses") keeps its view, its drag and its one kept state.
+  const char* id_text = std::strstr(title_id, "##") ? std::strstr(title_id, "##") : title_id;
+  const ImGuiID id = ImGui::GetID(id_text);
   // One invisible button over the whole frame: it owns the mouse (the window does not move when
   // the user drags on the plot) and tells whether the plot is hovered.
-  ImGui::InvisibleButton(title_id, ImVec2(w, h),
+  ImGui::InvisibleButton(id_text, ImVec2(w, h),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
                              ImGuiButtonFlags_MouseButtonMiddle);
   if (!ImGui::IsItemVisible()) return false;

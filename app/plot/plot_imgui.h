@@ -111,7 +111,9 @@ float PlotFontSize();
 
 // [SECTION] Begin / Setup / End
 
-// title_id: "Title##id" as in ImGui; the text before "##" is drawn above the plot.
+// title_id: "Title##id" as in ImGui; the text before "##" is drawn above the plot. Unlike ImGui,
+// the plot's identity (its view, zoom, drag and kept figure) is the part from "##" on, so the
+// title may change from frame to frame ("ellipses, iteration 12##ellipses").
 // size: > 0 pixels; 0 = all available width and a 4:3 height; < 0 = available minus |size|.
 bool BeginPlot(const char* title_id, const ImVec2& size = ImVec2(0, 0), PlotFlags flags = 0);
 // Only when BeginPlot returned true.

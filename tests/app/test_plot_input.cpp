@@ -144,5 +144,31 @@ TEST_F(PlotInput, ALegendThatDoesNotFitTheTinyPlotIsLeftOut) {
   EXPECT_EQ(legend_width(ImVec2(120, 90)), 0.0);
 }
 
+// A plot whose title changes every frame ("ellipses, iteration k##ellipses", while a timeline
+// plays) is one plot: one kept state, not one per title (the soak's memory growth), and its
+// zoom survives the new title.
+TEST_F(PlotInput, ATitleThatChangesKeepsOnePlotAndItsView) {
+  Limits seen;
+  for (int k = 0; k < 50; ++k) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration);
+    const std::string title = "ellipses, iteration " + std::to_string(k) + "##ellipses";
+    if (BeginPlot(title.c_str(), ImVec2(400, 300))) {
+      SetupAxesLimits(0, 1, 0, 1);  // once: later frames keep the user's view
+      if (k == 10) plots_.plots.begin()->second.view = {{2, 3}, {2, 3}};  // the user zoomed
+      const double xs[2] = {0, 1}, ys[2] = {0, 1};
+      PlotLine("line", xs, ys, 2);
+      seen = GetPlotLimits();
+      EndPlot();
+    }
+    ImGui::End();
+    ImGui::Render();
+  }
+  EXPECT_EQ(plots_.plots.size(), 1u);
+  EXPECT_EQ(seen.x.min, 2);
+}
+
 }  // namespace
 }  // namespace gradlab::plot
