@@ -1,11 +1,13 @@
 // The frame: main menu, lab tabs, the current lab, status bar. See app.h.
 #include "app/app.h"
-#include "app/gl/texture_copy.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
+
+#include "app/gl/texture_copy.h"
+#include "app/scene_menu_ui.h"
 
 namespace gradlab {
 namespace {
@@ -13,6 +15,8 @@ namespace {
 void drawMainMenu(App& app) {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
+    drawSceneMenuItems(app);
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.quit_requested = true;
     ImGui::EndMenu();
   }
@@ -53,6 +57,7 @@ void handleShortcuts(App& app) {
     }
   }
   if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
+  handleSceneShortcuts(app);
 }
 
 void drawLabTabs(App& app) {
@@ -91,6 +96,15 @@ void drawStatusBar(App& app, float height) {
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.9f, 0.6f, 0.1f, 1.0f), "%s", app.font_warning.c_str());
+  }
+  if (!app.scene_message.empty()) {  // the last scene opened or saved, or why it was not
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    if (app.scene_message_is_error)
+      ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "%s", app.scene_message.c_str());
+    else
+      ImGui::TextUnformatted(app.scene_message.c_str());
   }
   ImGui::EndChild();
 }
@@ -139,6 +153,7 @@ Lab& currentLab(App& app) {
 }
 
 void drawApp(App& app, float dt) {
+  openDroppedFiles(app);
   handleShortcuts(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -170,6 +185,7 @@ void drawApp(App& app, float dt) {
 
   drawStatusBar(app, status_height);
   drawAbout(app);
+  drawSceneDialog(app);
   ImGui::End();
 }
 

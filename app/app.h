@@ -19,6 +19,16 @@ struct App {
   bool select_lab_tab = true;  // the tab bar follows `lab` on the next frame (CLI, shortcuts)
   bool quit_requested = false;
   bool show_about = false;
+  std::string scene_path;                  // the scene file last opened or saved ("" none)
+  std::vector<std::string> recent_scenes;  // newest first (File > Open recent)
+  std::string scene_message;               // what the last open or save did, for the status bar
+  bool scene_message_is_error = false;
+  std::vector<std::string> dropped_files;  // files dropped on the window, opened next frame
+  struct SceneDialog {
+    bool open = false;     // the dialog is showing
+    bool saving = false;   // save as (else open)
+    char path[1024] = "";  // the path being typed
+  } scene_dialog;
   FrameStats frame_stats;
   std::string font_warning;    // from the platform; shown in the status bar when set
   float ui_scale = 1.0f;       // sizes of plot lines and markers follow the UI's scale

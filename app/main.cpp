@@ -18,6 +18,7 @@
 #include "app/headless.h"
 #include "app/memory.h"
 #include "app/platform.h"
+#include "app/scene_file.h"
 
 namespace {
 
@@ -31,6 +32,7 @@ struct GuiOptions {
   double quit_after = 0;              // > 0: close after this many seconds (tests, timed demos)
   bool report_frames = false;         // print how many frames were drawn, at exit
   std::vector<std::string> lab_args;  // the lab's own options, e.g. --function rosenbrock
+  std::string scene_file;             // gradlab open FILE: the scene (and the lab it names)
 };
 
 // The app's frames: one when something happened (input, a worker's result, the lab's next
@@ -60,6 +62,7 @@ void runEventLoop(Platform& platform, App& app, double quit_after) {
     const auto start = std::chrono::steady_clock::now();
     platform.beginFrame();
     app.ui_scale = platform.uiScale();
+    for (std::string& path : platform.takeDroppedFiles()) app.dropped_files.push_back(path);
     drawApp(app, ImGui::GetIO().DeltaTime);
     const Rgb bg = themeBackground(app.theme);
     const bool drew = platform.endFrame(bg.r, bg.g, bg.b, appPixelsVersion(app));
@@ -79,9 +82,11 @@ int runGui(const GuiOptions& options) {
   App app;
   app.lab = std::max(0, findLab(options.lab));
   initApp(app, &glfwPostEmptyEvent);
-  std::string error = currentLab(app).applyOptions(options.lab_args);
+  std::string error = options.scene_file.empty() ? "" : openSceneFile(app, options.scene_file);
+  if (error.empty()) error = currentLab(app).applyOptions(options.lab_args);
   if (error.empty() && options.play && !currentLab(app).play())
-    error = "--play: the " + options.lab + " lab has nothing to play";
+    error = std::string("--play: the ") + labTable()[std::size_t(app.lab)].name +
+            " lab has nothing to play";
   if (!error.empty()) {
     std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
     return 2;
@@ -203,9 +208,13 @@ int main(int argc, char** argv) {
 int runCommand(int argc, char** argv) {
   CLI::App cli{"gradlab: see how neural networks are trained"};
   cli.require_subcommand(0, 1);
-  GuiOptions gui_options;
+  GuiOptions gui_options, open_options;
   CLI::App* gui = cli.add_subcommand("gui", "open the app (the default)");
   addGuiOptions(gui, gui_options);
+  CLI::App* open = cli.add_subcommand("open", "open the app on a scene file (it names its lab)");
+  open->add_option("scene", open_options.scene_file, "a scene file (JSON), as File > Save writes")
+      ->required();
+  addGuiOptions(open, open_options);
   HeadlessCommand render, bench;
   addRender(cli, render);
   addBench(cli, bench);
@@ -246,6 +255,10 @@ int runCommand(int argc, char** argv) {
   if (*exporter) {
     export_options.lab_args = exporter->remaining();
     return runExport(export_options, std::cout, std::cerr);
+  }
+  if (*open) {
+    open_options.lab_args = open->remaining();
+    return runGui(open_options);
   }
   gui_options.lab_args = gui->remaining();
   return runGui(gui_options);

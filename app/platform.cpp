@@ -74,6 +74,10 @@ bool Platform::init(const PlatformOptions& options, std::string* error) {
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* window) {
     static_cast<Platform*>(glfwGetWindowUserPointer(window))->skipper_.invalid = true;
   });
+  glfwSetDropCallback(window_, [](GLFWwindow* window, int count, const char** paths) {
+    auto* self = static_cast<Platform*>(glfwGetWindowUserPointer(window));
+    for (int i = 0; i < count; ++i) self->dropped_files_.emplace_back(paths[i]);
+  });
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   imgui_ready_ = true;
@@ -198,6 +202,12 @@ bool Platform::endFrame(float clear_r, float clear_g, float clear_b,
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   glfwSwapBuffers(window_);
   return true;
+}
+
+std::vector<std::string> Platform::takeDroppedFiles() {
+  std::vector<std::string> files;
+  files.swap(dropped_files_);
+  return files;
 }
 
 void Platform::framebufferSize(int* width, int* height) const {

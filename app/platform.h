@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "app/draw_fingerprint.h"
 
@@ -43,6 +44,8 @@ class Platform {
   // draw exactly the pixels on screen (same draw data and `content_version`, see
   // app/draw_fingerprint.h). Returns whether it drew.
   bool endFrame(float clear_r, float clear_g, float clear_b, std::uint64_t content_version);
+  // Paths of files dropped on the window since the last call.
+  std::vector<std::string> takeDroppedFiles();
   // Frames not rasterized because they matched the one on screen.
   long framesSkipped() const { return skipper_.skipped; }
   // Framebuffer size in pixels (0 x 0 while minimized).
@@ -67,6 +70,7 @@ class Platform {
   float extra_scale_ = 1.0f;
   float ui_scale_ = 1.0f;
   FrameSkipper skipper_;
+  std::vector<std::string> dropped_files_;
   float raster_scale_built_ = 0.0f, layout_scale_built_ = 0.0f;
   std::string font_warning_;
 };

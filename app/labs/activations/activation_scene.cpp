@@ -66,7 +66,8 @@ json activationSceneToJson(const ActivationScene& s) {
     if (s.shown[int(info.id)]) shown.push_back(info.name);
   for (const ActivationIdentityInfo& info : activationIdentityTable())
     if (s.identities[int(info.id)]) identities.push_back(info.name);
-  return {{"version", kActivationSceneVersion},
+  return {{"lab", "activations"},
+          {"version", kActivationSceneVersion},
           {"shown", shown},
           {"leaky_alpha", s.leaky_alpha},
           {"elu_alpha", s.elu_alpha},
@@ -80,14 +81,15 @@ json activationSceneToJson(const ActivationScene& s) {
 
 std::string activationSceneFromJson(const json& j, ActivationScene* s) {
   if (!j.is_object()) return "the scene must be a JSON object";
-  static const char* const kKeys[] = {"version",           "shown",         "leaky_alpha",
-                                      "elu_alpha",         "softplus_beta", "x_range",
-                                      "second_derivative", "identities",    "taylor"};
+  static const char* const kKeys[] = {"lab",        "version",       "shown",   "leaky_alpha",
+                                      "elu_alpha",  "softplus_beta", "x_range", "second_derivative",
+                                      "identities", "taylor"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;
     for (const char* key : kKeys) known |= it.key() == key;
     if (!known) return "'" + it.key() + "' is not a field of the activation scene";
   }
+  if (j.contains("lab") && j["lab"] != "activations") return "lab: this is not an activation scene";
   if (j.contains("version")) {
     if (!j["version"].is_number_integer()) return "version must be a whole number";
     if (j["version"].get<int>() > kActivationSceneVersion)
