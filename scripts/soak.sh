@@ -54,9 +54,11 @@ else
 fi
 ((warmup < duration)) || die "the warm-up (${warmup} s) must be shorter than the run"
 [[ -x $exe ]] || die "no executable at $exe (build it: cmake --build build/release --target gradlab)"
+exe=$(realpath "$exe")
 command -v Xvfb >/dev/null || die "Xvfb not found (apt-get install xvfb)"
 command -v xdotool >/dev/null || die "xdotool not found (apt-get install xdotool)"
 mkdir -p "$out" || die "cannot create $out"
+out=$(realpath "$out")
 csv=$out/soak.csv
 log=$out/gradlab.log
 
@@ -108,6 +110,8 @@ done
 # killed by a signal) is the log.
 rm -f "$out/exit-status"
 (
+  # In the output folder: a scene the random input saves (File > Save) lands there.
+  cd "$out" || exit 2
   # shellcheck disable=SC2086  # SOAK_WRAP is a command line on purpose
   ${SOAK_WRAP:-} "$exe" gui
   echo "$?" >"$out/exit-status"
