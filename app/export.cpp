@@ -4,13 +4,19 @@
 #include <unistd.h>
 
 #include <sys/stat.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <system_error>
 #include <vector>
 
 #include "app/cli.h"
 #include "app/labs/lab.h"
+#include "app/labs/lab_options.h"
 #include "app/platform.h"
 #include "app/plot/figure_painter.h"
 #include "app/plot/painter_cairo.h"
@@ -28,9 +34,28 @@ std::string checkOutDir(const std::string& dir) {
   return "";
 }
 
+// One line a file for tests: where its plot area lies, its data window and its colour bar.
+void reportFigure(std::ostream& out, const std::string& path, const plot::Figure& fig,
+                  const plot::PixelRect& bar) {
+  char line[256];
+  std::snprintf(line, sizeof line, "%s: area_px %.3f %.3f %.3f %.3f window %.17g %.17g %.17g %.17g",
+                path.c_str(), fig.area.x0, fig.area.y0, fig.area.width(), fig.area.height(),
+                fig.limits.x.min, fig.limits.x.max, fig.limits.y.min, fig.limits.y.max);
+  out << line;
+  if (bar.width() > 0) {
+    std::snprintf(line, sizeof line, " colorbar_px %.3f %.3f %.3f %.3f", bar.x0, bar.y0,
+                  bar.width(), bar.height());
+    out << line;
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 void addExportOptions(CLI::App& command, ExportOptions& options) {
+  command.add_flag("--all", options.all,
+                   "every scene in --scenes-dir (the homework's figures, assets/scenes)");
+  command.add_option("--scenes-dir", options.scenes_dir, "where --all finds its scenes");
   command.add_option("--lab", options.lab, "the lab whose plots to write: " + labNameList())
       ->check(CLI::IsMember(labNames()));
   command.add_option("--out-dir", options.out_dir, "an existing, writable directory")->required();
@@ -44,10 +69,70 @@ void addExportOptions(CLI::App& command, ExportOptions& options) {
   command.allow_extras();  // the lab's own options, e.g. --function rosenbrock --lr 0.001
 }
 
+namespace {
+
+// One lab to export: the lab on its scene, and the start of its files' names.
+struct ExportJob {
+  std::unique_ptr<Lab> lab;
+  std::string prefix;  // "optimizer" (a lab's default scene) or the scene file's stem
+};
+
+// The lab a scene file names, on that scene with the lab options on top; "" or the problem.
+std::string jobFromScene(const std::string& path, const std::vector<std::string>& lab_args,
+                         ExportJob* job) {
+  nlohmann::json scene;
+  std::string problem = readSceneFile(path, &scene);
+  if (!problem.empty()) return problem;
+  const auto name = scene.find("lab");
+  const int lab = scene.is_object() && name != scene.end() && name->is_string()
+                      ? findLab(name->get<std::string>())
+                      : -1;
+  if (lab < 0) return sceneFileProblem(path, "lab must name a lab (" + labNameList() + ")");
+  job->lab = labTable()[std::size_t(lab)].make();
+  problem = sceneFileProblem(path, job->lab->loadScene(scene));
+  if (problem.empty()) problem = job->lab->applyOptions(lab_args);
+  job->prefix = std::filesystem::path(path).stem().string();
+  return problem;
+}
+
+// What to export: --all (every shipped scene), one scene file, or --lab's default scene.
+std::string exportJobs(const ExportOptions& options, std::vector<ExportJob>* jobs) {
+  std::vector<std::string> scenes;
+  if (options.all) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(options.scenes_dir, error))
+      if (entry.path().extension() == ".json") scenes.push_back(entry.path().string());
+    if (error || scenes.empty()) return "no scene files in " + options.scenes_dir;
+    std::sort(scenes.begin(), scenes.end());
+  } else if (!options.scene_file.empty()) {
+    scenes.push_back(options.scene_file);
+  }
+  for (const std::string& path : scenes) {
+    ExportJob job;
+    const std::string problem = jobFromScene(path, options.lab_args, &job);
+    if (!problem.empty()) return problem;
+    jobs->push_back(std::move(job));
+  }
+  if (!scenes.empty()) return "";
+  const int lab_index = findLab(options.lab);
+  if (lab_index < 0) return "unknown lab '" + options.lab + "'";
+  ExportJob job{labTable()[std::size_t(lab_index)].make(), options.lab};
+  const std::string problem = job.lab->applyOptions(options.lab_args);
+  if (!problem.empty()) return problem;
+  if (job.lab->exportFigures(Theme::Dark).empty())
+    return "the " + options.lab + " lab has no plots to export yet";
+  jobs->push_back(std::move(job));
+  return "";
+}
+
+}  // namespace
+
 int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err) {
   int width = 0, height = 0;
   std::string problem = parseSize(options.size, &width, &height);
   if (problem.empty()) problem = checkOutDir(options.out_dir);
+  std::vector<ExportJob> jobs;
+  if (problem.empty()) problem = exportJobs(options, &jobs);
   if (!problem.empty()) {
     err << "gradlab: error: " << problem << "\n";
     return 2;
@@ -55,23 +140,6 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   Theme theme = Theme::Dark;
   parseTheme(options.theme.c_str(), &theme);
   const bool svg = options.format == "svg";
-
-  const int lab_index = findLab(options.lab);
-  if (lab_index < 0) {
-    err << "gradlab: error: unknown lab '" << options.lab << "'\n";
-    return 2;
-  }
-  const std::unique_ptr<Lab> lab = labTable()[std::size_t(lab_index)].make();
-  problem = lab->applyOptions(options.lab_args);
-  if (!problem.empty()) {
-    err << "gradlab: error: " << problem << "\n";
-    return 2;
-  }
-  const std::vector<ExportFigure> figures = lab->exportFigures(theme);
-  if (figures.empty()) {
-    err << "gradlab: error: the " << options.lab << " lab has no plots to export yet\n";
-    return 2;
-  }
   const plot::PixelRect frame{0, 0, double(width), double(height)};
   const plot::PlotStyle style = themePlotStyle(theme);
   plot::CairoOptions cairo;
@@ -79,42 +147,31 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   const Rgb page = themeBackground(theme);
   cairo.page = {page.r, page.g, page.b, 1};
 
-  for (const ExportFigure& figure : figures) {
-    const std::string path =
-        options.out_dir + "/" + options.lab + "-" + figure.name + "." + options.format;
-    plot::Figure fig;
-    plot::PixelRect bar{0, 0, 0, 0};  // the colour bar's gradient, when the figure shows one
-    std::string error;
-    const plot::PaintFunction paint = [&](plot::Painter& painter) {
-      fig = figure.build(painter, frame);
-      plot::PaintFigure(painter, fig, style);
-      if (fig.color_bar && fig.color_bar->shown)
-        bar = plot::LayoutColorBar(*fig.color_bar, plot::ColorBarStrip(fig, style, painter), style,
-                                   painter)
-                  .bar;
-    };
-    const bool ok =
-        svg ? plot::PaintToSvgFile(path, width, height, cairo, paint, &error)
-            : plot::PaintToFile(
-                  path, options.format == "pdf" ? plot::OutputFormat::Pdf : plot::OutputFormat::Png,
-                  width, height, cairo, paint, &error);
-    if (!ok) {
-      err << "gradlab: error: " << error << "\n";
-      return 1;
-    }
-    if (options.report) {
-      char line[256];
-      std::snprintf(line, sizeof line,
-                    "%s: area_px %.3f %.3f %.3f %.3f window %.17g %.17g %.17g %.17g", path.c_str(),
-                    fig.area.x0, fig.area.y0, fig.area.width(), fig.area.height(), fig.limits.x.min,
-                    fig.limits.x.max, fig.limits.y.min, fig.limits.y.max);
-      out << line;
-      if (bar.width() > 0) {
-        std::snprintf(line, sizeof line, " colorbar_px %.3f %.3f %.3f %.3f", bar.x0, bar.y0,
-                      bar.width(), bar.height());
-        out << line;
+  for (const ExportJob& job : jobs) {
+    for (const ExportFigure& figure : job.lab->exportFigures(theme)) {
+      const std::string path =
+          options.out_dir + "/" + job.prefix + "-" + figure.name + "." + options.format;
+      plot::Figure fig;
+      plot::PixelRect bar{0, 0, 0, 0};  // the colour bar's gradient, when the figure shows one
+      std::string error;
+      const plot::PaintFunction paint = [&](plot::Painter& painter) {
+        fig = figure.build(painter, frame);
+        plot::PaintFigure(painter, fig, style);
+        if (fig.color_bar && fig.color_bar->shown)
+          bar = plot::LayoutColorBar(*fig.color_bar, plot::ColorBarStrip(fig, style, painter),
+                                     style, painter)
+                    .bar;
+      };
+      const bool ok = svg ? plot::PaintToSvgFile(path, width, height, cairo, paint, &error)
+                          : plot::PaintToFile(path,
+                                              options.format == "pdf" ? plot::OutputFormat::Pdf
+                                                                      : plot::OutputFormat::Png,
+                                              width, height, cairo, paint, &error);
+      if (!ok) {
+        err << "gradlab: error: " << error << "\n";
+        return 1;
       }
-      out << "\n";
+      if (options.report) reportFigure(out, path, fig, bar);
     }
   }
   return 0;

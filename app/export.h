@@ -13,9 +13,12 @@
 namespace gradlab {
 
 struct ExportOptions {
+  std::string scene_file;  // export SCENE.json: that scene's lab and figures
+  bool all = false;        // --all: every scene file in scenes_dir
+  std::string scenes_dir = GRADLAB_SCENES_DIR;
   std::string lab = "optimizer";
   std::string out_dir;                // must exist and be writable
-  std::string format = "png";         // png or pdf
+  std::string format = "png";         // png, pdf or svg
   std::string size = "800x600";       // each figure, pixels (PDF: points)
   std::string theme = "dark";         // dark or light
   bool report = false;                // print each figure's area, window, colour bar (tests)
@@ -26,8 +29,9 @@ void addExportOptions(CLI::App& command, ExportOptions& options);
 
 // Writes <out-dir>/<lab>-<figure>.<ext> for each of the lab's export figures (the optimizer lab:
 // map, f and grad-norm), of its default scene with the lab's own options applied (the optimizer
-// lab's default: EXERCISES C4). Returns the exit code: 0, 2 for bad
-// arguments (one line on `err`), 1 when a file cannot be written.
+// lab's default: EXERCISES C4); for a scene file (or each of --all's), <stem>-<figure>.<ext> of
+// that scene. Returns the exit code: 0, 2 for bad arguments (one line on `err`), 1 when a file
+// cannot be written.
 int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace gradlab

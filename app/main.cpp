@@ -225,7 +225,9 @@ int runCommand(int argc, char** argv) {
   addTraceOptions(*trace, trace_options);
   ExportOptions export_options;
   CLI::App* exporter =
-      cli.add_subcommand("export", "write a lab's plots as PNG or PDF files (no display needed)");
+      cli.add_subcommand("export",
+                         "write a lab's (or a scene file's: export SCENE.json) plots as PNG, PDF "
+                         "or SVG files (no display needed)");
   addExportOptions(*exporter, export_options);
 
   try {
@@ -254,6 +256,14 @@ int runCommand(int argc, char** argv) {
   if (*trace) return runTrace(trace_options, std::cout, std::cerr);
   if (*exporter) {
     export_options.lab_args = exporter->remaining();
+    // `gradlab export SCENE.json ...`: a first argument ending in .json is the scene (a
+    // positional option would swallow the values of the lab's own options).
+    std::vector<std::string>& args = export_options.lab_args;
+    if (!args.empty() && args.front().size() > 5 && args.front().rfind("--", 0) != 0 &&
+        args.front().compare(args.front().size() - 5, 5, ".json") == 0) {
+      export_options.scene_file = args.front();
+      args.erase(args.begin());
+    }
     return runExport(export_options, std::cout, std::cerr);
   }
   if (*open) {

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/plot/figure_painter.h"
+#include "core/text_format.h"
 
 namespace gradlab {
 
@@ -217,8 +218,17 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
   const plot::PlotStyle style = themePlotStyle(options.theme);
   const ObjectiveInfo& info = lab.objective->info();
   const Window& home = lab.scene.view;  // what the app shows (widened to equal aspect below)
+  // A report shows several maps of one function: the title names the method and its step.
+  std::string title = info.title;
+  if (!lab.scene.compare) {
+    const RunConfig config = resolved(lab.scene.config);
+    const bool ascent = config.maximize && config.method == Method::GradientDescent;
+    title +=
+        formatText(": %s%s, step %g", ascent ? "Gradient ascent" : methodDisplayName(config.method),
+                   config.maximize && !ascent ? ", maximizing" : "", config.step_size);
+  }
   plot::Figure fig =
-      startFigure(info.title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
+      startFigure(title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
                   {{home.x_min, home.x_max}, {home.y_min, home.y_max}}, true, options, style,
                   painter, lab.scene.contour.colorbar);
   plot::FigureRecorder rec;

@@ -1,0 +1,83 @@
+// Homework figures in one command: `gradlab export SCENE.json` and `gradlab export --all` (every
+// scene shipped in assets/scenes), with no display; every file a real picture.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tests/app/png_image.h"
+#include "tests/app/run_command.h"
+
+namespace gradlab::test {
+namespace {
+
+const char* kNoDisplay = "env -u DISPLAY -u WAYLAND_DISPLAY";
+
+std::string freshDir(const std::string& name) {
+  const std::string dir = ::testing::TempDir() + "gradlab_scenes_" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Distinct colours on a coarse grid: a blank or single-colour file has one or two.
+int distinctColours(const Image& image) {
+  std::set<unsigned> colours;
+  for (int y = 0; y < image.height; y += 7)
+    for (int x = 0; x < image.width; x += 7) {
+      const unsigned char* p = image.at(x, y);
+      colours.insert(unsigned(p[0]) << 16 | unsigned(p[1]) << 8 | p[2]);
+    }
+  return int(colours.size());
+}
+
+TEST(ExportScenes, EveryShippedSceneExportsRealPicturesWithNoDisplay) {
+  const std::string dir = freshDir("all");
+  const CommandResult r =
+      runGradlab("export --all --out-dir " + dir + " --size 400x300", true, kNoDisplay);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  int scenes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(GRADLAB_SCENES_DIR)) {
+    if (entry.path().extension() != ".json") continue;
+    ++scenes;
+    const std::string stem = entry.path().stem().string();
+    int files = 0;
+    for (const auto& out : std::filesystem::directory_iterator(dir)) {
+      const std::string name = out.path().filename().string();
+      if (name.rfind(stem + "-", 0) != 0) continue;
+      ++files;
+      const Image image = loadPng(out.path().string());
+      EXPECT_EQ(image.width, 400) << name;
+      EXPECT_GT(distinctColours(image), 20) << name;
+    }
+    EXPECT_GE(files, 1) << stem;
+  }
+  EXPECT_GE(scenes, 6);
+}
+
+TEST(ExportScenes, OneSceneFileNamesItsFiguresAfterTheFile) {
+  const std::string dir = freshDir("one");
+  const CommandResult r = runGradlab(std::string("export ") + GRADLAB_SCENES_DIR +
+                                         "/c5-gd-vs-newton.json --out-dir " + dir + " --format svg",
+                                     true, kNoDisplay);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* name : {"map", "f", "grad-norm"})
+    EXPECT_TRUE(std::filesystem::exists(dir + "/c5-gd-vs-newton-" + name + ".svg")) << name;
+}
+
+TEST(ExportScenes, ABadSceneFileIsOneLineAndExit2) {
+  const std::string dir = freshDir("bad");
+  const std::string scene = dir + "/bad.json";
+  std::ofstream(scene) << R"({"lab": "optimizer", "config": {"lr": "fast"}})";
+  const CommandResult r = runGradlab("export " + scene + " --out-dir " + dir, true, kNoDisplay);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("gradlab: error: scene file '" + scene + "'"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(std::count(r.output.begin(), r.output.end(), '\n'), 1) << r.output;
+}
+
+}  // namespace
+}  // namespace gradlab::test
