@@ -15,6 +15,12 @@ namespace {
 constexpr const char* kNumberFormat = "%.6g";
 const ImVec4 kErrorColor(0.95f, 0.55f, 0.2f, 1);
 
+void disabledWrapped(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
 bool inputRow(const char* id, double* values, int count) {
   ImGui::SetNextItemWidth(-1);
   return ImGui::InputScalarN(id, ImGuiDataType_Double, values, count, nullptr, nullptr,
@@ -67,7 +73,7 @@ void drawG1Controls(BackpropLab& lab, BackpropLabView& view) {
     ImGui::TextWrapped("%d step(s): L %s -> %s", int(h.size()) - 1,
                        formatNodeNumber(h.front()).c_str(), formatNodeNumber(h.back()).c_str());
   }
-  ImGui::TextDisabled("W <- W - step size * dL/dW (the edges' \xe2\x88\x87)");
+  disabledWrapped("W <- W - step size * dL/dW (the edges' \xe2\x88\x87)");
 }
 
 void drawTypedControls(BackpropLab& lab, BackpropLabView& view) {
@@ -90,13 +96,13 @@ void drawTypedControls(BackpropLab& lab, BackpropLabView& view) {
   if (inputRow("##at", at, 2)) setPoint(lab, at[0], at[1]);
   ImGui::Spacing();
   const Vec2 graph = expressionGraphGradient(lab.graph, lab.pass);
-  ImGui::Text(
+  ImGui::TextWrapped(
       "graph (reverse mode): \xe2\x88\x87"
       "f = (%s, %s)",
       formatNodeNumber(graph(0)).c_str(), formatNodeNumber(graph(1)).c_str());
-  ImGui::Text("compiler (forward duals): (%s, %s)",
-              formatNodeNumber(lab.compiler_gradient(0)).c_str(),
-              formatNodeNumber(lab.compiler_gradient(1)).c_str());
+  ImGui::TextWrapped("compiler (forward-mode duals): (%s, %s)",
+                     formatNodeNumber(lab.compiler_gradient(0)).c_str(),
+                     formatNodeNumber(lab.compiler_gradient(1)).c_str());
   ImGui::TextDisabled("largest difference: %.3g", compilerDifference(lab));
 }
 
@@ -132,12 +138,12 @@ void drawBackpropControls(BackpropLab& lab, BackpropLabView& view) {
     ImGui::TextUnformatted("Adjoint of the highlighted node:");
     ImGui::TextWrapped("%s", adjointSumText(lab, lab.selected).c_str());
   } else {
-    ImGui::TextDisabled("Click a node: its adjoint is written as the sum over its paths.");
+    disabledWrapped("Click a node: its adjoint is written as the sum over its paths.");
   }
 }
 
 void drawMatrixGradientPanel(BackpropLab& lab, BackpropLabView& view) {
-  ImGui::TextUnformatted("G4: f(W) = sum_i g(w_i^T z), gradient g'(Wz) z^T");
+  ImGui::TextWrapped("G4: f(W) = sum_i g(w_i^T z) has the gradient g'(Wz) z^T, an outer product");
   BackpropScene s = lab.scene;
   bool changed = false;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
@@ -165,23 +171,27 @@ void drawMatrixGradientPanel(BackpropLab& lab, BackpropLabView& view) {
     }
     view.edit_error = setG4(lab, s.w, s.z, s.g);
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
-  if (ImGui::BeginTable("g4table", 2, flags)) {
-    ImGui::TableSetupColumn("outer product g'(Wz) z^T");
-    ImGui::TableSetupColumn("central differences, h = 1e-6");
+  // One row per row of W: the outer product above, central differences below, column by column.
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("g4table", 4, flags)) {
+    ImGui::TableSetupColumn("df/dW");
+    for (const char* col : {"j = 1", "j = 2", "j = 3"}) ImGui::TableSetupColumn(col);
     ImGui::TableHeadersRow();
-    for (int i = 0; i < 2; ++i) {
-      ImGui::TableNextRow();
-      ImGui::TableSetColumnIndex(0);
-      ImGui::Text("%.6f  %.6f  %.6f", lab.g4_gradient(i, 0), lab.g4_gradient(i, 1),
-                  lab.g4_gradient(i, 2));
-      ImGui::TableSetColumnIndex(1);
-      ImGui::Text("%.6f  %.6f  %.6f", lab.g4_finite_difference(i, 0),
-                  lab.g4_finite_difference(i, 1), lab.g4_finite_difference(i, 2));
+    for (int block = 0; block < 2; ++block) {
+      const Eigen::MatrixXd& m = block == 0 ? lab.g4_gradient : lab.g4_finite_difference;
+      for (int i = 0; i < 2; ++i) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        ImGui::Text(block == 0 ? "g'(w_%d^T z) z^T" : "finite diff., row %d", i + 1);
+        for (int j = 0; j < 3; ++j) {
+          ImGui::TableSetColumnIndex(1 + j);
+          ImGui::Text("%.6f", m(i, j));
+        }
+      }
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled("largest difference: %.2g",
+  ImGui::TextDisabled("central differences with h = 1e-6; largest difference: %.2g",
                       (lab.g4_gradient - lab.g4_finite_difference).cwiseAbs().maxCoeff());
 }
 

@@ -95,27 +95,45 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
     return -1;
   }
 
-  // Box size: the widest text line, three or more lines tall.
-  const float font = ImGui::GetFontSize();
-  const float pad = font * 0.45f, line_h = ImGui::GetTextLineHeight();
-  float text_w = font * 5;
+  // Sizes at full text size: boxes as wide as the widest line, columns as far apart as the
+  // widest edge label needs; then one zoom factor makes the whole graph fit the area.
+  ImFont* font = ImGui::GetFont();
+  const float full = ImGui::GetFontSize();
+  float text_w = full * 5, label_w = 0;
   std::size_t max_lines = 3;
   std::vector<std::vector<std::string>> lines(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i) {
     lines[std::size_t(i)] = nodeBoxLines(lab, i);
     max_lines = std::max(max_lines, lines[std::size_t(i)].size());
     for (const std::string& l : lines[std::size_t(i)])
-      text_w = std::max(text_w, ImGui::CalcTextSize(l.c_str()).x);
+      text_w = std::max(text_w, font->CalcTextSizeA(full, 1e9f, 0, l.c_str()).x);
   }
-  const float box_w = text_w + 2 * pad, box_h = float(max_lines) * line_h + 2 * pad;
+  std::vector<std::string> labels;
+  for (const GraphEdge& e : lab.pass.edges) {
+    labels.push_back(edgeText(lab, e));
+    label_w = std::max(label_w, font->CalcTextSizeA(full, 1e9f, 0, labels.back().c_str()).x);
+  }
+  const GraphLayering layers = layerGraph(lab.graph);
+  const int columns = int(layers.column_sizes.size());
+  const int tallest = *std::max_element(layers.column_sizes.begin(), layers.column_sizes.end());
+  const float line_full = ImGui::GetTextLineHeight();
+  const float box_w_full = text_w + full * 0.9f;
+  const float box_h_full = float(max_lines) * line_full + full * 0.9f;
+  const float need_w = float(columns) * box_w_full + float(columns - 1) * (label_w + full);
+  const float need_h = float(tallest) * box_h_full + float(tallest - 1) * full;
+  const float zoom = std::clamp(std::min(size.x / need_w, size.y / need_h), 0.55f, 1.0f);
+  const float fs = full * zoom, pad = fs * 0.45f, line_h = line_full * zoom;
+  const float box_w = box_w_full * zoom, box_h = box_h_full * zoom;
   const std::vector<NodeBox> boxes =
       placeGraph(lab.graph, origin.x + pad, origin.y + pad, size.x - 2 * pad, size.y - 2 * pad,
-                 box_w, box_h, font * 1.2f);
+                 box_w, box_h, fs * 1.2f);
   view.boxes = boxes;
+  // Too narrow even zoomed out: only the highlighted edges keep their labels.
+  const bool all_labels = need_w * zoom <= size.x + 0.5f;
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
 
   // Edges first, under the boxes; the selected node's outgoing edges last, on top.
-  const float scale = font / 15.0f;
+  const float scale = fs / 15.0f;
   std::vector<int> order;
   for (int k = 0; k < int(lab.pass.edges.size()); ++k)
     if (lab.pass.edges[std::size_t(k)].from != lab.selected) order.push_back(k);
@@ -132,15 +150,16 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
     const ImU32 color = highlight ? kHighlight : styleColor(ImGuiCol_Text, dead ? 0.25f : 0.55f);
     draw->AddLine(p0, p1, color, (highlight ? 3.0f : 1.5f) * scale);
   }
-  // Edge labels after every line, so no line crosses a label; the label sits three quarters of
-  // the way to the reader, where edges into different nodes are far apart.
+  // Edge labels after every line, so no line crosses a label; where several edges meet a node
+  // the label sits three quarters of the way to it, where edges into different nodes are apart.
   for (int k : order) {
     const GraphEdge& e = lab.pass.edges[std::size_t(k)];
+    const bool highlight = e.from == lab.selected;
+    if (!all_labels && !highlight) continue;
     const NodeBox& a = boxes[std::size_t(e.from)];
     const NodeBox& b = boxes[std::size_t(e.to)];
-    const bool highlight = e.from == lab.selected;
-    const std::string text = edgeText(lab, e);
-    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    const std::string& text = labels[std::size_t(k)];
+    const ImVec2 ts = font->CalcTextSizeA(fs, 1e9f, 0, text.c_str());
     const float t = lab.graph.nodes[std::size_t(e.to)].inputs.size() > 1 ? 0.72f : 0.5f;
     const float x0 = float(a.x + a.w), x1 = float(b.x);
     const float cx = x0 + (x1 - x0) * t;
@@ -151,7 +170,8 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
                         styleColor(ImGuiCol_WindowBg), 3);
     if (highlight)
       draw->AddRect(ImVec2(tl.x - 2, tl.y - 1), ImVec2(br.x + 2, br.y + 1), kHighlight, 3);
-    draw->AddText(tl, highlight ? kHighlight : styleColor(ImGuiCol_Text, 0.9f), text.c_str());
+    draw->AddText(font, fs, tl, highlight ? kHighlight : styleColor(ImGuiCol_Text, 0.9f),
+                  text.c_str());
   }
   // Boxes.
   int hovered_node = -1;
@@ -160,18 +180,22 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
     const NodeBox& nb = boxes[std::size_t(i)];
     const ImVec2 tl(float(nb.x), float(nb.y)), br(float(nb.x + nb.w), float(nb.y + nb.h));
     const bool dead = isDeadRelu(lab, i);
-    draw->AddRectFilled(tl, br, nodeFill(lab.graph.nodes[std::size_t(i)], theme), 5);
+    draw->AddRectFilled(tl, br, nodeFill(lab.graph.nodes[std::size_t(i)], theme), 5 * zoom);
     const bool selected = i == lab.selected;
-    draw->AddRect(tl, br, selected ? kHighlight : styleColor(ImGuiCol_Border, dead ? 0.5f : 1), 5,
-                  0, (selected ? 3.0f : 1.0f) * scale);
+    draw->AddRect(tl, br, selected ? kHighlight : styleColor(ImGuiCol_Border, dead ? 0.5f : 1),
+                  5 * zoom, 0, (selected ? 3.0f : 1.0f) * scale);
     for (std::size_t l = 0; l < lines[std::size_t(i)].size(); ++l) {
       const float alpha = dead ? 0.6f : (l == 0 ? 1.0f : 0.92f);
-      draw->AddText(ImVec2(tl.x + pad, tl.y + pad + float(l) * line_h),
-                    styleColor(l == 0 ? ImGuiCol_Text : ImGuiCol_Text, alpha),
-                    lines[std::size_t(i)][l].c_str());
+      draw->AddText(font, fs, ImVec2(tl.x + pad, tl.y + pad + float(l) * line_h),
+                    styleColor(ImGuiCol_Text, alpha), lines[std::size_t(i)][l].c_str());
     }
     if (hovered && mouse.x >= tl.x && mouse.x < br.x && mouse.y >= tl.y && mouse.y < br.y)
       hovered_node = i;
+  }
+  if (!all_labels) {
+    draw->AddText(font, fs, ImVec2(origin.x + pad, origin.y + size.y - line_h - pad),
+                  styleColor(ImGuiCol_Text, 0.6f),
+                  "edge labels shown for the highlighted node only: widen the window for all");
   }
   draw->PopClipRect();
   view.drawn = true;

@@ -8,6 +8,7 @@
 
 #include "app/labs/backprop/backprop_figures.h"
 #include "app/plot/plot_imgui.h"
+#include "app/ui_widgets.h"
 
 namespace gradlab {
 namespace {
@@ -46,7 +47,11 @@ void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext&
   const ImVec2 area = ImGui::GetContentRegionAvail();
   ImGui::TextUnformatted(lab.graph.title.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("(hover a node for its adjoint as a sum over paths; click to highlight)");
+  HelpMarker(
+      "Each box: the node, its forward value, and the output's derivative in it (its "
+      "adjoint). Each edge: the local derivative and the adjoint it carries back (on a "
+      "weight: w and dL/dw). Hover a node for its adjoint as a sum over paths; click it to "
+      "highlight those paths.");
   const float graph_h = std::max(font * 12, (area.y - ImGui::GetFrameHeightWithSpacing()) * 0.6f);
   const int clicked = drawGraphView(lab, view.graph, ImVec2(area.x, graph_h), theme);
   if (clicked >= 0) selectNode(lab, clicked);
