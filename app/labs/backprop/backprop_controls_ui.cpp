@@ -106,6 +106,21 @@ void drawTypedControls(BackpropLab& lab, BackpropLabView& view) {
   ImGui::TextDisabled("largest difference: %.3g", compilerDifference(lab));
 }
 
+// G3's logits and true class (the plot moves the true class's logit, the others stay).
+void drawCrossEntropyControls(BackpropLab& lab, BackpropLabView& view) {
+  std::vector<double> logits = lab.scene.logits;
+  int label = lab.scene.g3_label;
+  ImGui::TextUnformatted("G3: logits f (the plot moves f_y)");
+  bool changed = inputRow("##logits", logits.data(), int(logits.size()));
+  ImGui::TextUnformatted("y =");
+  for (int k = 0; k < int(logits.size()); ++k) {
+    ImGui::SameLine();
+    const std::string id = std::to_string(k) + "##g3label";
+    changed |= ImGui::RadioButton(id.c_str(), &label, k);
+  }
+  if (changed) view.edit_error = setG3(lab, logits, label);
+}
+
 }  // namespace
 
 void drawBackpropControls(BackpropLab& lab, BackpropLabView& view) {
@@ -133,6 +148,8 @@ void drawBackpropControls(BackpropLab& lab, BackpropLabView& view) {
     ImGui::TextWrapped("%s", view.edit_error.c_str());
     ImGui::PopStyleColor();
   }
+  ImGui::Separator();
+  drawCrossEntropyControls(lab, view);
   ImGui::Separator();
   if (lab.selected >= 0) {
     ImGui::TextUnformatted("Adjoint of the highlighted node:");
@@ -182,7 +199,7 @@ void drawMatrixGradientPanel(BackpropLab& lab, BackpropLabView& view) {
       for (int i = 0; i < 2; ++i) {
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
-        ImGui::Text(block == 0 ? "g'(w_%d^T z) z^T" : "finite diff., row %d", i + 1);
+        ImGui::Text(block == 0 ? "outer product, row %d" : "finite diff., row %d", i + 1);
         for (int j = 0; j < 3; ++j) {
           ImGui::TableSetColumnIndex(1 + j);
           ImGui::Text("%.6f", m(i, j));
