@@ -914,6 +914,24 @@ void evaluateBlock(const ExprInstr& in, const double* a, const double* b, double
 
 }  // namespace
 
+ExprLocal exprLocalDerivatives(const ExprInstr& in, double a, double b) {
+  switch (in.op) {
+    case ExprOp::Const:
+      return {in.c, 0, 0};
+    case ExprOp::VarX:
+    case ExprOp::VarY:
+      return {kNaN, 0, 0};  // a leaf: its value is the point, not a function of operands
+    default:
+      break;
+  }
+  if (isBinary(in.op)) {
+    const P2 p = binaryPartials(in.op, a, b);
+    return {p.f, p.fa, p.fb};
+  }
+  const D3 d = unaryDerivs(in.op, a, in.c);
+  return {d.f, d.d1, 0};
+}
+
 Expression Expression::compile(const std::string& text) {
   Expression e;
   e.text_ = text;

@@ -122,6 +122,15 @@ class Expression {
   std::string var_x_ = "x", var_y_ = "y";
 };
 
+// One instruction's value and first partial derivatives in its operands a and b, given their
+// values (b ignored by unary ops; Const and the variables have none). The same rules as the
+// evaluators (PyTorch's conventions at kinks and ties): reverse-mode graphs (core/graph.h) use
+// it so that a typed graph differentiates exactly as the compiler does.
+struct ExprLocal {
+  double f = 0, da = 0, db = 0;
+};
+ExprLocal exprLocalDerivatives(const ExprInstr& in, double a, double b);
+
 // Makes the Objective for a typed expression (makeObjective with name "expression"): window
 // [-3, 3]^2, start (1, 1), title "f(x, y) = <text>". On a compile error returns nullptr and sets
 // *error to the error's message.

@@ -3,6 +3,8 @@
 #include <vector>
 
 #include "app/labs/activations/activation_lab_panel.h"
+#include "app/labs/backprop/backprop_lab_panel.h"
+#include "app/labs/backprop/backprop_options.h"
 #include "app/labs/coming_lab.h"
 #include "app/labs/lab.h"
 #include "app/labs/optimizer/optimizer_lab_panel.h"
@@ -34,11 +36,8 @@ const std::vector<LabEntry>& labTable() {
        }},
       {"stochastic", "Stochastic", kStochasticOptionsHelp,
        [] { return std::unique_ptr<Lab>(new StochasticLabPanel); }},
-      {"backprop", "Backprop", "",
-       [] {
-         return std::unique_ptr<Lab>(new ComingLab(
-             "Backprop lab: coming - forward and backward passes on graphs (EXERCISES G)."));
-       }},
+      {"backprop", "Backprop", kBackpropOptionsHelp,
+       [] { return std::unique_ptr<Lab>(new BackpropLabPanel); }},
   };
   return table;
 }
