@@ -57,7 +57,9 @@ TEST(GuiBackprop, G2NodesAreDrawnWhereReportedWithTheCoresValues) {
   EXPECT_EQ(nodes.at("a").grad, 2);
   for (const auto& [name, n] : nodes)
     for (const auto& [other, m] : nodes)
-      if (name < other) EXPECT_FALSE(boxesOverlap(n.box, m.box)) << name << " " << other;
+      if (name < other) {
+        EXPECT_FALSE(boxesOverlap(n.box, m.box)) << name << " " << other;
+      }
 
   const Image image = loadPng(png);
   for (const char* input : {"a", "b"}) {

@@ -3,12 +3,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "app/labs/backprop/backprop_scene.h"
-#include "core/atomic_file.h"
+#include "app/labs/lab_options.h"
 
 namespace gradlab {
 namespace {
@@ -21,12 +19,10 @@ struct BackpropOptions {
 };
 
 std::string loadSceneFile(BackpropLab& lab, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read scene file '" + path + "'";
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  const std::string error = loadBackpropScene(lab, j);
-  return error.empty() ? "" : "scene file '" + path + "': " + error;
+  nlohmann::json j;
+  const std::string problem = readSceneFile(path, &j);
+  if (!problem.empty()) return problem;
+  return sceneFileProblem(path, loadBackpropScene(lab, j));
 }
 
 // Applies every given option to a copy of the scene, then sets it once.
@@ -70,8 +66,8 @@ std::string applyParsed(BackpropLab& lab, const BackpropOptions& o) {
     selectNode(lab, found);
   }
   if (!o.save_scene.empty()) {
-    const std::string text = backpropSceneToJson(lab.scene).dump(2) + "\n";
-    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
+    const std::string error = writeSceneFile(o.save_scene, backpropSceneToJson(lab.scene));
+    if (!error.empty()) return error;
   }
   return "";
 }
@@ -92,14 +88,8 @@ std::string applyBackpropOptions(BackpropLab& lab, const std::vector<std::string
   parser.add_option("--steps", o.steps, "gradient steps to take")->check(CLI::Range(0, 10000));
   parser.add_option("--select", o.select, "the node whose adjoint sum is shown");
   parser.add_option("--save-scene", o.save_scene, "write the resulting scene (JSON) there");
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
-    parser.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-  }
+  const std::string problem = parseLabOptions(parser, args);
+  if (!problem.empty()) return problem;
   return applyParsed(lab, o);
 }
 
