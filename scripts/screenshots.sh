@@ -22,3 +22,4 @@ render optimizer-inspector-saddle --function saddle --method newton --pin 0.6,0.
 render optimizer-projector-scale2 --ui-scale 2
 render_lab activations activations-leaky-identity --identity leaky
 render_lab stochastic stochastic-f1
+render_lab backprop backprop-g1 --label 1
