@@ -7,6 +7,8 @@
 #include "app/labs/backprop/backprop_options.h"
 #include "app/labs/coming_lab.h"
 #include "app/labs/lab.h"
+#include "app/labs/networks/network_lab_panel.h"
+#include "app/labs/networks/network_options.h"
 #include "app/labs/optimizer/optimizer_lab_panel.h"
 #include "app/labs/stochastic/stochastic_lab_panel.h"
 #include "app/labs/stochastic/stochastic_options.h"
@@ -23,11 +25,8 @@ const std::vector<LabEntry>& labTable() {
        "--show NAME,..., --alpha A, --elu-alpha A, --beta B, --range MIN,MAX, --identity "
        "NAME,..., --second, --taylor DEGREE, --tolerance T, --scene FILE, --save-scene FILE",
        [] { return std::unique_ptr<Lab>(new ActivationLabPanel); }},
-      {"networks", "Networks", "",
-       [] {
-         return std::unique_ptr<Lab>(new ComingLab(
-             "Networks lab: coming - random MLPs and linear-network invertibility (EXERCISES B)."));
-       }},
+      {"networks", "Networks", kNetworkOptionsHelp,
+       [] { return std::unique_ptr<Lab>(new NetworkLabPanel); }},
       {"elbows", "ReLU elbows", "",
        [] {
          return std::unique_ptr<Lab>(

@@ -290,7 +290,7 @@ TEST(Export, BadArgumentsAreOneLineAndExitTwo) {
       "export --lab optimizer --out-dir " + dir + " --format bmp",
       "export --lab optimizer --out-dir " + dir + " --size 10x10",
       "export --lab optimizer --out-dir " + dir + " --size big",
-      "export --lab networks --out-dir " + dir,
+      "export --lab backprop --out-dir " + dir,  // a lab with nothing to export yet
   };
   for (const std::string& args : cases) {
     CommandResult r = runGradlab(args, true, kNoDisplay);

@@ -44,7 +44,7 @@ TEST(LabTable, InitAppMakesOneLabPerEntryAndIdleLabsNeverWake) {
 TEST(LabTable, LabsWithoutOptionsRejectOneByName) {
   App app;
   initApp(app);
-  app.lab = findLab("networks");
+  app.lab = findLab("elbows");
   EXPECT_EQ(currentLab(app).applyOptions({}), "");
   EXPECT_NE(currentLab(app).applyOptions({"--lr", "0.1"}).find("'--lr'"), std::string::npos);
   EXPECT_FALSE(currentLab(app).play());
