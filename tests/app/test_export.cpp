@@ -290,7 +290,8 @@ TEST(Export, BadArgumentsAreOneLineAndExitTwo) {
       "export --lab optimizer --out-dir " + dir + " --format bmp",
       "export --lab optimizer --out-dir " + dir + " --size 10x10",
       "export --lab optimizer --out-dir " + dir + " --size big",
-      "export --lab backprop --out-dir " + dir,  // a lab with nothing to export yet
+      "export --all --scenes-dir " + dir + " --out-dir " + dir,  // no scene files there
+      "export " + dir + "/missing.json --out-dir " + dir,
   };
   for (const std::string& args : cases) {
     CommandResult r = runGradlab(args, true, kNoDisplay);

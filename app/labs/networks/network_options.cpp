@@ -5,11 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
+#include "app/labs/lab_options.h"
 #include "app/labs/networks/network_scene.h"
-#include "core/atomic_file.h"
 
 namespace gradlab {
 namespace {
@@ -57,12 +56,10 @@ void addOptions(CLI::App& parser, NetworkOptions& o) {
 }
 
 std::string loadSceneFile(NetworkLab& lab, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return "cannot read scene file '" + path + "'";
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  if (j.is_discarded()) return "scene file '" + path + "' is not valid JSON";
-  const std::string error = loadNetworkScene(lab, j);
-  return error.empty() ? "" : "scene file '" + path + "': " + error;
+  nlohmann::json j;
+  const std::string problem = readSceneFile(path, &j);
+  if (!problem.empty()) return problem;
+  return sceneFileProblem(path, loadNetworkScene(lab, j));
 }
 
 std::string applyToScene(const NetworkOptions& o, NetworkScene* s) {
@@ -129,14 +126,8 @@ std::string applyNetworkOptions(NetworkLab& lab, const std::vector<std::string>&
   CLI::App parser{"network lab options"};
   NetworkOptions o;
   addOptions(parser, o);
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 parses from the back
-    parser.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    std::string message = e.what();
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-  }
+  const std::string parse_problem = parseLabOptions(parser, args);
+  if (!parse_problem.empty()) return parse_problem;
   if (!o.scene.empty()) {
     const std::string error = loadSceneFile(lab, o.scene);
     if (!error.empty()) return error;
@@ -146,9 +137,8 @@ std::string applyNetworkOptions(NetworkLab& lab, const std::vector<std::string>&
   if (!problem.empty()) return problem;
   applyNetworkScene(lab, scene);
   if (!o.save_scene.empty()) {
-    const std::string text = networkSceneToJson(lab.scene).dump(2) + "\n";
-    std::string error;
-    if (!writeFileAtomic(o.save_scene, text.data(), text.size(), &error)) return error;
+    const std::string error = writeSceneFile(o.save_scene, networkSceneToJson(lab.scene));
+    if (!error.empty()) return error;
   }
   return "";
 }

@@ -119,7 +119,8 @@ json networkSceneToJson(const NetworkScene& s) {
                      {"layer", e.layer + 1},
                      {"units", units}});
   }
-  return {{"version", kNetworkSceneVersion},
+  return {{"lab", "networks"},
+          {"version", kNetworkSceneVersion},
           {"activations", activations},
           {"seeds", s.seeds},
           {"depth", s.depth},
@@ -141,14 +142,15 @@ json networkSceneToJson(const NetworkScene& s) {
 std::string networkSceneFromJson(const json& j, NetworkScene* s) {
   if (!j.is_object()) return "the scene must be a JSON object";
   static const char* const kKeys[] = {
-      "version",     "activations",     "seeds",          "depth", "width",  "params",
-      "bias",        "activate_output", "init",           "input", "output", "x_range",
-      "inputs_seed", "linear_column",   "symmetry_layer", "edits", "panel"};
+      "lab",     "version",     "activations",     "seeds",          "depth", "width",
+      "params",  "bias",        "activate_output", "init",           "input", "output",
+      "x_range", "inputs_seed", "linear_column",   "symmetry_layer", "edits", "panel"};
   for (auto it = j.begin(); it != j.end(); ++it) {
     bool known = false;
     for (const char* key : kKeys) known |= it.key() == key;
     if (!known) return "'" + it.key() + "' is not a field of the network scene";
   }
+  if (j.contains("lab") && j["lab"] != "networks") return "lab: this is not a network scene";
   if (j.contains("version")) {
     if (!j["version"].is_number_integer()) return "version must be a whole number";
     if (j["version"].get<int>() > kNetworkSceneVersion)
