@@ -4,6 +4,8 @@
 
 #include "app/labs/activations/activation_lab_panel.h"
 #include "app/labs/coming_lab.h"
+#include "app/labs/elbows/elbow_lab_panel.h"
+#include "app/labs/elbows/elbow_options.h"
 #include "app/labs/lab.h"
 #include "app/labs/optimizer/optimizer_lab_panel.h"
 #include "app/labs/stochastic/stochastic_lab_panel.h"
@@ -26,12 +28,8 @@ const std::vector<LabEntry>& labTable() {
          return std::unique_ptr<Lab>(new ComingLab(
              "Networks lab: coming - random MLPs and linear-network invertibility (EXERCISES B)."));
        }},
-      {"elbows", "ReLU elbows", "",
-       [] {
-         return std::unique_ptr<Lab>(
-             new ComingLab("ReLU elbow lab: coming - kinks moving under SGD, dead units "
-                           "(EXERCISES E)."));
-       }},
+      {"elbows", "ReLU elbows", kElbowOptionsHelp,
+       [] { return std::unique_ptr<Lab>(new ElbowLabPanel); }},
       {"stochastic", "Stochastic", kStochasticOptionsHelp,
        [] { return std::unique_ptr<Lab>(new StochasticLabPanel); }},
       {"backprop", "Backprop", "",
