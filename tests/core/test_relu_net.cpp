@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
@@ -109,6 +110,29 @@ TEST(ReluNet, FullBatchSgdAndAdamStepsMatchPyTorch) {
     // The batch is every point in shuffled order: only the summation order differs from torch.
     expectNear(relu.params(), ref["relu_sgd_0.1_step" + std::to_string(k)], 1e-12);
     expectNear(leaky.params(), ref["leaky_adam_0.05_step" + std::to_string(k)], 1e-12);
+  }
+}
+
+// The vectorized ReLU / leaky ReLU array paths the network uses agree bit for bit with the
+// scalar definitions at the awkward inputs too (-0, NaN, infinities).
+TEST(ReluNet, VectorizedActivationsMatchTheScalarOnes) {
+  const double nan = std::numeric_limits<double>::quiet_NaN(), inf = 1.0 / 0.0;
+  Eigen::ArrayXd x(7);
+  x << -0.0, 0.0, nan, inf, -inf, -2.5, 3;
+  for (const Activation a : {Activation::Relu, Activation::LeakyRelu}) {
+    Eigen::ArrayXd f(7), df(7), in_place = x;
+    activationValuesAndSlopes(a, 0.1, x, f, df);
+    activationValues(a, 0.1, in_place, in_place);
+    for (int i = 0; i < 7; ++i) {
+      const ActivationValue v = activationEval(a, x[i], 0.1);
+      EXPECT_EQ(std::isnan(f[i]), std::isnan(v.f)) << i;
+      if (!std::isnan(v.f)) {
+        EXPECT_EQ(f[i], v.f) << i;
+        EXPECT_EQ(std::signbit(f[i]), std::signbit(v.f)) << i;
+        EXPECT_EQ(in_place[i], v.f) << i;
+      }
+      EXPECT_EQ(df[i], v.d1) << i;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "app/plot/figure_painter.h"
+#include "app/views/thinning.h"
 #include "core/text_format.h"
 
 namespace gradlab {
@@ -112,7 +113,10 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, 
     data.xs = lab.data.xs;
     data.ys = lab.data.ys;
     data.color = dataColor();
-    data.size = lab.data.size() > 100 ? 2.5f : 4;
+    // Many points as small squares: each circle costs a fan of triangles under llvmpipe.
+    const bool many = lab.data.size() > 60;
+    data.size = many ? 2.0f : 4;
+    if (many) data.shape = plot::MarkerShape::Square;
     items.push_back(std::move(data));
   }
   if (lab.scene.show_bends) {
@@ -203,14 +207,15 @@ plot::Limits lossLimits(const ElbowLab& lab) {
   return {{0, double(std::max(1, lab.timeline.last))}, {lo / 1.5, hi * 1.5}};
 }
 
-std::vector<plot::Item> lossItems(const ElbowLab& lab) {
+std::vector<plot::Item> lossItems(const ElbowLab& lab, int buckets) {
   plot::LineItem line;
   line.label = "full-data loss";
-  const int n = shownRecordCount(lab);
-  for (int r = 0; r < n; ++r) {
-    line.xs.push_back(double(recordStep(lab, r)));
-    line.ys.push_back(lab.loss_history[std::size_t(r)]);
-    line.indices.push_back(int(recordStep(lab, r)));
+  // Records are evenly spaced in steps: each pixel column keeps its lowest and highest loss.
+  buildValueEnvelope(lab.loss_history.data(), shownRecordCount(lab), std::max(buckets, 8), line.xs,
+                     line.ys);
+  for (double& x : line.xs) {
+    x *= lab.record_every;
+    line.indices.push_back(int(x));
   }
   line.color = plot::Color::hex(0xCC79A7);
   line.width = 2;
@@ -360,13 +365,13 @@ plot::Figure fitFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& 
 
 plot::Figure lossFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& frame,
                         const plot::Painter& painter) {
-  return figureOf(lossItems(lab), "full-data loss (MSE)", "step", "loss", lossLimits(lab),
-                  plot::Scale::Log, theme, frame, painter);
+  return figureOf(lossItems(lab, int(frame.width())), "full-data loss (MSE)", "step", "loss",
+                  lossLimits(lab), plot::Scale::Log, theme, frame, painter);
 }
 
 plot::Figure traceFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& frame,
                          const plot::Painter& painter) {
-  return figureOf(traceItems(lab, theme, int(frame.width())), "elbow positions -b/a", "step",
+  return figureOf(traceItems(lab, theme, int(frame.width()) / 4), "elbow positions -b/a", "step",
                   "elbow x", traceLimits(lab), plot::Scale::Linear, theme, frame, painter);
 }
 

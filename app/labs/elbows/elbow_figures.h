@@ -22,10 +22,11 @@ float unitWidth(double u, double max_abs_u, bool dead);
 // (optional) and each unit's contribution (optional). `limits` is fitLimits(lab).
 std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, bool user_handles);
 plot::Limits fitLimits(const ElbowLab& lab);
-// Full-data loss at every record up to the shown step.
-std::vector<plot::Item> lossItems(const ElbowLab& lab);
+// Full-data loss at every record up to the shown step (thinned to `buckets` pixel columns).
+std::vector<plot::Item> lossItems(const ElbowLab& lab, int buckets);
 plot::Limits lossLimits(const ElbowLab& lab);
-// Every unit's elbow against step (thinned to `buckets` points a unit), bends as horizontal lines.
+// Every unit's elbow against step (at most `buckets` points a unit: 64 units of a point per pixel
+// would cost the frame budget), bends as horizontal lines.
 std::vector<plot::Item> traceItems(const ElbowLab& lab, Theme theme, int buckets);
 plot::Limits traceLimits(const ElbowLab& lab);
 // E1: the unit before (grey) and after (solid) the last step, the data point, arrows for the

@@ -38,7 +38,7 @@ void drawNetworkControls(ElbowLab& lab, ElbowLabView& view) {
   HelpMarker("Click the fit plot to place your own points (drag to move, right-click to delete).");
 
   ImGui::Separator();
-  ImGui::TextUnformatted("Network f(x) = sum u_j act(a_j x + b_j) + c");
+  ImGui::TextWrapped("Network f(x) = sum_j u_j act(a_j x + b_j) + c");
   int units = s.units, dead = s.dead_units;
   if (ImGui::SliderInt("units p", &units, kMinUnits, kMaxUnits, "%d", ImGuiSliderFlags_AlwaysClamp))
     remember(view, setUnits(lab, units, std::min(dead, units)));
@@ -168,7 +168,7 @@ void drawLossPlot(const ElbowLab& lab, ImVec2 size) {
     return;
   plot::SetupAxes("step", "loss", plot::Scale::Linear, plot::Scale::Log);
   setupLimits(lossLimits(lab), true);
-  for (plot::Item& item : lossItems(lab)) plot::PlotItem(std::move(item));
+  for (plot::Item& item : lossItems(lab, int(size.x) / 2)) plot::PlotItem(std::move(item));
   plot::EndPlot();
 }
 
@@ -178,7 +178,7 @@ void drawTracePlot(const ElbowLab& lab, Theme theme, ImVec2 size) {
     return;
   plot::SetupAxes("step", "elbow x");
   setupLimits(traceLimits(lab), true);
-  for (plot::Item& item : traceItems(lab, theme, std::max(16, int(size.x) / 2)))
+  for (plot::Item& item : traceItems(lab, theme, std::clamp(int(size.x) / 24, 16, 60)))
     plot::PlotItem(std::move(item));
   plot::EndPlot();
 }

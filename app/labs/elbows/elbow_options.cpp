@@ -16,7 +16,7 @@ namespace {
 struct ElbowOptions {
   std::string scene, save_scene, preset, data, optimizer;
   int unit_case = 0, samples = -1, units = -1, dead_units = -1, batch = -1, max_steps = -1,
-      steps = -1;
+      steps = -1, unit_steps = -1;
   double alpha = -1, lr = -1, speed = -1;
   long long seed = -1;
   bool relu = false, play = false, one_unit = false, contributions = false, no_bends = false;
@@ -81,6 +81,7 @@ std::string applyParsed(ElbowLab& lab, const ElbowOptions& o) {
     timelineSeek(lab.timeline, o.steps);
     syncTraining(lab);
   }
+  if (o.unit_steps >= 0) timelineSeek(lab.unit_timeline, std::min(o.unit_steps, kUnitStepsMax));
   if (o.play) timelineTogglePlay(lab.timeline);
   if (!o.save_scene.empty()) {
     const std::string text = elbowSceneToJson(lab.scene).dump(2) + "\n";
@@ -114,6 +115,8 @@ std::string applyElbowOptions(ElbowLab& lab, const std::vector<std::string>& arg
   parser.add_option("--max-steps", o.max_steps, "the timeline's length")
       ->check(CLI::NonNegativeNumber);
   parser.add_option("--steps", o.steps, "train this many steps first")
+      ->check(CLI::NonNegativeNumber);
+  parser.add_option("--unit-steps", o.unit_steps, "E1: show the unit after this many steps")
       ->check(CLI::NonNegativeNumber);
   parser.add_option("--speed", o.speed, "steps per second while playing");
   parser.add_flag("--play", o.play, "start training");

@@ -10,7 +10,7 @@
 namespace gradlab {
 
 inline constexpr const char* kElbowOptionsHelp =
-    "--scene FILE, --preset default|e3, --case 1..4 (E1), --one-unit, --data "
+    "--scene FILE, --preset default|e3, --case 1..4 (E1), --unit-steps N, --one-unit, --data "
     "sine|abs|step|cubic, --samples N, --units P, --dead-units K, --relu, --alpha A (leaky), "
     "--optimizer sgd|adam, --lr ETA, --batch B, --seed S, --max-steps N, --steps N (pre-train), "
     "--speed S, --play, --contributions, --no-bends, --save-scene FILE";
