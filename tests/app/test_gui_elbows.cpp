@@ -61,11 +61,13 @@ double colorDistance(const Image& image, int x, int y, const plot::Color& c) {
   return std::sqrt(dr * dr + dg * dg + db * db);
 }
 
-// Of 30 rows spread down the plot area, how many show colour c within +-2 px of column cx.
+// Of 30 rows spread down the elbow band (the bottom kElbowBand of the plot area), how many show
+// colour c within +-2 px of column cx.
 int rowsShowing(const Image& image, const Report& r, double cx, const plot::Color& c) {
   int hits = 0;
+  const double top = r.y + r.h * (1 - kElbowBand);
   for (int k = 0; k < 30; ++k) {
-    const int y = int(r.y + r.h * (0.05 + 0.9 * k / 29.0));
+    const int y = int(top + r.h * kElbowBand * (0.05 + 0.9 * k / 29.0));
     double best = 1e9;
     for (int x = int(std::floor(cx)) - 2; x <= int(std::floor(cx)) + 2; ++x)
       best = std::min(best, colorDistance(image, x, y, c));

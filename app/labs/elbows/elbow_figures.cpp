@@ -139,49 +139,46 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, 
     return std::abs(params(2 * p + l)) < std::abs(params(2 * p + r));
   });
   const double max_u = maxAbsU(params);
+  std::vector<double> kink_x;  // live units' kinks, dotted on the curve after it is drawn
+  std::vector<plot::Color> kink_color;
   bool any_pos = false, any_neg = false, any_dead = false;
   for (const int j : order) {
     const double e = elbow_x[std::size_t(j)];
     if (!std::isfinite(e)) continue;
     const bool is_dead = dead[std::size_t(j)];
     const double u = params(2 * p + j);
-    plot::RefLineItem line;
     const bool first = is_dead ? !any_dead : (u >= 0 ? !any_pos : !any_neg);
     const char* name = is_dead ? "dead unit" : (u >= 0 ? "elbow, u > 0" : "elbow, u < 0");
-    line.label = first ? name : std::string("##") + name;
     (is_dead ? any_dead : (u >= 0 ? any_pos : any_neg)) = true;
-    line.value = e;
-    line.color = unitColor(u, is_dead);
-    line.width = unitWidth(u, max_u, is_dead);
-    if (is_dead) {
-      // Dead units are dashed: switched off, not merely weak.
-      plot::LineItem dashes;
-      dashes.label = line.label;
-      dashes.in_legend = first;
-      const int count = 24;
-      const double step = (limits.y.max - limits.y.min) / count;
-      for (int k = 0; k < count; ++k) {
-        dashes.xs.insert(dashes.xs.end(), {e, e, kNaN});
-        dashes.ys.insert(dashes.ys.end(),
-                         {limits.y.min + k * step, limits.y.min + (k + 0.55) * step, kNaN});
-      }
-      dashes.color = line.color;
-      dashes.width = line.width;
-      items.push_back(std::move(dashes));
-    } else {
-      items.push_back(line);
+    // A tick in the band at the bottom; dead units dashed (switched off, not merely weak).
+    plot::LineItem tick;
+    tick.label = first ? name : std::string("##") + name;
+    tick.in_legend = first;
+    const double band_top = limits.y.min + kElbowBand * (limits.y.max - limits.y.min);
+    const int dashes = is_dead ? 6 : 1;
+    const double step = (band_top - limits.y.min) / dashes;
+    for (int k = 0; k < dashes; ++k) {
+      tick.xs.insert(tick.xs.end(), {e, e, kNaN});
+      tick.ys.insert(tick.ys.end(), {limits.y.min + k * step,
+                                     limits.y.min + (k + (is_dead ? 0.55 : 1.0)) * step, kNaN});
     }
+    tick.color = unitColor(u, is_dead);
+    tick.width = unitWidth(u, max_u, is_dead);
+    items.push_back(std::move(tick));
     if (is_dead) {
       plot::MarkerItem cross;
       cross.label = "##dead unit";
       cross.in_legend = false;
       cross.xs = {e};
-      cross.ys = {limits.y.min + 0.04 * (limits.y.max - limits.y.min)};
+      cross.ys = {band_top};
       cross.color = grey();
       cross.shape = plot::MarkerShape::Cross;
       cross.size = 6;
       cross.outline_width = 2;
       items.push_back(cross);
+    } else {
+      kink_x.push_back(e);
+      kink_color.push_back(tick.color);
     }
   }
   plot::LineItem fit;
@@ -191,6 +188,19 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, 
   fit.color = ink(theme);
   fit.width = 2.5f;
   items.push_back(std::move(fit));
+  // Each live unit's kink on the fitted curve, in its colour.
+  std::vector<double> kink_y;
+  eval.predict(params, act, kink_x, kink_y);
+  for (std::size_t k = 0; k < kink_x.size(); ++k) {
+    plot::MarkerItem dot;
+    dot.label = "##kink";
+    dot.in_legend = false;
+    dot.xs = {kink_x[k]};
+    dot.ys = {kink_y[k]};
+    dot.color = kink_color[k];
+    dot.size = 3.5f;
+    items.push_back(std::move(dot));
+  }
   return items;
 }
 

@@ -17,9 +17,15 @@ plot::Color unitColor(double u, bool dead);
 // Marker width in plot units: 1 + 4 |u_j| / max_k |u_k|; dead units are 2 (and dashed).
 float unitWidth(double u, double max_abs_u, bool dead);
 
+// The elbow markers fill this fraction of the fit plot's height, from its bottom: full-height lines
+// cost a projector frame under llvmpipe (64 of them doubled the frame time), and a band keeps the
+// curve readable.
+constexpr double kElbowBand = 0.3;
+
 // The data, the fitted curve (exact: sampled at the elbows too), a vertical marker per unit at
-// its elbow (dead units dashed grey, with a cross at the bottom of the window), the data's bends
-// (optional) and each unit's contribution (optional). `limits` is fitLimits(lab).
+// its elbow in the bottom band (dead units dashed grey, with a cross on top) and a dot at each
+// live unit's kink on the curve, the data's bends (optional) and each unit's contribution
+// (optional).
 std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, bool user_handles);
 plot::Limits fitLimits(const ElbowLab& lab);
 // Full-data loss at every record up to the shown step (thinned to `buckets` pixel columns).
