@@ -5,7 +5,8 @@
 #include "app/labs/activations/activation_lab_panel.h"
 #include "app/labs/backprop/backprop_lab_panel.h"
 #include "app/labs/backprop/backprop_options.h"
-#include "app/labs/coming_lab.h"
+#include "app/labs/elbows/elbow_lab_panel.h"
+#include "app/labs/elbows/elbow_options.h"
 #include "app/labs/lab.h"
 #include "app/labs/networks/network_lab_panel.h"
 #include "app/labs/networks/network_options.h"
@@ -27,12 +28,8 @@ const std::vector<LabEntry>& labTable() {
        [] { return std::unique_ptr<Lab>(new ActivationLabPanel); }},
       {"networks", "Networks", kNetworkOptionsHelp,
        [] { return std::unique_ptr<Lab>(new NetworkLabPanel); }},
-      {"elbows", "ReLU elbows", "",
-       [] {
-         return std::unique_ptr<Lab>(
-             new ComingLab("ReLU elbow lab: coming - kinks moving under SGD, dead units "
-                           "(EXERCISES E)."));
-       }},
+      {"elbows", "ReLU elbows", kElbowOptionsHelp,
+       [] { return std::unique_ptr<Lab>(new ElbowLabPanel); }},
       {"stochastic", "Stochastic", kStochasticOptionsHelp,
        [] { return std::unique_ptr<Lab>(new StochasticLabPanel); }},
       {"backprop", "Backprop", kBackpropOptionsHelp,

@@ -1,0 +1,191 @@
+// The elbow lab's scene as JSON. See elbow_scene.h.
+#include "app/labs/elbows/elbow_scene.h"
+
+#include <cmath>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+
+#include "core/text_format.h"
+
+namespace gradlab {
+namespace {
+
+using nlohmann::json;
+
+std::string onlyKeys(const json& j, const std::string& path,
+                     std::initializer_list<const char*> keys) {
+  if (!j.is_object()) return path + " must be an object";
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    bool known = false;
+    std::string list;
+    for (const char* k : keys) {
+      known = known || it.key() == k;
+      list += (list.empty() ? "" : ", ") + std::string(k);
+    }
+    if (!known) return path + "." + it.key() + " is not a setting here (" + list + ")";
+  }
+  return "";
+}
+
+std::string readNumber(const json& j, const char* key, const std::string& path, double* out) {
+  if (!j.contains(key)) return "";
+  const json& v = j[key];
+  if (!v.is_number()) return path + "." + key + " must be a number";
+  *out = v.get<double>();
+  if (!std::isfinite(*out)) return path + "." + key + " must be finite";
+  return "";
+}
+
+std::string readInt(const json& j, const char* key, const std::string& path, int* out) {
+  if (!j.contains(key)) return "";
+  const json& v = j[key];
+  if (!v.is_number_integer() || v.get<long long>() < -1000000000LL ||
+      v.get<long long>() > 1000000000LL)
+    return path + "." + key + " must be a whole number";
+  *out = int(v.get<long long>());
+  return "";
+}
+
+std::string readSeed(const json& j, const char* key, const std::string& path, std::uint64_t* out) {
+  if (!j.contains(key)) return "";
+  if (!j[key].is_number_unsigned()) return path + "." + key + " must be a whole number >= 0";
+  *out = j[key].get<std::uint64_t>();
+  return "";
+}
+
+std::string readBool(const json& j, const char* key, const std::string& path, bool* out) {
+  if (!j.contains(key)) return "";
+  if (!j[key].is_boolean()) return path + "." + key + " must be true or false";
+  *out = j[key].get<bool>();
+  return "";
+}
+
+std::string unitFromJson(const json& j, ElbowScene* s) {
+  std::string e = onlyKeys(j, "unit", {"w", "b", "x", "y", "lr"});
+  if (e.empty()) e = readNumber(j, "w", "unit", &s->unit.w);
+  if (e.empty()) e = readNumber(j, "b", "unit", &s->unit.b);
+  if (e.empty()) e = readNumber(j, "x", "unit", &s->unit.x);
+  if (e.empty()) e = readNumber(j, "y", "unit", &s->unit.y);
+  if (e.empty()) e = readNumber(j, "lr", "unit", &s->unit_lr);
+  return e;
+}
+
+std::string dataFromJson(const json& j, ElbowScene* s) {
+  std::string e = onlyKeys(j, "data", {"set", "samples", "seed", "points"});
+  if (e.empty() && j.contains("set")) {
+    if (!j["set"].is_string() || !dataSetFromName(j["set"].get<std::string>(), &s->data_set))
+      return "data.set must be one of sine, abs, step, cubic, user";
+  }
+  if (e.empty()) e = readInt(j, "samples", "data", &s->samples);
+  if (e.empty()) e = readSeed(j, "seed", "data", &s->data_seed);
+  if (e.empty() && j.contains("points")) {
+    const json& list = j["points"];
+    if (!list.is_array() || list.size() > std::size_t(kMaxUserPoints))
+      return formatText("data.points must be a list of at most %d [x, y] pairs", kMaxUserPoints);
+    s->user_points = Samples{};
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const json& pt = list[i];
+      if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number())
+        return formatText("data.points[%d] must be [x, y]", int(i));
+      s->user_points.xs.push_back(pt[0].get<double>());
+      s->user_points.ys.push_back(pt[1].get<double>());
+    }
+  }
+  return e;
+}
+
+std::string networkFromJson(const json& j, ElbowScene* s) {
+  std::string e =
+      onlyKeys(j, "network", {"units", "dead_units", "init_seed", "activation", "alpha"});
+  if (e.empty()) e = readInt(j, "units", "network", &s->units);
+  if (e.empty()) e = readInt(j, "dead_units", "network", &s->dead_units);
+  if (e.empty()) e = readSeed(j, "init_seed", "network", &s->init_seed);
+  if (e.empty() && j.contains("activation")) {
+    const json& a = j["activation"];
+    if (a != "relu" && a != "leaky_relu") return "network.activation must be relu or leaky_relu";
+    s->activation.leaky = a == "leaky_relu";
+  }
+  if (e.empty()) e = readNumber(j, "alpha", "network", &s->activation.alpha);
+  return e;
+}
+
+std::string trainingFromJson(const json& j, ElbowScene* s) {
+  std::string e = onlyKeys(j, "training", {"optimizer", "lr", "batch", "seed", "max_steps"});
+  if (e.empty() && j.contains("optimizer")) {
+    const json& o = j["optimizer"];
+    if (o != "sgd" && o != "adam") return "training.optimizer must be sgd or adam";
+    s->train.optimizer = o == "adam" ? NetOptimizer::Adam : NetOptimizer::Sgd;
+  }
+  if (e.empty()) e = readNumber(j, "lr", "training", &s->train.lr);
+  if (e.empty()) e = readInt(j, "batch", "training", &s->train.batch_size);
+  if (e.empty()) e = readSeed(j, "seed", "training", &s->train.seed);
+  if (e.empty()) e = readInt(j, "max_steps", "training", &s->max_steps);
+  return e;
+}
+
+std::string viewFromJson(const json& j, ElbowScene* s) {
+  std::string e = onlyKeys(j, "view", {"bends", "contributions", "one_unit"});
+  if (e.empty()) e = readBool(j, "bends", "view", &s->show_bends);
+  if (e.empty()) e = readBool(j, "contributions", "view", &s->show_contributions);
+  if (e.empty()) e = readBool(j, "one_unit", "view", &s->one_unit_tab);
+  return e;
+}
+
+}  // namespace
+
+json elbowSceneToJson(const ElbowScene& s) {
+  json points = json::array();
+  for (int i = 0; i < s.user_points.size(); ++i)
+    points.push_back({s.user_points.xs[std::size_t(i)], s.user_points.ys[std::size_t(i)]});
+  return {{"lab", "elbows"},
+          {"version", kElbowSceneVersion},
+          {"unit",
+           {{"w", s.unit.w}, {"b", s.unit.b}, {"x", s.unit.x}, {"y", s.unit.y}, {"lr", s.unit_lr}}},
+          {"data",
+           {{"set", dataSetName(s.data_set)},
+            {"samples", s.samples},
+            {"seed", s.data_seed},
+            {"points", points}}},
+          {"network",
+           {{"units", s.units},
+            {"dead_units", s.dead_units},
+            {"init_seed", s.init_seed},
+            {"activation", s.activation.leaky ? "leaky_relu" : "relu"},
+            {"alpha", s.activation.alpha}}},
+          {"training",
+           {{"optimizer", s.train.optimizer == NetOptimizer::Adam ? "adam" : "sgd"},
+            {"lr", s.train.lr},
+            {"batch", s.train.batch_size},
+            {"seed", s.train.seed},
+            {"max_steps", s.max_steps}}},
+          {"view",
+           {{"bends", s.show_bends},
+            {"contributions", s.show_contributions},
+            {"one_unit", s.one_unit_tab}}}};
+}
+
+std::string elbowSceneFromJson(const json& j, ElbowScene* s) {
+  if (!j.is_object()) return "a scene must be a JSON object";
+  if (j.contains("lab") && j["lab"] != "elbows") return "lab: this is not an elbows scene";
+  if (j.contains("version") &&
+      (!j["version"].is_number_integer() || j["version"].get<int>() > kElbowSceneVersion))
+    return "version: this gradlab reads elbows scene versions up to " +
+           std::to_string(kElbowSceneVersion);
+  std::string e =
+      onlyKeys(j, "scene", {"lab", "version", "unit", "data", "network", "training", "view"});
+  if (e.empty() && j.contains("unit")) e = unitFromJson(j["unit"], s);
+  if (e.empty() && j.contains("data")) e = dataFromJson(j["data"], s);
+  if (e.empty() && j.contains("network")) e = networkFromJson(j["network"], s);
+  if (e.empty() && j.contains("training")) e = trainingFromJson(j["training"], s);
+  if (e.empty() && j.contains("view")) e = viewFromJson(j["view"], s);
+  if (e.empty()) e = validateScene(*s);
+  return e;
+}
+
+std::string loadElbowScene(ElbowLab& lab, const json& j) {
+  ElbowScene scene = lab.scene;
+  const std::string error = elbowSceneFromJson(j, &scene);
+  return error.empty() ? setScene(lab, scene) : error;
+}
+
+}  // namespace gradlab
