@@ -23,3 +23,7 @@ render optimizer-projector-scale2 --ui-scale 2
 render_lab activations activations-leaky-identity --identity leaky
 render_lab stochastic stochastic-f1
 render_lab backprop backprop-g1 --label 1
+render_lab networks networks-b1-grid
+render_lab elbows elbows-training --units 16 --steps 6000
+render_lab elbows elbows-dead-relu --preset e3 --steps 6000
+render_lab elbows elbows-dead-leaky --preset e3 --alpha 0.1 --steps 6000
