@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-
 #include "app/cli.h"
 #include "app/labs/optimizer/optimizer_scene.h"
 #include "core/objective.h"
