@@ -62,6 +62,10 @@ void addExportOptions(CLI::App& command, ExportOptions& options) {
   command.add_option("--format", options.format, "png (default), pdf or svg")
       ->check(CLI::IsMember({"png", "pdf", "svg"}));
   command.add_option("--size", options.size, "each figure's size, WxH pixels (default 800x600)");
+  command
+      .add_option("--scale", options.scale,
+                  "PNG/SVG: that many output pixels per pixel of --size (2 or 4 for print)")
+      ->check(CLI::Range(0.25f, 8.0f));
   command.add_option("--theme", options.theme, "dark (default) or light")
       ->check(CLI::IsMember({"dark", "light"}));
   command.add_flag("--report", options.report,
@@ -144,6 +148,7 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
   const plot::PlotStyle style = themePlotStyle(theme);
   plot::CairoOptions cairo;
   cairo.font_px = kBaseFontPx;
+  cairo.pixel_scale = options.scale;
   const Rgb page = themeBackground(theme);
   cairo.page = {page.r, page.g, page.b, 1};
 

@@ -20,6 +20,7 @@ struct ExportOptions {
   std::string out_dir;                // must exist and be writable
   std::string format = "png";         // png, pdf or svg
   std::string size = "800x600";       // each figure, pixels (PDF: points)
+  float scale = 1;                    // PNG and SVG: output pixels per layout pixel
   std::string theme = "dark";         // dark or light
   bool report = false;                // print each figure's area, window, colour bar (tests)
   std::vector<std::string> lab_args;  // the lab's own options (as for render)

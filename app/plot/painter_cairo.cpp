@@ -298,12 +298,13 @@ class CairoPainter final : public Painter {
 // [SECTION] Surfaces, PNG encoding, files
 
 // The font must outlive the surface's finish: a PDF surface embeds the glyphs only then.
-void Paint(cairo_surface_t* surface, const Font& font, int width, int height,
-           const CairoOptions& options, float oversample, const PaintFunction& paint) {
+// `scale`: output pixels per layout pixel (the figure is laid out at its size in layout pixels).
+void Paint(cairo_surface_t* surface, const Font& font, const CairoOptions& options, float scale,
+           float oversample, const PaintFunction& paint) {
   cairo_t* cr = cairo_create(surface);
   SetColor(cr, options.page);
-  cairo_rectangle(cr, 0, 0, width, height);
-  cairo_fill(cr);
+  cairo_paint(cr);
+  if (scale != 1) cairo_scale(cr, scale, scale);
   {
     CairoPainter painter(cr, font, oversample);
     paint(painter);
@@ -359,7 +360,7 @@ std::vector<std::uint8_t> PaintToRgba(int width, int height, const CairoOptions&
                                       const PaintFunction& paint) {
   const Font font(options);
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-  Paint(surface, font, width, height, options, 1, paint);
+  Paint(surface, font, options, 1, 1, paint);
   std::vector<std::uint8_t> rgba = SurfaceRgba(surface, width, height);
   cairo_surface_destroy(surface);
   return rgba;
@@ -466,9 +467,13 @@ bool PaintToFile(const std::string& path, OutputFormat format, int width, int he
   std::vector<std::uint8_t> bytes;
   const Font font(options);
   if (format == OutputFormat::Png) {
-    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
-    Paint(surface, font, width, height, options, 1, paint);
-    const bool ok = EncodeSurfacePng(surface, width, height, options.png_zlib_level, &bytes);
+    // Laid out at width x height, drawn at pixel_scale times as many pixels (print: 2x, 4x).
+    const float scale = std::clamp(options.pixel_scale, 0.25f, 8.0f);
+    const int w = std::max(1, int(std::lround(width * scale)));
+    const int h = std::max(1, int(std::lround(height * scale)));
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    Paint(surface, font, options, scale, scale, paint);
+    const bool ok = EncodeSurfacePng(surface, w, h, options.png_zlib_level, &bytes);
     cairo_surface_destroy(surface);
     if (!ok) {
       *error = "cannot encode " + path + " as PNG";
@@ -477,7 +482,7 @@ bool PaintToFile(const std::string& path, OutputFormat format, int width, int he
   } else {
     cairo_surface_t* surface =
         cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, width, height);
-    Paint(surface, font, width, height, options, options.image_oversample, paint);
+    Paint(surface, font, options, 1, options.image_oversample, paint);
     cairo_surface_finish(surface);
     const cairo_status_t status = cairo_surface_status(surface);
     cairo_surface_destroy(surface);

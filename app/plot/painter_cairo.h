@@ -18,6 +18,7 @@ struct CairoOptions {
   Color page = {1, 1, 1, 1};   // the whole canvas is cleared to this first
   int png_zlib_level = 1;      // 1: fast (the exported maps are smooth and compress well anyway)
   float image_oversample = 2;  // PDF: field images get this many pixels per point
+  float pixel_scale = 1;       // PNG and SVG: output pixels per layout pixel (2 or 4 for print)
 };
 
 enum class OutputFormat { Png, Pdf };

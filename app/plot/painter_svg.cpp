@@ -188,8 +188,8 @@ std::string PaintToSvg(int width, int height, const CairoOptions& options,
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
       "version=\"1.1\" width=\"" +
-      std::to_string(width) + "\" height=\"" + std::to_string(height) + "\" viewBox=\"0 0 " +
-      std::to_string(width) + " " + std::to_string(height) + "\">\n";
+      Num(width * options.pixel_scale) + "\" height=\"" + Num(height * options.pixel_scale) +
+      "\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\">\n";
   out += "<rect width=\"100%\" height=\"100%\"" + Paint("fill", options.page) + "/>\n";
   {
     SvgPainter painter(out, measure);

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <string>
 #include <vector>
@@ -66,6 +67,23 @@ TEST(ExportScenes, OneSceneFileNamesItsFiguresAfterTheFile) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* name : {"map", "f", "grad-norm"})
     EXPECT_TRUE(std::filesystem::exists(dir + "/c5-gd-vs-newton-" + name + ".svg")) << name;
+}
+
+// --scale 2 doubles the pixels of a PNG (the same layout, drawn finer) and of an SVG's size.
+TEST(ExportScenes, ScaleTwoDoublesThePixelSize) {
+  const std::string dir = freshDir("scale");
+  for (const char* format : {"png", "svg"}) {
+    const CommandResult r = runGradlab(
+        std::string("export --size 400x300 --scale 2 --format ") + format + " --out-dir " + dir,
+        true, kNoDisplay);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+  }
+  const Image png = loadPng(dir + "/optimizer-map.png");
+  EXPECT_EQ(png.width, 800);
+  EXPECT_EQ(png.height, 600);
+  std::ifstream svg(dir + "/optimizer-map.svg");
+  const std::string text((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("width=\"800\" height=\"600\" viewBox=\"0 0 400 300\""), std::string::npos);
 }
 
 TEST(ExportScenes, ABadSceneFileIsOneLineAndExit2) {

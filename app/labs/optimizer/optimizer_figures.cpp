@@ -223,9 +223,11 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
   if (!lab.scene.compare) {
     const RunConfig config = resolved(lab.scene.config);
     const bool ascent = config.maximize && config.method == Method::GradientDescent;
-    title +=
+    const std::string run =
         formatText(": %s%s, step %g", ascent ? "Gradient ascent" : methodDisplayName(config.method),
                    config.maximize && !ascent ? ", maximizing" : "", config.step_size);
+    // Only when it fits: a small figure keeps the function's name whole.
+    if (painter.textSize(title + run).x <= 0.9 * options.frame.width()) title += run;
   }
   plot::Figure fig =
       startFigure(title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
