@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 
 #include "core/atomic_file.h"
@@ -34,6 +35,13 @@ std::string writeSceneFile(const std::string& path, const nlohmann::json& scene)
   const std::string text = scene.dump(2) + "\n";
   std::string error;
   if (!writeFileAtomic(path, text.data(), text.size(), &error)) return error;
+  return "";
+}
+
+std::string readSceneNumber(const nlohmann::json& j, const std::string& path, double* out) {
+  if (!j.is_number()) return path + " must be a number";
+  *out = j.get<double>();
+  if (!std::isfinite(*out)) return path + " must be finite";
   return "";
 }
 

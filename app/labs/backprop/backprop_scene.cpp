@@ -1,23 +1,16 @@
 // The Backprop lab's scene as JSON. See backprop_scene.h.
 #include "app/labs/backprop/backprop_scene.h"
 
-#include <cmath>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
+#include "app/labs/lab_options.h"
 #include "core/text_format.h"
 
 namespace gradlab {
 namespace {
 
 using nlohmann::json;
-
-std::string readNumber(const json& j, const std::string& path, double* out) {
-  if (!j.is_number()) return path + " must be a number";
-  *out = j.get<double>();
-  if (!std::isfinite(*out)) return path + " must be finite";
-  return "";
-}
 
 std::string readLabel(const json& j, const std::string& path, int* out) {
   if (!j.is_number_integer()) return path + " must be a whole number";
@@ -33,7 +26,7 @@ std::string readNumbers(const json& j, const std::string& path, int n, double* o
     return formatText("%s must be a list of %d numbers", path.c_str(), n);
   std::string e;
   for (int k = 0; k < n && e.empty(); ++k)
-    e = readNumber(j[std::size_t(k)], formatText("%s[%d]", path.c_str(), k), &out[k]);
+    e = readSceneNumber(j[std::size_t(k)], formatText("%s[%d]", path.c_str(), k), &out[k]);
   return e;
 }
 
@@ -110,12 +103,12 @@ std::string backpropSceneFromJson(const json& j, BackpropScene* s) {
   if (e.empty() && j.contains("g2")) {
     const json& g2 = j["g2"];
     e = checkKeys(g2, "g2", {"a", "b"}, "a, b");
-    if (e.empty() && g2.contains("a")) e = readNumber(g2["a"], "g2.a", &s->a);
-    if (e.empty() && g2.contains("b")) e = readNumber(g2["b"], "g2.b", &s->b);
+    if (e.empty() && g2.contains("a")) e = readSceneNumber(g2["a"], "g2.a", &s->a);
+    if (e.empty() && g2.contains("b")) e = readSceneNumber(g2["b"], "g2.b", &s->b);
   }
   if (e.empty() && j.contains("network")) e = networkFromJson(j["network"], &s->network);
   if (e.empty() && j.contains("step_size"))
-    e = readNumber(j["step_size"], "step_size", &s->step_size);
+    e = readSceneNumber(j["step_size"], "step_size", &s->step_size);
   if (e.empty() && j.contains("typed")) {
     const json& t = j["typed"];
     e = checkKeys(t, "typed", {"expression", "at"}, "expression, at");

@@ -1,22 +1,15 @@
 // The Stochastic lab's scene as JSON. See stochastic_scene.h.
 #include "app/labs/stochastic/stochastic_scene.h"
 
-#include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "app/labs/lab_options.h"
 #include "core/text_format.h"
 
 namespace gradlab {
 namespace {
 
 using nlohmann::json;
-
-std::string readNumber(const json& j, const std::string& path, double* out) {
-  if (!j.is_number()) return path + " must be a number";
-  *out = j.get<double>();
-  if (!std::isfinite(*out)) return path + " must be finite";
-  return "";
-}
 
 std::string readInt(const json& j, const std::string& path, int* out) {
   if (!j.is_number_integer()) return path + " must be a whole number";
@@ -37,7 +30,8 @@ std::string dataFromJson(const json& j, GaussianSpec* d) {
     const json& m = j["mean"];
     if (!m.is_array() || m.size() != 2) return "data.mean must be [x, y]";
     for (int i = 0; i < 2 && e.empty(); ++i)
-      e = readNumber(m[static_cast<std::size_t>(i)], formatText("data.mean[%d]", i), &d->mean(i));
+      e = readSceneNumber(m[static_cast<std::size_t>(i)], formatText("data.mean[%d]", i),
+                          &d->mean(i));
   }
   if (e.empty() && j.contains("covariance")) {
     const json& c = j["covariance"];
@@ -46,8 +40,8 @@ std::string dataFromJson(const json& j, GaussianSpec* d) {
       return "data.covariance must be [[a, b], [b, c]]";
     for (int r = 0; r < 2 && e.empty(); ++r)
       for (int k = 0; k < 2 && e.empty(); ++k)
-        e = readNumber(c[static_cast<std::size_t>(r)][static_cast<std::size_t>(k)],
-                       formatText("data.covariance[%d][%d]", r, k), &d->covariance(r, k));
+        e = readSceneNumber(c[static_cast<std::size_t>(r)][static_cast<std::size_t>(k)],
+                            formatText("data.covariance[%d][%d]", r, k), &d->covariance(r, k));
   }
   if (e.empty() && j.contains("samples"))
     e = readInt(j["samples"], "data.samples", &d->sample_count);
@@ -73,7 +67,7 @@ std::string sgdFromJson(const json& j, GaussianSgdConfig* c) {
     c->step_sizes.assign(list.size(), 0);
     for (std::size_t s = 0; s < list.size() && e.empty(); ++s) {
       const std::string path = formatText("sgd.step_sizes[%d]", static_cast<int>(s));
-      e = readNumber(list[s], path, &c->step_sizes[s]);
+      e = readSceneNumber(list[s], path, &c->step_sizes[s]);
       if (e.empty() && !(c->step_sizes[s] > 0 && c->step_sizes[s] <= 10))
         e = formatText("%s must be in (0, 10] (got %g)", path.c_str(), c->step_sizes[s]);
     }
