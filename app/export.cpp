@@ -21,6 +21,7 @@
 #include "app/plot/figure_painter.h"
 #include "app/plot/painter_cairo.h"
 #include "app/plot/painter_svg.h"
+#include "app/scene_file.h"
 
 namespace gradlab {
 namespace {
@@ -85,13 +86,9 @@ struct ExportJob {
 std::string jobFromScene(const std::string& path, const std::vector<std::string>& lab_args,
                          ExportJob* job) {
   nlohmann::json scene;
-  std::string problem = readSceneFile(path, &scene);
+  int lab = -1;
+  std::string problem = readLabSceneFile(path, &scene, &lab);
   if (!problem.empty()) return problem;
-  const auto name = scene.find("lab");
-  const int lab = scene.is_object() && name != scene.end() && name->is_string()
-                      ? findLab(name->get<std::string>())
-                      : -1;
-  if (lab < 0) return sceneFileProblem(path, "lab must name a lab (" + labNameList() + ")");
   job->lab = labTable()[std::size_t(lab)].make();
   problem = sceneFileProblem(path, job->lab->loadScene(scene));
   if (problem.empty()) problem = job->lab->applyOptions(lab_args);

@@ -7,10 +7,8 @@
 #include "app/labs/lab_options.h"
 
 namespace gradlab {
-namespace {
 
-// The file's JSON and the index of the lab it names, or the problem.
-std::string readLabScene(const std::string& path, nlohmann::json* scene, int* lab) {
+std::string readLabSceneFile(const std::string& path, nlohmann::json* scene, int* lab) {
   std::string problem = readSceneFile(path, scene);
   if (!problem.empty()) return problem;
   const auto name = scene->find("lab");
@@ -22,8 +20,6 @@ std::string readLabScene(const std::string& path, nlohmann::json* scene, int* la
         path, "lab '" + name->get<std::string>() + "' is not one of " + labNameList());
   return "";
 }
-
-}  // namespace
 
 void rememberScene(App& app, const std::string& path) {
   std::vector<std::string>& recent = app.recent_scenes;
@@ -47,7 +43,7 @@ std::string saveSceneFile(App& app, const std::string& path) {
 std::string openSceneFile(App& app, const std::string& path) {
   nlohmann::json scene;
   int lab = -1;
-  std::string problem = readLabScene(path, &scene, &lab);
+  std::string problem = readLabSceneFile(path, &scene, &lab);
   if (!problem.empty()) return problem;
   problem = app.labs[std::size_t(lab)]->loadScene(scene);
   if (!problem.empty()) return sceneFileProblem(path, problem);
@@ -60,7 +56,7 @@ std::string openSceneFile(App& app, const std::string& path) {
 std::string sceneFileLab(const std::string& path, std::string* problem) {
   nlohmann::json scene;
   int lab = -1;
-  *problem = readLabScene(path, &scene, &lab);
+  *problem = readLabSceneFile(path, &scene, &lab);
   return problem->empty() ? labTable()[std::size_t(lab)].name : "";
 }
 

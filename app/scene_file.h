@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "app/app.h"
 
 namespace gradlab {
@@ -14,6 +16,8 @@ namespace gradlab {
 std::string saveSceneFile(App& app, const std::string& path);
 // Reads `path`, loads it into the lab it names and shows that lab.
 std::string openSceneFile(App& app, const std::string& path);
+// Reads a scene file: its JSON and the index of the lab it names; "" or the problem.
+std::string readLabSceneFile(const std::string& path, nlohmann::json* scene, int* lab);
 // The lab a scene file names (its "lab" key), or "" with *problem set.
 std::string sceneFileLab(const std::string& path, std::string* problem);
 

@@ -27,6 +27,16 @@ void saveScene(App& app, const std::string& path) {
   report(app, saveSceneFile(app, path), "saved " + path);
 }
 
+void showDialog(App& app, bool saving);
+
+// Save scene: to the file last opened or saved, else ask where.
+void saveOrAsk(App& app) {
+  if (app.scene_path.empty())
+    showDialog(app, true);
+  else
+    saveScene(app, app.scene_path);
+}
+
 void showDialog(App& app, bool saving) {
   app.scene_message.clear();
   app.scene_message_is_error = false;
@@ -63,12 +73,7 @@ void drawSceneMenuItems(App& app) {
       if (ImGui::MenuItem(path.c_str())) openScene(app, path);
     ImGui::EndMenu();
   }
-  if (ImGui::MenuItem("Save scene", "Ctrl+S")) {
-    if (app.scene_path.empty())
-      showDialog(app, true);
-    else
-      saveScene(app, app.scene_path);
-  }
+  if (ImGui::MenuItem("Save scene", "Ctrl+S")) saveOrAsk(app);
   if (ImGui::MenuItem("Save scene as...")) showDialog(app, true);
 }
 
@@ -77,12 +82,7 @@ void handleSceneShortcuts(App& app) {
   if (!io.KeyCtrl || io.WantTextInput) return;
   // GLFW key codes for letters are their upper-case ASCII values.
   if (ImGui::IsKeyPressed('O', false)) showDialog(app, false);
-  if (ImGui::IsKeyPressed('S', false)) {
-    if (app.scene_path.empty())
-      showDialog(app, true);
-    else
-      saveScene(app, app.scene_path);
-  }
+  if (ImGui::IsKeyPressed('S', false)) saveOrAsk(app);
 }
 
 void drawSceneDialog(App& app) {
