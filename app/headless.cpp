@@ -19,7 +19,9 @@
 #include <variant>
 #include <vector>
 
+#include "app/gl/draw_data_renderer.h"
 #include "app/gl/embedded_shaders.h"
+#include "app/gl/kept_frame.h"
 #include "app/gl/render_target.h"
 #include "app/gl/shader.h"
 #include "app/platform.h"
@@ -44,7 +46,8 @@ double peakRssMb() {
 struct HeadlessSession {
   Platform platform;
   App app;
-  RenderTarget target;
+  KeptFrame kept;  // the frame's pixels, redrawn where they change
+  long redrawn_pixels = 0;
 
   bool open(const HeadlessOptions& options, std::ostream& err) {
     // The scene first: a bad lab option is an error before any window opens.
@@ -73,7 +76,7 @@ struct HeadlessSession {
     }
     const int pixel_w = int(std::lround(options.width * double(options.scale)));
     const int pixel_h = int(std::lround(options.height * double(options.scale)));
-    if (!target.resize(pixel_w, pixel_h)) {
+    if (!kept.resize(pixel_w, pixel_h)) {
       err << "gradlab: error: cannot make a " << pixel_w << "x" << pixel_h
           << " offscreen framebuffer\n";
       return false;
@@ -105,14 +108,26 @@ struct HeadlessSession {
     if (options.redraw_all) skipper.invalid = true;
     const std::uint64_t fingerprint = drawFingerprint(*ImGui::GetDrawData(), appPixelsVersion(app));
     if (!skipper.mustDraw(fingerprint)) return;  // the target holds these pixels already
-    ++rasterized;
-    target.bind();
     const Rgb bg = themeBackground(app.theme);
-    glClearColor(bg.r, bg.g, bg.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    const long pixels = kept.draw(*ImGui::GetDrawData(), appPixelsVersion(app), bg.r, bg.g, bg.b,
+                                  options.redraw_all);
+    if (pixels <= 0) return;
+    ++rasterized;
+    redrawn_pixels += pixels;
   }
+
+  // bench-frames --check-damage: the frame drawn again in full into a second framebuffer; true
+  // when any pixel differs from the kept frame's.
+  bool differsFromFullRedraw() {
+    ImDrawData& data = *ImGui::GetDrawData();
+    if (!full.resize(kept.target().width(), kept.target().height())) return true;
+    full.bind();
+    const Rgb bg = themeBackground(app.theme);
+    renderDrawDataIn(data, {PixelBox{0, 0, full.width(), full.height()}}, bg.r, bg.g, bg.b);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return full.readRgba() != kept.target().readRgba();
+  }
+  RenderTarget full;
 };
 
 double percentile(std::vector<double> values, double p) {
@@ -160,8 +175,8 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
     std::fflush(stdout);
   }
   std::string error;
-  if (!writePng(options.out, session.target.width(), session.target.height(),
-                session.target.readRgba(), &error)) {
+  if (!writePng(options.out, session.kept.target().width(), session.kept.target().height(),
+                session.kept.target().readRgba(), &error)) {
     err << "gradlab: error: " << error << "\n";
     return 1;
   }
@@ -177,8 +192,15 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   std::vector<double> ms;
   ms.reserve(std::size_t(options.frames));
   if (options.drag) session.drag_frame_ = 0;
+  if (options.animate && !currentLab(session.app).play()) {
+    err << "gradlab: error: --animate: the " << labTable()[std::size_t(options.lab)].name
+        << " lab has nothing to play\n";
+    return 2;
+  }
   const std::vector<LabCounter> counters_before = currentLab(session.app).counters();
   const long rasterized_before = session.rasterized;
+  const long redrawn_before = session.redrawn_pixels;
+  long damage_errors = 0;
   const double cpu_start = processCpuSeconds();
   const auto bench_start = std::chrono::steady_clock::now();
   for (int i = 0; i < options.frames; ++i) {
@@ -188,6 +210,8 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
     glFinish();  // count the GPU's (llvmpipe's) work in the frame it belongs to
     const auto end = std::chrono::steady_clock::now();
     ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    if (options.check_damage && session.rasterized > rasterized)
+      damage_errors += session.differsFromFullRedraw() ? 1 : 0;
     // As the app's loop: the status bar's figures are of rasterized frames, shown twice a second.
     if (session.rasterized > rasterized) session.app.frame_stats.add(float(ms.back()));
     session.app.frame_stats.refreshShown(std::chrono::duration<double>(end - bench_start).count());
@@ -204,7 +228,14 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   print("p99_ms", percentile(ms, 0.99));
   print("max_ms", *std::max_element(ms.begin(), ms.end()));
   print("cpu_ms_per_frame", cpu_ms);
-  out << "frames_rasterized: " << session.rasterized - rasterized_before << "\n";
+  const long rasterized_frames = session.rasterized - rasterized_before;
+  out << "frames_rasterized: " << rasterized_frames << "\n";
+  const double frame_pixels =
+      double(session.kept.target().width()) * session.kept.target().height();
+  print("redrawn_fraction", rasterized_frames ? double(session.redrawn_pixels - redrawn_before) /
+                                                    (double(rasterized_frames) * frame_pixels)
+                                              : 0.0);
+  if (options.check_damage) out << "damage_mismatch_frames: " << damage_errors << "\n";
   print("peak_rss_mb", peakRssMb());
   // What the timed frames recomputed: 0 while idle ("nothing changed, nothing recomputed").
   const std::vector<LabCounter> counters_after = currentLab(session.app).counters();

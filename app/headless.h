@@ -21,7 +21,9 @@ struct HeadlessOptions {
   std::vector<std::string> lab_args;  // the lab's own options (Lab::applyOptions)
   bool report = false;                // render: print the lab's report and every kept figure
   bool drag = false;                  // bench-frames: the lab's scripted drag, every frame
-  bool redraw_all = false;            // bench-frames: rasterize every frame, even unchanged ones
+  bool redraw_all = false;            // bench-frames: rasterize every frame in full
+  bool animate = false;               // bench-frames: start the lab's animation (Lab::play)
+  bool check_damage = false;          // bench-frames: compare each frame with a full redraw
 };
 
 // Each returns the process exit code and prints one line on `err` on failure

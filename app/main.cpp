@@ -172,7 +172,10 @@ void addBench(CLI::App& cli, HeadlessCommand& c) {
       ->check(CLI::Range(1, 100000));
   c.app->add_flag("--drag", c.options.drag, "drag the first start point every frame");
   c.app->add_flag("--redraw-all", c.options.redraw_all,
-                  "rasterize every frame, also those whose pixels did not change");
+                  "rasterize every frame in full, also those whose pixels did not change");
+  c.app->add_flag("--animate", c.options.animate, "start the lab's animation before timing");
+  c.app->add_flag("--check-damage", c.options.check_damage,
+                  "draw each frame again in full and count frames whose pixels differ");
 }
 
 // The parsed common options into c.options; "" or the one-line problem.

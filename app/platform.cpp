@@ -95,6 +95,7 @@ void Platform::shutdown() {
     imgui_ready_ = false;
   }
   if (window_) {
+    kept_.release();  // its GL objects go while the context is current
     glfwDestroyWindow(window_);
     window_ = nullptr;
     glfwTerminate();
@@ -126,6 +127,7 @@ void Platform::setExtraScale(float extra_scale) {
 
 void Platform::rebuildFonts(float raster_scale, float layout_scale) {
   skipper_.invalid = true;  // a new font texture may reuse the old one's name
+  kept_.invalidate();
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
@@ -193,13 +195,15 @@ bool Platform::endFrame(float clear_r, float clear_g, float clear_b,
                         std::uint64_t content_version) {
   ImGui::Render();
   if (!skipper_.mustDraw(drawFingerprint(*ImGui::GetDrawData(), content_version))) return false;
+  // Drawn into the kept frame where it changed, then copied whole to the back buffer (whose
+  // pixels are undefined after a swap).
+  if (kept_.draw(*ImGui::GetDrawData(), content_version, clear_r, clear_g, clear_b) < 0)
+    return false;
   int w = 0, h = 0;
   glfwGetFramebufferSize(window_, &w, &h);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, w, h);
-  glClearColor(clear_r, clear_g, clear_b, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  kept_.copyToWindow();
   glfwSwapBuffers(window_);
   return true;
 }

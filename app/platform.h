@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/draw_fingerprint.h"
+#include "app/gl/kept_frame.h"
 
 struct GLFWwindow;
 
@@ -70,6 +71,7 @@ class Platform {
   float extra_scale_ = 1.0f;
   float ui_scale_ = 1.0f;
   FrameSkipper skipper_;
+  KeptFrame kept_;  // the last frame's pixels, redrawn where they change
   std::vector<std::string> dropped_files_;
   float raster_scale_built_ = 0.0f, layout_scale_built_ = 0.0f;
   std::string font_warning_;

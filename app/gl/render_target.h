@@ -26,6 +26,7 @@ class RenderTarget {
   std::vector<std::uint8_t> readRgba() const;
 
   GLuint texture() const { return color_; }
+  GLuint framebuffer() const { return fbo_; }
   int width() const { return width_; }
   int height() const { return height_; }
 

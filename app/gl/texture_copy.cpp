@@ -38,11 +38,10 @@ void CopyTextureToClipRect(const ImDrawList* /*list*/, const ImDrawCmd* cmd) {
   glGenFramebuffers(1, &source);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, source);
   glFramebufferTexture2D(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture, 0);
-  const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
-  glDisable(GL_SCISSOR_TEST);  // a blit is clipped by the scissor box; the clip is the target
+  // The blit is clipped by the scissor box, which renderDrawDataIn sets to the part of the
+  // clip rectangle being redrawn.
   glBlitFramebuffer(0, 0, width, height, x0, viewport[3] - bottom, x1, viewport[3] - top,
                     GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  if (scissor) glEnable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, GLuint(read_framebuffer));
   glDeleteFramebuffers(1, &source);
 }

@@ -10,8 +10,9 @@ struct ImDrawCmd;
 namespace gradlab {
 
 // An ImDrawList callback (plot::PlotContext::copy_texture): copies the GL texture whose name is
-// the command's UserCallbackData to the command's clip rectangle, texture row 0 at the bottom.
-// Leaves the GL state as ImGui's OpenGL 3 backend expects it between commands.
+// the command's UserCallbackData to the command's clip rectangle, texture row 0 at the bottom,
+// within the GL scissor box (set by renderDrawDataIn, app/gl/draw_data_renderer.h, through which
+// every frame is drawn). Leaves the GL state as ImGui's backend expects it between commands.
 void CopyTextureToClipRect(const ImDrawList* list, const ImDrawCmd* cmd);
 
 }  // namespace gradlab

@@ -1,0 +1,21 @@
+// Draws ImGui's draw data through the OpenGL 3 backend into the bound framebuffer, only inside
+// given pixel boxes (app/draw_damage.h): each box is cleared, then every command is drawn with
+// its scissor box cut to it. Outside the boxes the framebuffer keeps what it had, so a frame
+// that changed a few rectangles costs those rectangles, not the window.
+#pragma once
+
+#include <vector>
+
+#include "app/draw_damage.h"
+
+struct ImDrawData;
+
+namespace gradlab {
+
+// `data` is changed during the call (its commands' clip rectangles) and restored before it
+// returns. Callbacks (the contour copy, app/gl/texture_copy.h) run with the GL scissor box set
+// to their clip rectangle cut to the box, and must draw only through it.
+void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, float clear_r,
+                      float clear_g, float clear_b);
+
+}  // namespace gradlab
