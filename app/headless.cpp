@@ -16,6 +16,7 @@
 #include <cstring>
 #include <ctime>
 #include <sstream>
+#include <thread>
 #include <variant>
 #include <vector>
 
@@ -152,6 +153,15 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
   HeadlessSession session;
   if (!session.open(options, err)) return 2;
   for (int i = 0; i < options.frames; ++i) session.frame(options);
+  // Background work (a sweep, a large recompute) lands before the picture is taken: at most a
+  // minute, then the picture shows what there is.
+  if (currentLab(session.app).working()) {
+    for (int i = 0; i < 6000 && currentLab(session.app).working(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      session.frame(options);
+    }
+    for (int i = 0; i < 3; ++i) session.frame(options);  // the result drawn, the layout settled
+  }
   if (options.report) {
     // What the lab says of itself (e.g. where its contour plot lies in output pixels).
     std::ostringstream lab_report;

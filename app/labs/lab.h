@@ -66,6 +66,9 @@ class Lab {
   virtual std::uint64_t pixelsVersion() const { return 0; }
   // Background work calls `wake` when its result is ready (the loop then draws a frame).
   virtual void setWake(WakeFunction /*wake*/) {}
+  // True while background work is under way whose result the pictures will show (`render`
+  // draws until it lands, so a screenshot shows the finished picture).
+  virtual bool working() const { return false; }
   // Starts the lab's animation from its beginning (gradlab gui --play); false when it has none.
   virtual bool play() { return false; }
 

@@ -34,6 +34,10 @@ double OptimizerLabPanel::secondsUntilChange() const {
   return std::min(timelineSecondsToNextIterate(lab_.timeline), secondsUntilExpressionApplies(lab_));
 }
 
+bool OptimizerLabPanel::working() const {
+  return view_.sweep_worker.busy() || view_.runs.worker.busy();
+}
+
 void OptimizerLabPanel::setWake(WakeFunction wake) {
   view_.runs.worker.setWake(wake);
   view_.sweep_worker.setWake(wake);

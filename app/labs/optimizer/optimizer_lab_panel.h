@@ -20,6 +20,7 @@ class OptimizerLabPanel : public Lab {
   void draw(const LabFrame& frame) override;
   double secondsUntilChange() const override;
   void setWake(WakeFunction wake) override;
+  bool working() const override;
   bool play() override;
 
   nlohmann::json saveScene() const override;
