@@ -57,9 +57,15 @@ PixelBox triangleBox(const ImDrawData& data, const ImDrawVert* v[3], const Pixel
   return intersect(box, scissor);
 }
 
-// Every primitive of the window, sorted by hash.
+// Every primitive of the window. A vertex is hashed once, though several triangles share it.
 std::vector<DrawPrimitive> primitives(const ImDrawData& data, const ImDrawList& list,
                                       std::uint64_t content_version, ImTextureID font_atlas) {
+  std::vector<std::uint64_t> vertex_hash(std::size_t(list.VtxBuffer.Size));
+  for (int i = 0; i < list.VtxBuffer.Size; ++i) {
+    WordHasher vertex;
+    vertex.bytes(&list.VtxBuffer[i], sizeof(ImDrawVert));
+    vertex_hash[std::size_t(i)] = vertex.h;
+  }
   std::vector<DrawPrimitive> prims;
   prims.reserve(std::size_t(list.IdxBuffer.Size / 3 + list.CmdBuffer.Size));
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
@@ -80,17 +86,61 @@ std::vector<DrawPrimitive> primitives(const ImDrawData& data, const ImDrawList& 
       const ImDrawVert* v[3];
       WordHasher triangle = command;
       for (int k = 0; k < 3; ++k) {
-        v[k] = &list.VtxBuffer[int(cmd.VtxOffset + list.IdxBuffer[int(cmd.IdxOffset + i) + k])];
-        triangle.bytes(v[k], sizeof(ImDrawVert));
+        const unsigned index = cmd.VtxOffset + list.IdxBuffer[int(cmd.IdxOffset + i) + k];
+        v[k] = &list.VtxBuffer[int(index)];
+        triangle.word(vertex_hash[index]);
       }
       const PixelBox box = triangleBox(data, v, scissor);
       if (!box.empty()) prims.push_back({triangle.h, box});
     }
   }
-  std::sort(prims.begin(), prims.end(),
-            [](const DrawPrimitive& a, const DrawPrimitive& b) { return a.hash < b.hash; });
   return prims;
 }
+
+// The primitives of one frame's window as a multiset: an open-addressing table of hash ->
+// count (hash 0 marks an empty slot, so a primitive hashing to 0 is stored as 1).
+class PrimitiveCounts {
+ public:
+  explicit PrimitiveCounts(const std::vector<DrawPrimitive>& prims) : prims_(prims) {
+    std::size_t size = 16;
+    while (size < 2 * prims.size()) size *= 2;
+    mask_ = size - 1;
+    keys_.assign(size, 0);
+    counts_.assign(size, 0);
+    first_.assign(size, 0);
+    for (std::size_t i = 0; i < prims.size(); ++i) {
+      const std::size_t slot = find(prims[i].hash);
+      if (counts_[slot]++ == 0) keys_[slot] = key(prims[i].hash), first_[slot] = i;
+    }
+  }
+  // Takes one primitive with this hash out; false when there is none left.
+  bool take(std::uint64_t hash) {
+    const std::size_t slot = find(hash);
+    if (counts_[slot] == 0) return false;
+    --counts_[slot];
+    return true;
+  }
+  // The boxes of the primitives not taken.
+  void addLeftOver(std::vector<PixelBox>& boxes) const {
+    for (std::size_t slot = 0; slot <= mask_; ++slot)
+      if (counts_[slot] > 0) boxes.push_back(prims_[first_[slot]].box);
+  }
+
+ private:
+  static std::uint64_t key(std::uint64_t hash) { return hash == 0 ? 1 : hash; }
+  std::size_t find(std::uint64_t hash) const {
+    const std::uint64_t k = key(hash);
+    std::size_t slot = std::size_t(k ^ (k >> 29)) & mask_;
+    while (keys_[slot] != 0 && keys_[slot] != k) slot = (slot + 1) & mask_;
+    return slot;
+  }
+
+  const std::vector<DrawPrimitive>& prims_;
+  std::size_t mask_ = 0;
+  std::vector<std::uint64_t> keys_;
+  std::vector<int> counts_;
+  std::vector<std::size_t> first_;
+};
 
 }  // namespace
 
@@ -146,12 +196,21 @@ std::vector<PixelBox> mergeBoxes(std::vector<PixelBox> boxes, int max_boxes, int
     merged.erase(merged.begin() + std::ptrdiff_t(best_i));
     absorb(joined);
   };
+  // Boxes come in draw order, so neighbours mostly follow each other: they are joined into a
+  // running box first, which is absorbed into the list only when a distant box comes.
+  PixelBox running;
   for (const PixelBox& box : boxes) {
     if (box.empty()) continue;
-    absorb(box);
+    if (running.empty() || near(running, box, join)) {
+      running = unite(running, box);
+      continue;
+    }
+    absorb(running);
+    running = box;
     // Bounded work per box: never more than a few boxes above the limit.
     while (int(merged.size()) > 4 * std::max(max_boxes, 1)) joinCheapestPair();
   }
+  if (!running.empty()) absorb(running);
   while (int(merged.size()) > std::max(max_boxes, 1)) joinCheapestPair();
   return merged;
 }
@@ -186,19 +245,11 @@ std::vector<PixelBox> DamageTracker::update(const ImDrawData& data, std::uint64_
     }
     now.prims = primitives(data, list, content_version, font_atlas);
     if (!before) continue;
-    // The symmetric difference of the two sorted multisets.
-    const std::vector<DrawPrimitive>& a = before->prims;
-    const std::vector<DrawPrimitive>& b = now.prims;
-    std::size_t i = 0, j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (j == b.size() || (i < a.size() && a[i].hash < b[j].hash)) {
-        damage.push_back(a[i++].box);
-      } else if (i == a.size() || b[j].hash < a[i].hash) {
-        damage.push_back(b[j++].box);
-      } else {
-        ++i, ++j;
-      }
-    }
+    // The symmetric difference of the two multisets.
+    PrimitiveCounts before_counts(before->prims);
+    for (const DrawPrimitive& prim : now.prims)
+      if (!before_counts.take(prim.hash)) damage.push_back(prim.box);
+    before_counts.addLeftOver(damage);
   }
   windows_ = std::move(windows);
   frame_key_ = key.h;

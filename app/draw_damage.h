@@ -69,7 +69,7 @@ class DamageTracker {
   struct Window {
     std::string name;        // ImDrawList's owner: windows are matched by it
     std::uint64_t hash = 0;  // of everything its draw list holds (and the textures' version)
-    std::vector<DrawPrimitive> prims;  // sorted by hash; recomputed only when `hash` changes
+    std::vector<DrawPrimitive> prims;  // recomputed only when `hash` changes
   };
 
   bool valid_ = false;

@@ -210,6 +210,7 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   const std::vector<LabCounter> counters_before = currentLab(session.app).counters();
   const long rasterized_before = session.rasterized;
   const long redrawn_before = session.redrawn_pixels;
+  const double tracking_before = session.kept.trackingSeconds();
   long damage_errors = 0;
   const double cpu_start = processCpuSeconds();
   const auto bench_start = std::chrono::steady_clock::now();
@@ -245,6 +246,8 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   print("redrawn_fraction", rasterized_frames ? double(session.redrawn_pixels - redrawn_before) /
                                                     (double(rasterized_frames) * frame_pixels)
                                               : 0.0);
+  print("damage_ms_per_frame",
+        (session.kept.trackingSeconds() - tracking_before) * 1000.0 / double(options.frames));
   if (options.check_damage) out << "damage_mismatch_frames: " << damage_errors << "\n";
   print("peak_rss_mb", peakRssMb());
   // What the timed frames recomputed: 0 while idle ("nothing changed, nothing recomputed").

@@ -2,12 +2,23 @@
 
 #include <imgui.h>
 
+#include <ctime>
 #include <cmath>
 
 #include "app/gl/draw_data_renderer.h"
 #include "app/gl/gl.h"
 
 namespace gradlab {
+namespace {
+
+// CPU time of this thread: the tracker's cost, whatever else the machine runs.
+double threadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+
+}  // namespace
 
 bool KeptFrame::resize(int width, int height) {
   if (width == target_.width() && height == target_.height()) return true;
@@ -25,7 +36,9 @@ long KeptFrame::draw(ImDrawData& data, std::uint64_t content_version, float clea
   };
   const std::uint32_t clear = channel(clear_r) | channel(clear_g) << 8 | channel(clear_b) << 16;
   if (everything) damage_.invalidate();
+  const double start = threadCpuSeconds();
   last_damage_ = damage_.update(data, content_version, clear);
+  tracking_seconds_ += threadCpuSeconds() - start;
   long pixels = 0;
   for (const PixelBox& box : last_damage_) pixels += box.area();
   if (pixels == 0) return 0;

@@ -31,11 +31,14 @@ class KeptFrame {
 
   const RenderTarget& target() const { return target_; }
   const std::vector<PixelBox>& lastDamage() const { return last_damage_; }
+  // CPU seconds spent finding damage so far (bench-frames reports it per frame).
+  double trackingSeconds() const { return tracking_seconds_; }
 
  private:
   RenderTarget target_;
   DamageTracker damage_;
   std::vector<PixelBox> last_damage_;
+  double tracking_seconds_ = 0;
 };
 
 }  // namespace gradlab
