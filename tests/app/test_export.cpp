@@ -97,8 +97,10 @@ TEST(Export, WritesThreePngsOfTheRequestedSizeWithoutADisplay) {
 TEST(Export, MapShowsEachRunsColourWhereCoreSaysItsIteratesAre) {
   const std::string dir = freshDir("iterates");
   // Twice the default size: the steps of gradient ascent with eta = 0.1 are up to 20 pixels.
+  // The dark theme, whose dark halo the shaft tolerance below was measured with.
   CommandResult r = runGradlab(
-      "export --lab optimizer --out-dir " + dir + " --report --size 1600x1200", true, kNoDisplay);
+      "export --lab optimizer --theme dark --out-dir " + dir + " --report --size 1600x1200", true,
+      kNoDisplay);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string file = dir + "/optimizer-map.png";
   const PlotPlace place = exportPlace(r.output, file);
