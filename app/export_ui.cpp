@@ -184,7 +184,9 @@ void drawButtons(App& app, const ExportTarget& target) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("the CSV text, for a spreadsheet or a script");
   }
   ImGui::SameLine();
-  if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGuiKey_Escape, false)) dialog.open = false;
+  // 1.86 reads keys by the backend's index: ImGuiKey_Escape itself is only a slot of io.KeyMap.
+  const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (ImGui::Button("Close") || escape) dialog.open = false;
   // GLFW's clipboard holds text only: no button pretends to copy an image.
   if (target.kind == ExportTarget::Kind::Plot || window) {
     if (dialog.format == ExportDialogFormat::Png) {

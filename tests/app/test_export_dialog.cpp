@@ -63,6 +63,7 @@ class ExportDialogTest : public ::testing::Test {
     io.MouseDown[ImGuiMouseButton_Left] = down;
     io.KeyCtrl = ctrl_e;
     io.KeysDown['E'] = ctrl_e;
+    io.KeysDown[GLFW_KEY_ESCAPE] = escape_;
     ImGui::NewFrame();
     drawApp(app_, 1.0f / 60.0f);
     const Rgb bg = themeBackground(app_.theme);
@@ -96,6 +97,7 @@ class ExportDialogTest : public ::testing::Test {
     return path;
   }
 
+  bool escape_ = false;  // Escape held in the next frames
   static Platform* platform_;
   static std::string init_error_;
   App app_;
@@ -111,6 +113,12 @@ TEST_F(ExportDialogTest, CtrlEOpensItOnTheLabsFirstPlotWithADefaultName) {
   EXPECT_STREQ(app_.export_dialog.path, "optimizer-map.png");
   EXPECT_EQ(app_.export_dialog.theme, Theme::Light);
   EXPECT_GT(app_.export_dialog.export_button[0], 0) << "the Export button was not drawn";
+  // Escape closes it.
+  escape_ = true;
+  frame();
+  escape_ = false;
+  frame();
+  EXPECT_FALSE(app_.export_dialog.open);
 }
 
 TEST_F(ExportDialogTest, ExportButtonWritesPngAt1xAnd2xSvgPdfAndCsvOfAPlot) {
