@@ -17,6 +17,8 @@ void drawMainMenu(App& app) {
   if (ImGui::BeginMenu("File")) {
     drawSceneMenuItems(app);
     ImGui::Separator();
+    if (ImGui::MenuItem("Export...", "Ctrl+E")) openExportDialog(app);
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.quit_requested = true;
     ImGui::EndMenu();
   }
@@ -58,6 +60,7 @@ void handleShortcuts(App& app) {
   }
   if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
   handleSceneShortcuts(app);
+  handleExportShortcut(app);
 }
 
 void drawLabTabs(App& app) {
@@ -186,6 +189,7 @@ void drawApp(App& app, float dt) {
   drawStatusBar(app, status_height);
   drawAbout(app);
   drawSceneDialog(app);
+  drawExportDialog(app);
   ImGui::End();
 }
 

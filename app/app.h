@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/export_ui.h"
 #include "app/frame_stats.h"
 #include "app/labs/lab.h"
 #include "app/plot/plot_imgui.h"
@@ -29,6 +30,7 @@ struct App {
     bool saving = false;   // save as (else open)
     char path[1024] = "";  // the path being typed
   } scene_dialog;
+  ExportDialog export_dialog;  // File > Export... (export_ui.h)
   FrameStats frame_stats;
   std::string font_warning;    // from the platform; shown in the status bar when set
   float ui_scale = 1.0f;       // sizes of plot lines and markers follow the UI's scale

@@ -19,6 +19,7 @@
 #include "app/memory.h"
 #include "app/platform.h"
 #include "app/scene_file.h"
+#include "app/window_capture.h"
 
 namespace {
 
@@ -66,6 +67,11 @@ void runEventLoop(Platform& platform, App& app, double quit_after) {
     drawApp(app, ImGui::GetIO().DeltaTime);
     const Rgb bg = themeBackground(app.theme);
     const bool drew = platform.endFrame(bg.r, bg.g, bg.b, appPixelsVersion(app));
+    // File > Export's whole window: drawn again offscreen, then a frame to show the result.
+    if (app.export_dialog.capture.pending) {
+      captureWindowIfAsked(platform, app);
+      settle_frames = 2;
+    }
     const auto end = std::chrono::steady_clock::now();
     // The status bar's frame time is that of frames that changed pixels (the cost of showing a
     // change); it is shown twice a second, so its own digits do not force a redraw each frame.

@@ -60,6 +60,9 @@ class Platform {
   // (macOS, Wayland, headless --scale): then ImGui lays out in units and io.FontGlobalScale
   // brings the sharper glyphs back to unit size.
   void rebuildFonts(float raster_scale, float layout_scale);
+  // The scales the fonts were last rasterized at (rebuildFonts' arguments).
+  float fontRasterScale() const { return raster_scale_built_; }
+  float fontLayoutScale() const { return layout_scale_built_; }
   // "" when DejaVu Sans was found, else the warning shown in the status bar.
   const std::string& fontWarning() const { return font_warning_; }
 

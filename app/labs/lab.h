@@ -36,6 +36,14 @@ struct ExportFigure {
   std::function<plot::Figure(const plot::Painter& painter, const plot::PixelRect& frame)> build;
 };
 
+// A table of numbers a lab shows (the stochastic lab's nine estimation errors), as export writes
+// it: <prefix>-<name>.csv with `header` as its first line. Cells are text as the file has them.
+struct ExportTable {
+  std::string name;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+};
+
 // What a lab's frame gets from the app.
 struct LabFrame {
   plot::PlotContext* plots = nullptr;  // current already; for labs that keep figures
@@ -84,6 +92,8 @@ class Lab {
   // The lab's plots for `gradlab export`, built from its current scene in `theme`; empty when
   // the lab has none yet.
   virtual std::vector<ExportFigure> exportFigures(Theme /*theme*/) const { return {}; }
+  // The lab's tables for export (CSV whatever the figures' format); empty when it shows none.
+  virtual std::vector<ExportTable> exportTables() const { return {}; }
 
   // Headless hooks: counters for bench-frames, facts for `render --report`, and scripted input
   // for `bench-frames --drag` (sets io's mouse for frame k; false when the lab has none).

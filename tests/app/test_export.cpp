@@ -97,8 +97,10 @@ TEST(Export, WritesThreePngsOfTheRequestedSizeWithoutADisplay) {
 TEST(Export, MapShowsEachRunsColourWhereCoreSaysItsIteratesAre) {
   const std::string dir = freshDir("iterates");
   // Twice the default size: the steps of gradient ascent with eta = 0.1 are up to 20 pixels.
+  // The dark theme, whose dark halo the shaft tolerance below was measured with.
   CommandResult r = runGradlab(
-      "export --lab optimizer --out-dir " + dir + " --report --size 1600x1200", true, kNoDisplay);
+      "export --lab optimizer --theme dark --out-dir " + dir + " --report --size 1600x1200", true,
+      kNoDisplay);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const std::string file = dir + "/optimizer-map.png";
   const PlotPlace place = exportPlace(r.output, file);
@@ -161,15 +163,17 @@ TEST(Export, MapMatchesTheGlRenderOfTheSamePlot) {
 
   // Export once to learn the margins around the plot area, then at the size whose plot area is
   // the GL plot's: same field sampling, same pixel sizes of arrows and markers.
-  CommandResult probe =
-      runGradlab("export --lab optimizer --out-dir " + dir + " --report", true, kNoDisplay);
+  // Both in the screen's dark theme (export's default is the light print theme).
+  CommandResult probe = runGradlab(
+      "export --lab optimizer --theme dark --out-dir " + dir + " --report", true, kNoDisplay);
   ASSERT_EQ(probe.exit_code, 0) << probe.output;
   const PlotPlace p0 = exportPlace(probe.output, dir + "/optimizer-map.png");
   ASSERT_TRUE(p0.found);
   const int w = int(std::lround(800 - p0.w + g.w)), h = int(std::lround(600 - p0.h + g.h));
-  CommandResult r = runGradlab("export --lab optimizer --out-dir " + dir + " --report --size " +
-                                   std::to_string(w) + "x" + std::to_string(h),
-                               true, kNoDisplay);
+  CommandResult r =
+      runGradlab("export --lab optimizer --theme dark --out-dir " + dir + " --report --size " +
+                     std::to_string(w) + "x" + std::to_string(h),
+                 true, kNoDisplay);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const PlotPlace c = exportPlace(r.output, dir + "/optimizer-map.png");
   ASSERT_TRUE(c.found);

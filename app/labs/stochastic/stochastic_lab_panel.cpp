@@ -7,6 +7,7 @@
 #include "app/labs/stochastic/stochastic_figures.h"
 #include "app/labs/stochastic/stochastic_options.h"
 #include "app/labs/stochastic/stochastic_scene.h"
+#include "app/plot/figure_csv.h"
 
 namespace gradlab {
 
@@ -60,6 +61,26 @@ std::vector<ExportFigure> StochasticLabPanel::exportFigures(Theme theme) const {
          return ellipseFigure(lab_, theme, frame, painter);
        }});
   return figures;
+}
+
+// EXERCISES F1's nine estimation errors as the lab's table shows them (at the shown iterate):
+// a row per step size, a column per start, full precision; empty where P was never positive
+// definite.
+std::vector<ExportTable> StochasticLabPanel::exportTables() const {
+  ExportTable table;
+  table.name = "errors";
+  table.header = {"step_size", "iteration"};
+  for (int j = 0; j < startCount(lab_); ++j) table.header.push_back(startLabel(j));
+  for (int s = 0; s < stepSizeCount(lab_); ++s) {
+    std::vector<std::string> row = {plot::CsvNumber(lab_.scene.sgd.step_sizes[std::size_t(s)]),
+                                    std::to_string(timelineIterate(lab_))};
+    for (int j = 0; j < startCount(lab_); ++j) {
+      const PrecisionRun& run = runAt(lab_, s, j);
+      row.push_back(run.size() == 0 ? "" : plot::CsvNumber(shownError(lab_, run)));
+    }
+    table.rows.push_back(std::move(row));
+  }
+  return {table};
 }
 
 std::vector<LabCounter> StochasticLabPanel::counters() const {

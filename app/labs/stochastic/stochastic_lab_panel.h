@@ -27,6 +27,8 @@ class StochasticLabPanel : public Lab {
 
   // stochastic-objective-1..3 (one per step size) and stochastic-ellipses.
   std::vector<ExportFigure> exportFigures(Theme theme) const override;
+  // stochastic-errors: the nine ||Sigma^-1 - P_hat||^2 of EXERCISES F1, as the table shows them.
+  std::vector<ExportTable> exportTables() const override;
   std::vector<LabCounter> counters() const override;
   void printReport(std::ostream& out, float pixel_scale) const override;
 
