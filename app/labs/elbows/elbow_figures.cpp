@@ -355,12 +355,14 @@ std::vector<plot::Item> unitItems(const ElbowLab& lab, Theme theme) {
     text.text = step.slope_change() == 0 && elbow == 0
                     ? std::string("nothing moves: the unit is off at x, its gradients are 0")
                     : formatText("slope w: %+.4g  elbow: %+.4g", step.slope_change(), elbow);
-    text.x = l.x.min;
-    text.y = l.y.max;
-    text.anchor_x = 0;
-    text.anchor_y = 0;
-    text.offset_x = 6;
-    text.offset_y = 6;
+    // Bottom right, under the kink's level: the legend takes a top corner, and relu >= 0 keeps
+    // the curves out of the band below phi = 0.
+    text.x = l.x.max;
+    text.y = l.y.min;
+    text.anchor_x = 1;
+    text.anchor_y = 1;
+    text.offset_x = -6;
+    text.offset_y = -6;
     items.push_back(text);
   }
   return items;
