@@ -1,5 +1,6 @@
 // Hidden-window rendering loop shared by render and bench-frames. See headless.h.
 #include "app/headless.h"
+#include "app/scene_file.h"
 
 #include "app/draw_fingerprint.h"
 
@@ -55,7 +56,9 @@ struct HeadlessSession {
     app.lab = options.lab;
     app.select_lab_tab = true;
     initApp(app);
-    std::string scene_error = currentLab(app).applyOptions(options.lab_args);
+    std::string scene_error =
+        options.scene_file.empty() ? "" : openSceneFile(app, options.scene_file);
+    if (scene_error.empty()) scene_error = currentLab(app).applyOptions(options.lab_args);
     if (!scene_error.empty()) {
       err << "gradlab: error: " << scene_error << "\n";
       return false;

@@ -18,6 +18,7 @@ struct HeadlessOptions {
   Theme theme = Theme::Dark;
   int frames = 4;                     // render: enough for ImGui's layout to settle
   std::string out;                    // render: the PNG to write
+  std::string scene_file;             // render SCENE.json: that scene, in the lab it names
   std::vector<std::string> lab_args;  // the lab's own options (Lab::applyOptions)
   bool report = false;                // render: print the lab's report and every kept figure
   bool drag = false;                  // bench-frames: the lab's scripted drag, every frame

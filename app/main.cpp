@@ -162,7 +162,8 @@ void addGuiOptions(CLI::App* gui, GuiOptions& o) {
 }
 
 void addRender(CLI::App& cli, HeadlessCommand& c) {
-  c.app = cli.add_subcommand("render", "draw a lab headlessly and write a PNG");
+  c.app = cli.add_subcommand(
+      "render", "draw a lab (or a scene file: render SCENE.json) headlessly and write a PNG");
   addHeadlessOptions(c);
   c.app->add_option("--out", c.options.out, "the PNG file to write")->required();
   c.app->add_option("--frames", c.options.frames, "frames to draw before the capture")
@@ -184,10 +185,22 @@ void addBench(CLI::App& cli, HeadlessCommand& c) {
                   "draw each frame again in full and count frames whose pixels differ");
 }
 
+// `gradlab export|render|bench-frames SCENE.json ...`: a first argument ending in .json is the
+// scene, taken out of the lab's options (a positional option would swallow their values).
+std::string takeSceneFile(std::vector<std::string>& args) {
+  if (args.empty() || args.front().size() <= 5 || args.front().rfind("--", 0) == 0 ||
+      args.front().compare(args.front().size() - 5, 5, ".json") != 0)
+    return "";
+  const std::string path = args.front();
+  args.erase(args.begin());
+  return path;
+}
+
 // The parsed common options into c.options; "" or the one-line problem.
 std::string finishHeadless(HeadlessCommand& c) {
   c.options.lab = std::max(0, findLab(c.lab));
   c.options.lab_args = c.app->remaining();
+  c.options.scene_file = takeSceneFile(c.options.lab_args);
   parseTheme(c.theme.c_str(), &c.options.theme);
   return parseSize(c.size, &c.options.width, &c.options.height);
 }
@@ -265,14 +278,7 @@ int runCommand(int argc, char** argv) {
   if (*trace) return runTrace(trace_options, std::cout, std::cerr);
   if (*exporter) {
     export_options.lab_args = exporter->remaining();
-    // `gradlab export SCENE.json ...`: a first argument ending in .json is the scene (a
-    // positional option would swallow the values of the lab's own options).
-    std::vector<std::string>& args = export_options.lab_args;
-    if (!args.empty() && args.front().size() > 5 && args.front().rfind("--", 0) != 0 &&
-        args.front().compare(args.front().size() - 5, 5, ".json") == 0) {
-      export_options.scene_file = args.front();
-      args.erase(args.begin());
-    }
+    export_options.scene_file = takeSceneFile(export_options.lab_args);
     return runExport(export_options, std::cout, std::cerr);
   }
   if (*open) {

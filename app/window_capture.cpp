@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "app/gl/draw_data_renderer.h"
 #include "app/gl/render_target.h"
 #include "app/png.h"
 
@@ -24,9 +25,8 @@ void drawOffscreen(App& app, float pixel_scale, RenderTarget& target) {
   ImGui::Render();
   target.bind();
   const Rgb bg = themeBackground(app.theme);
-  glClearColor(bg.r, bg.g, bg.b, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  renderDrawDataIn(*ImGui::GetDrawData(), {PixelBox{0, 0, target.width(), target.height()}}, bg.r,
+                   bg.g, bg.b);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 

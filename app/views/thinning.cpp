@@ -4,8 +4,17 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <unordered_set>
+#include <utility>
 
 namespace gradlab {
+namespace {
+struct CellPairHash {
+  std::size_t operator()(const std::pair<std::int64_t, std::int64_t>& p) const {
+    return std::hash<std::int64_t>()(p.first * 1000003 ^ p.second);
+  }
+};
+}  // namespace
 
 void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Window& window,
                          double width_px, double height_px, TrajectoryPath& c) {
@@ -27,19 +36,45 @@ void buildTrajectoryPath(const Trajectory& t, int shown, bool arrows, const Wind
   }
   const double px_x = (window.x_max - window.x_min) / std::max(1.0, width_px);
   const double px_y = (window.y_max - window.y_min) / std::max(1.0, height_px);
+  // A run that oscillates (C4 at eta = 1: 10,000 steps round one cycle) retraces the same pixels
+  // thousands of times, and a rasterizer walks every edge of a stroke on every row it covers
+  // (exporting that map took 2 s of Cairo). Each pixel-cell segment is drawn once: a retraced one
+  // is left out, and the line resumes (after a NaN break, unless it came back to the same cell)
+  // at the next segment not yet drawn.
+  const auto cell = [&](double x, double y) {
+    const double cx = std::floor((x - window.x_min) / px_x),
+                 cy = std::floor((y - window.y_min) / px_y);
+    if (!(std::fabs(cx) < 1e9 && std::fabs(cy) < 1e9)) return std::int64_t(-1);  // far off: new
+    return std::int64_t((std::int64_t(cx) + 1000000000) * std::int64_t(4000000001) +
+                        (std::int64_t(cy) + 1000000000));
+  };
+  std::unordered_set<std::pair<std::int64_t, std::int64_t>, CellPairHash> drawn;
   double last_x = t.iterates[0].w.x(), last_y = t.iterates[0].w.y();
+  std::int64_t last_cell = cell(last_x, last_y), pushed_cell = last_cell;
   c.path_x.push_back(last_x);
   c.path_y.push_back(last_y);
   c.path_i.push_back(0);
+  int last_i = 0;
   for (int i = 1; i <= shown; ++i) {
     const double x = t.iterates[i].w.x(), y = t.iterates[i].w.y();
-    if (i == shown || std::fabs(x - last_x) > px_x || std::fabs(y - last_y) > px_y) {
+    if (i != shown && std::fabs(x - last_x) <= px_x && std::fabs(y - last_y) <= px_y) continue;
+    const std::int64_t here = cell(x, y);
+    const bool far = here < 0 || last_cell < 0;
+    if (far || drawn.insert(std::minmax(last_cell, here)).second) {
+      if (pushed_cell != last_cell) {  // resume where the retraced part ended
+        c.path_x.insert(c.path_x.end(), {std::nan(""), last_x});
+        c.path_y.insert(c.path_y.end(), {std::nan(""), last_y});
+        c.path_i.insert(c.path_i.end(), {-1, last_i});
+      }
       c.path_x.push_back(x);
       c.path_y.push_back(y);
       c.path_i.push_back(i);
-      last_x = x;
-      last_y = y;
+      pushed_cell = here;
     }
+    last_x = x;
+    last_y = y;
+    last_cell = here;
+    last_i = i;
   }
   if (arrows && shown >= 1) {
     const int stride = std::max(1, shown / kMaxTrajectoryArrows);

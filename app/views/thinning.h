@@ -12,10 +12,11 @@
 namespace gradlab {
 
 // A run's trajectory: up to kMaxTrajectoryArrows steps each get an arrow w_i -> w_i+1; longer
-// runs are a line (points closer than a pixel merged) with arrows on evenly spaced steps.
+// runs are a line (points closer than a pixel merged, a stretch retracing pixels already drawn
+// left out: an oscillating run costs what one lap does) with arrows on evenly spaced steps.
 constexpr int kMaxTrajectoryArrows = 120;
 struct TrajectoryPath {
-  std::vector<double> path_x, path_y;    // polyline (points a pixel apart)
+  std::vector<double> path_x, path_y;    // polyline (points a pixel apart), NaN-broken
   std::vector<double> arrow_x, arrow_y;  // arrow segments, NaN-separated
   std::vector<int> path_i, arrow_i;      // the iteration of each point (tooltips), -1 at NaN
 };

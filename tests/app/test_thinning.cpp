@@ -70,6 +70,45 @@ TEST(TrajectoryThinning, LongRunsAreBoundedAndEveryKeptPointIsARealIterateAPixel
   }
 }
 
+// C4 at eta = 1: gradient ascent that never settles, 10,000 steps round a cycle of four points
+// that slowly shrinks onto its limit. Every pixel it covers is still drawn, each once: the path
+// is about one lap plus the drift, not 10,000 retraced segments.
+TEST(TrajectoryThinning, AnOscillatingRunDrawsEachRetracedSegmentOnce) {
+  const int n = 10000;
+  Trajectory t;
+  const Vec2 corners[4] = {{0.2, 0.9}, {0.9, 0.1}, {0.1, 0.3}, {0.8, 1.2}};
+  for (int i = 0; i <= n; ++i) {
+    Iterate it;
+    const double shrink = 1 + 0.5 * std::exp(-i / 400.0);  // drifts onto the cycle
+    it.w = Vec2(0.5, 0.5) + shrink * (corners[i % 4] - Vec2(0.5, 0.5));
+    t.iterates.push_back(it);
+  }
+  const Window window{-2, 3, -2, 3};
+  TrajectoryPath p;
+  buildTrajectoryPath(t, n, false, window, 800, 600, p);
+  EXPECT_LT(p.path_x.size(), 1500u);  // the laps that drift into new pixels, not 10,000 segments
+  ASSERT_EQ(p.path_x.size(), p.path_i.size());
+  EXPECT_EQ(p.path_i.front(), 0);
+  // Every point drawn is a real iterate, or a NaN break with index -1.
+  for (std::size_t k = 0; k < p.path_x.size(); ++k) {
+    if (std::isnan(p.path_x[k])) {
+      EXPECT_EQ(p.path_i[k], -1);
+      continue;
+    }
+    EXPECT_EQ(p.path_x[k], t.iterates[std::size_t(p.path_i[k])].w.x());
+    EXPECT_EQ(p.path_y[k], t.iterates[std::size_t(p.path_i[k])].w.y());
+  }
+  // Every step's both ends are drawn within a pixel: nothing the run visits is missing.
+  const double px_x = 5.0 / 800, px_y = 5.0 / 600;
+  for (int i = 0; i <= n; i += 7) {
+    bool near = false;
+    for (std::size_t k = 0; k < p.path_x.size() && !near; ++k)
+      near = std::fabs(p.path_x[k] - t.iterates[std::size_t(i)].w.x()) <= 2 * px_x &&
+             std::fabs(p.path_y[k] - t.iterates[std::size_t(i)].w.y()) <= 2 * px_y;
+    EXPECT_TRUE(near) << "iterate " << i;
+  }
+}
+
 TEST(CurveThinning, TheEnvelopeKeepsEachColumnsExtremesInOrder) {
   const int n = 100000;
   const Trajectory t = spiral(n);

@@ -350,14 +350,19 @@ std::vector<plot::Item> unitItems(const ElbowLab& lab, Theme theme) {
   }
   if (moved) {
     plot::TextItem text;
-    text.text = formatText("slope w: %+.4g  elbow: %+.4g", step.slope_change(),
-                           std::isfinite(step.elbow_change()) ? step.elbow_change() : 0.0);
-    text.x = l.x.min;
-    text.y = l.y.max;
-    text.anchor_x = 0;
-    text.anchor_y = 0;
-    text.offset_x = 6;
-    text.offset_y = 6;
+    const double elbow = std::isfinite(step.elbow_change()) ? step.elbow_change() : 0.0;
+    // Case (i) says why nothing moved, not only that the changes are 0.
+    text.text = step.slope_change() == 0 && elbow == 0
+                    ? std::string("nothing moves: the unit is off at x, its gradients are 0")
+                    : formatText("slope w: %+.4g  elbow: %+.4g", step.slope_change(), elbow);
+    // Bottom right, under the kink's level: the legend takes a top corner, and relu >= 0 keeps
+    // the curves out of the band below phi = 0.
+    text.x = l.x.max;
+    text.y = l.y.min;
+    text.anchor_x = 1;
+    text.anchor_y = 1;
+    text.offset_x = -6;
+    text.offset_y = -6;
     items.push_back(text);
   }
   return items;
@@ -383,6 +388,29 @@ plot::Figure traceFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect
                          const plot::Painter& painter) {
   return figureOf(traceItems(lab, theme, int(frame.width()) / 4), "elbow positions -b/a", "step",
                   "elbow x", traceLimits(lab), plot::Scale::Linear, theme, frame, painter);
+}
+
+namespace {
+// "E1 (iii) w > 0, x < 0" when the unit is one of E1's cases, else its numbers.
+std::string unitTitle(const ElbowLab& lab) {
+  const UnitPoint& u = lab.scene.unit;
+  std::string what = formatText("relu(%g x %+g) on (%g, %g)", u.w, u.b, u.x, u.y);
+  for (int i = 0; i < kUnitCaseCount; ++i) {
+    const UnitPoint c = unitCase(i);
+    if (c.w == u.w && c.b == u.b && c.x == u.x && c.y == u.y)
+      what = std::string("E1 ") + unitCaseTitle(i);
+  }
+  const int steps = unitStepsShown(lab);
+  if (steps == 0) return what + ": before any step";
+  if (steps == 1) return what + formatText(": one SGD step, lr %g", lab.scene.unit_lr);
+  return what + formatText(": step %d of SGD, lr %g", steps, lab.scene.unit_lr);
+}
+}  // namespace
+
+plot::Figure unitFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& frame,
+                        const plot::Painter& painter) {
+  return figureOf(unitItems(lab, theme), unitTitle(lab), "x", "phi(x)", unitLimits(lab),
+                  plot::Scale::Linear, theme, frame, painter);
 }
 
 }  // namespace gradlab

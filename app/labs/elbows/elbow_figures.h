@@ -47,5 +47,8 @@ plot::Figure lossFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect&
                         const plot::Painter& painter);
 plot::Figure traceFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& frame,
                          const plot::Painter& painter);
+// E1: the unit before and after the shown step (the one-unit tab's plot), titled with its case.
+plot::Figure unitFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& frame,
+                        const plot::Painter& painter);
 
 }  // namespace gradlab

@@ -44,7 +44,7 @@ bool ElbowLabPanel::play() {
 }
 
 nlohmann::json ElbowLabPanel::saveScene() const {
-  return elbowSceneToJson(lab_.scene);
+  return elbowLabSceneToJson(lab_);
 }
 
 std::string ElbowLabPanel::loadScene(const nlohmann::json& scene) {
@@ -55,7 +55,12 @@ std::string ElbowLabPanel::applyOptions(const std::vector<std::string>& args) {
   return applyElbowOptions(lab_, args);
 }
 
+// What the open tab shows: E1's unit, or the network's fit, loss and elbow trace.
 std::vector<ExportFigure> ElbowLabPanel::exportFigures(Theme theme) const {
+  if (lab_.scene.one_unit_tab)
+    return {{"unit", [this, theme](const plot::Painter& p, const plot::PixelRect& f) {
+               return unitFigure(lab_, theme, f, p);
+             }}};
   return {
       {"fit", [this, theme](const plot::Painter& p,
                             const plot::PixelRect& f) { return fitFigure(lab_, theme, f, p); }},

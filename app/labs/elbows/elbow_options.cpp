@@ -81,7 +81,7 @@ std::string applyParsed(ElbowLab& lab, const ElbowOptions& o) {
   if (o.unit_steps >= 0) timelineSeek(lab.unit_timeline, std::min(o.unit_steps, kUnitStepsMax));
   if (o.play) timelineTogglePlay(lab.timeline);
   if (!o.save_scene.empty()) {
-    error = writeSceneFile(o.save_scene, elbowSceneToJson(lab.scene));
+    error = writeSceneFile(o.save_scene, elbowLabSceneToJson(lab));
     if (!error.empty()) return error;
   }
   return "";

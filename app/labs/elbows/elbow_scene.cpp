@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
+#include "app/views/timeline_scene.h"
 #include "core/text_format.h"
 
 namespace gradlab {
@@ -171,8 +172,8 @@ std::string elbowSceneFromJson(const json& j, ElbowScene* s) {
       (!j["version"].is_number_integer() || j["version"].get<int>() > kElbowSceneVersion))
     return "version: this gradlab reads elbows scene versions up to " +
            std::to_string(kElbowSceneVersion);
-  std::string e =
-      onlyKeys(j, "scene", {"lab", "version", "unit", "data", "network", "training", "view"});
+  std::string e = onlyKeys(
+      j, "scene", {"lab", "version", "unit", "data", "network", "training", "view", "timeline"});
   if (e.empty() && j.contains("unit")) e = unitFromJson(j["unit"], s);
   if (e.empty() && j.contains("data")) e = dataFromJson(j["data"], s);
   if (e.empty() && j.contains("network")) e = networkFromJson(j["network"], s);
@@ -182,10 +183,35 @@ std::string elbowSceneFromJson(const json& j, ElbowScene* s) {
   return e;
 }
 
+json elbowLabSceneToJson(const ElbowLab& lab) {
+  json j = elbowSceneToJson(lab.scene);
+  j["timeline"] = {{"network", timelineToJson(lab.timeline)},
+                   {"unit", timelineToJson(lab.unit_timeline)}};
+  return j;
+}
+
 std::string loadElbowScene(ElbowLab& lab, const json& j) {
   ElbowScene scene = lab.scene;
-  const std::string error = elbowSceneFromJson(j, &scene);
-  return error.empty() ? setScene(lab, scene) : error;
+  std::string error = elbowSceneFromJson(j, &scene);
+  // Each clock only when the file has it: without, the new run starts at step 0 as any edit does.
+  TimelinePosition network, unit;
+  bool has_network = false, has_unit = false;
+  if (error.empty() && j.contains("timeline")) {
+    const json& t = j["timeline"];
+    error = onlyKeys(t, "timeline", {"network", "unit"});
+    has_network = error.empty() && t.contains("network");
+    has_unit = error.empty() && t.contains("unit");
+    if (has_network) error = timelineFromJson(t["network"], "timeline.network", &network);
+    if (error.empty() && has_unit) error = timelineFromJson(t["unit"], "timeline.unit", &unit);
+  }
+  if (error.empty()) error = setScene(lab, scene);
+  if (!error.empty()) return error;
+  if (has_network) {
+    applyTimelinePosition(lab.timeline, network);
+    syncTraining(lab);  // the views show the trained state at once (export, a frame later)
+  }
+  if (has_unit) applyTimelinePosition(lab.unit_timeline, unit);
+  return "";
 }
 
 }  // namespace gradlab

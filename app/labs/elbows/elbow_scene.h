@@ -5,7 +5,9 @@
 //    "network": {"units": 16, "dead_units": 0, "init_seed": 1, "activation": "relu",
 //                "alpha": 0.01},
 //    "training": {"optimizer": "sgd", "lr": 0.05, "batch": 10, "seed": 1, "max_steps": 20000},
-//    "view": {"bends": true, "contributions": false, "one_unit": false}}
+//    "view": {"bends": true, "contributions": false, "one_unit": false},
+//    "timeline": {"network": {"show_all": false, "shown": 6000},    the SGD step shown
+//                 "unit": {"show_all": false, "shown": 1}}}         E1's steps shown
 // Missing keys keep their current values; a wrong one is named ("training.lr must be a number").
 #pragma once
 
@@ -21,7 +23,10 @@ constexpr int kElbowSceneVersion = 1;
 nlohmann::json elbowSceneToJson(const ElbowScene& scene);
 // Reads `j` over *scene; "" or the problem, naming the field. *scene may be partly changed.
 std::string elbowSceneFromJson(const nlohmann::json& j, ElbowScene* scene);
-// Reads `j` over the lab's scene and makes it the lab's (a new run); unchanged on a problem.
+// The lab's scene with both clocks' positions (what the views show).
+nlohmann::json elbowLabSceneToJson(const ElbowLab& lab);
+// Reads `j` over the lab's scene and makes it the lab's (a new run), trained to j's
+// "timeline" position when it has one; unchanged on a problem.
 std::string loadElbowScene(ElbowLab& lab, const nlohmann::json& j);
 
 }  // namespace gradlab

@@ -165,6 +165,18 @@ plot::Limits fitLimits(const plot::FigureRecorder& rec, plot::Scale y_scale, dou
           plot::FitRange(rec.extentY(), y_scale, padding)};
 }
 
+// ": Gradient ascent, step size 0.1" (a report shows several step sizes of one function), or ""
+// in compare mode, whose legend names each method.
+std::string runTitle(const OptimizerLab& lab) {
+  if (lab.scene.compare) return "";
+  const RunConfig config = resolved(lab.scene.config);
+  const bool ascent = config.maximize && config.method == Method::GradientDescent;
+  const bool newton = config.method == Method::Newton;
+  return formatText(": %s%s", ascent ? "Gradient ascent" : methodDisplayName(config.method),
+                    config.maximize && !ascent ? ", maximizing" : "") +
+         (newton ? "" : formatText(", step size %g", config.step_size));
+}
+
 plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOptions& options,
                          const plot::Painter& painter) {
   const plot::PlotStyle style = themePlotStyle(options.theme);
@@ -183,10 +195,13 @@ plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOp
     line.width = 1.0f;
     rec.add(line);
   }
+  // The three C4 step sizes' figures side by side in a report: each names its method and step.
+  std::string title = grad ? "||grad f|| versus iteration" : "f versus iteration";
+  const std::string run = runTitle(lab);
+  if (painter.textSize(title + run).x <= 0.9 * options.frame.width()) title += run;
   plot::Figure fig =
-      startFigure(grad ? "||grad f|| versus iteration" : "f versus iteration", "iteration",
-                  grad ? "||grad f||" : "f(w)", y_scale, fitLimits(rec, y_scale, style.fit_padding),
-                  false, options, style, painter);
+      startFigure(title.c_str(), "iteration", grad ? "||grad f||" : "f(w)", y_scale,
+                  fitLimits(rec, y_scale, style.fit_padding), false, options, style, painter);
   fig.integer_x = true;
   if (grad || lab.scene.log_f_axis) {
     for (plot::TextItem& t : exactZeroMarks(lab, grad, fig.limits, painter.fontSize()))
@@ -220,15 +235,9 @@ plot::Figure mapFigure(const OptimizerLab& lab, const LabFigureOptions& options,
   const Window& home = lab.scene.view;  // what the app shows (widened to equal aspect below)
   // A report shows several maps of one function: the title names the method and its step.
   std::string title = info.title;
-  if (!lab.scene.compare) {
-    const RunConfig config = resolved(lab.scene.config);
-    const bool ascent = config.maximize && config.method == Method::GradientDescent;
-    const std::string run =
-        formatText(": %s%s, step %g", ascent ? "Gradient ascent" : methodDisplayName(config.method),
-                   config.maximize && !ascent ? ", maximizing" : "", config.step_size);
-    // Only when it fits: a small figure keeps the function's name whole.
-    if (painter.textSize(title + run).x <= 0.9 * options.frame.width()) title += run;
-  }
+  const std::string run = runTitle(lab);
+  // Only when it fits: a small figure keeps the function's name whole.
+  if (painter.textSize(title + run).x <= 0.9 * options.frame.width()) title += run;
   plot::Figure fig =
       startFigure(title.c_str(), info.var_x.c_str(), info.var_y.c_str(), plot::Scale::Linear,
                   {{home.x_min, home.x_max}, {home.y_min, home.y_max}}, true, options, style,

@@ -60,7 +60,7 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
 }
 
 nlohmann::json OptimizerLabPanel::saveScene() const {
-  return optimizerSceneToJson(lab_.scene);
+  return optimizerLabSceneToJson(lab_);
 }
 
 std::string OptimizerLabPanel::loadScene(const nlohmann::json& j) {

@@ -157,7 +157,7 @@ std::string applyOptimizerOptions(OptimizerLab& lab, const OptimizerOptions& o) 
   }
   recomputeRuns(lab);
   if (!o.save_scene.empty()) {
-    const std::string error = writeSceneFile(o.save_scene, optimizerSceneToJson(lab.scene));
+    const std::string error = writeSceneFile(o.save_scene, optimizerLabSceneToJson(lab));
     if (!error.empty()) return error;
   }
   return "";

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/plot/colormap.h"
+#include "app/views/timeline_scene.h"
 #include "core/param_table.h"
 
 namespace gradlab {
@@ -320,10 +321,22 @@ std::string optimizerSceneFromJson(const json& j, OptimizerScene* s) {
   return e;
 }
 
+json optimizerLabSceneToJson(const OptimizerLab& lab) {
+  json j = optimizerSceneToJson(lab.scene);
+  j["timeline"] = timelineToJson(lab.timeline);
+  return j;
+}
+
 std::string loadOptimizerScene(OptimizerLab& lab, const json& j) {
   OptimizerScene scene = lab.scene;
-  const std::string error = optimizerSceneFromJson(j, &scene);
-  return error.empty() ? applyOptimizerScene(lab, scene) : error;
+  std::string error = optimizerSceneFromJson(j, &scene);
+  TimelinePosition position;
+  if (error.empty() && j.contains("timeline"))
+    error = timelineFromJson(j["timeline"], "timeline", &position);
+  if (error.empty()) error = applyOptimizerScene(lab, scene);
+  // After the runs: their length bounds the position.
+  if (error.empty()) applyTimelinePosition(lab.timeline, position);
+  return error;
 }
 
 std::string applyOptimizerScene(OptimizerLab& lab, const OptimizerScene& scene) {

@@ -20,8 +20,12 @@ nlohmann::json optimizerSceneToJson(const OptimizerScene& scene);
 // problem *scene may be partly changed: read into a copy.
 std::string optimizerSceneFromJson(const nlohmann::json& j, OptimizerScene* scene);
 
-// Reads `j` over the lab's current scene and makes the result the lab's; "" or the problem,
-// naming the field (the lab is then unchanged).
+// The lab's scene with its timeline position ("timeline": what the views show, not saved in
+// OptimizerScene because every new run resets it).
+nlohmann::json optimizerLabSceneToJson(const OptimizerLab& lab);
+// Reads `j` over the lab's current scene and makes the result the lab's, then puts the timeline
+// at j's "timeline" (or shows the new runs in full); "" or the problem, naming the field (the
+// lab is then unchanged).
 std::string loadOptimizerScene(OptimizerLab& lab, const nlohmann::json& j);
 
 // Makes `scene` the lab's: builds its objective, its starts' colours, and reruns everything.

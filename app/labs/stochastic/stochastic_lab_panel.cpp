@@ -36,7 +36,7 @@ bool StochasticLabPanel::play() {
 }
 
 nlohmann::json StochasticLabPanel::saveScene() const {
-  return stochasticSceneToJson(lab_.scene);
+  return stochasticLabSceneToJson(lab_);
 }
 
 std::string StochasticLabPanel::loadScene(const nlohmann::json& scene) {

@@ -53,7 +53,7 @@ std::string applyParsed(StochasticLab& lab, const StochasticOptions& o) {
   setScene(lab, scene);
   if (o.at >= 0) timelineSeek(lab.timeline, std::min(o.at, lab.timeline.last));
   if (!o.save_scene.empty()) {
-    const std::string error = writeSceneFile(o.save_scene, stochasticSceneToJson(lab.scene));
+    const std::string error = writeSceneFile(o.save_scene, stochasticLabSceneToJson(lab));
     if (!error.empty()) return error;
   }
   return "";

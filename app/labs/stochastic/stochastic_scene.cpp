@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/labs/lab_options.h"
+#include "app/views/timeline_scene.h"
 #include "core/text_format.h"
 
 namespace gradlab {
@@ -106,18 +107,31 @@ std::string stochasticSceneFromJson(const json& j, StochasticScene* s) {
     return "version: this gradlab reads stochastic scene versions up to " +
            std::to_string(kStochasticSceneVersion);
   for (auto it = j.begin(); it != j.end(); ++it)
-    if (it.key() != "lab" && it.key() != "version" && it.key() != "data" && it.key() != "sgd")
-      return it.key() + " is not a stochastic scene setting (data, sgd)";
+    if (it.key() != "lab" && it.key() != "version" && it.key() != "data" && it.key() != "sgd" &&
+        it.key() != "timeline")
+      return it.key() + " is not a stochastic scene setting (data, sgd, timeline)";
   std::string e;
   if (j.contains("data")) e = dataFromJson(j["data"], &s->data);
   if (e.empty() && j.contains("sgd")) e = sgdFromJson(j["sgd"], &s->sgd);
   return e;
 }
 
+json stochasticLabSceneToJson(const StochasticLab& lab) {
+  json j = stochasticSceneToJson(lab.scene);
+  j["timeline"] = timelineToJson(lab.timeline);
+  return j;
+}
+
 std::string loadStochasticScene(StochasticLab& lab, const json& j) {
   StochasticScene scene = lab.scene;
-  const std::string error = stochasticSceneFromJson(j, &scene);
-  return error.empty() ? setScene(lab, scene) : error;
+  std::string error = stochasticSceneFromJson(j, &scene);
+  TimelinePosition position;
+  if (error.empty() && j.contains("timeline"))
+    error = timelineFromJson(j["timeline"], "timeline", &position);
+  if (error.empty()) error = setScene(lab, scene);
+  // After the runs: their length bounds the position.
+  if (error.empty()) applyTimelinePosition(lab.timeline, position);
+  return error;
 }
 
 }  // namespace gradlab
