@@ -171,7 +171,9 @@ std::string saveChangedSettings(SettingsSession& session, const App& app, int wi
   same_size.window_width = session.written.window_width;
   same_size.window_height = session.written.window_height;
   const bool same = quitting ? keep == session.written : same_size == session.written;
-  if (same && !session.corrupt) return "";
+  std::error_code error;
+  const bool first_run = quitting && !std::filesystem::exists(session.path, error);
+  if (same && !session.corrupt && !first_run) return "";
   if (!quitting) keep = same_size;
   const std::string problem = saveSettings(session.path, keep);
   if (problem.empty()) {

@@ -71,7 +71,7 @@ struct SettingsSession {
 Settings settingsToKeep(const SettingsSession& session, const App& app, int window_w, int window_h);
 // Writes the kept settings when theme, scale or recent files changed since the last write, and
 // on quit when anything did (the window size is written only then: not on every resize step),
-// or when the file was corrupt.
+// when the file was corrupt, and on the first quit (so the file is there to edit).
 // "" or the one-line problem.
 std::string saveChangedSettings(SettingsSession& session, const App& app, int window_w,
                                 int window_h, bool quitting);

@@ -143,7 +143,7 @@ TEST(GuiSettings, NoSettingsFlagAndHeadlessCommandsNeverWriteTheFile) {
   r = test::runGradlab("export --lab activations --out-dir '" + home + "'", true, env);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_FALSE(fs::exists(home + "/gradlab")) << "a settings directory was made";
-  // And the same gui run without the flag does write it (the check above can fail).
+  // And the same gui run without the flag does write it on quit (the check above can fail).
   r = test::runGradlab("gui --quit-after 1", true, env);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(fs::exists(settingsFile(home)));

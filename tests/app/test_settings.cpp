@@ -190,6 +190,11 @@ TEST(Settings, WritesOnChangeAndTheWindowSizeOnlyOnQuit) {
   App app;  // the defaults: dark, scale 1, no recent files
   EXPECT_EQ(saveChangedSettings(session, app, 1600, 900, false), "");
   EXPECT_FALSE(fs::exists(session.path));  // nothing changed: nothing written
+  EXPECT_EQ(saveChangedSettings(session, app, 1600, 900, true), "");
+  EXPECT_TRUE(fs::exists(session.path));  // the first quit writes the file, to be edited
+  const fs::file_time_type first_write = fs::last_write_time(session.path);
+  EXPECT_EQ(saveChangedSettings(session, app, 1600, 900, true), "");
+  EXPECT_EQ(fs::last_write_time(session.path), first_write);  // unchanged: not written again
   app.theme = Theme::Light;
   EXPECT_EQ(saveChangedSettings(session, app, 1300, 700, false), "");
   Settings read;

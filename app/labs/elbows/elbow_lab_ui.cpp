@@ -183,8 +183,11 @@ void drawTracePlot(const ElbowLab& lab, Theme theme, ImVec2 size) {
   plot::EndPlot();
 }
 
-void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme) {
-  drawTimelineControls(lab.timeline);
+void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme, bool presentation) {
+  if (presentation)  // one row of buttons: the plots keep the height
+    drawTimelineButtons(lab.timeline);
+  else
+    drawTimelineControls(lab.timeline);
   syncTraining(lab);  // a Step, seek or Rewind shows its step in this frame
   drawNetworkStatus(lab);
   const bool refit = view.fitted_version != lab.run_version;
@@ -327,7 +330,7 @@ void drawElbowLab(ElbowLab& lab, ElbowLabView& view, plot::PlotContext& plots, T
     if (ImGui::BeginTabItem("Network (E2, E3)", nullptr,
                             request && !unit_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (!request) lab.scene.one_unit_tab = false;
-      drawNetworkTab(lab, view, theme);
+      drawNetworkTab(lab, view, theme, presentation);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("One unit (E1)", nullptr,

@@ -353,9 +353,10 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view, bool with
   if (!with_inspector) bottom = 0;
   // On a short window the curves keep a readable height (title, axes and ~100 px of data) and
   // the column scrolls to the inspector, rather than squeezing the homework's figure flat.
+  // Without the inspector (presentation mode) the column never needs to scroll.
   const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -
                                      ImGui::GetStyle().ItemSpacing.y,
-                                 ImGui::GetTextLineHeightWithSpacing() * 9);
+                                 ImGui::GetTextLineHeightWithSpacing() * (with_inspector ? 9 : 5));
   drawLossCurves(lab, view, curve_h, refit);
   if (with_inspector && ImGui::BeginTabBar("inspect")) {
     if (ImGui::BeginTabItem("Hessian")) {

@@ -414,7 +414,7 @@ void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotConte
 
   ImGui::BeginChild("contour view", ImVec2(center_w, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  if (presentation) drawTimelineControls(lab.timeline);  // Play/Step/Rewind stay reachable
+  if (presentation) drawTimelineButtons(lab.timeline);  // Play/Step/Rewind stay reachable
   drawContourView(lab, view, theme, ImGui::GetContentRegionAvail());
   ImGui::EndChild();
   ImGui::SameLine();

@@ -205,7 +205,11 @@ void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotCo
 
   ImGui::BeginChild("plots", ImVec2(0, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  drawTimelineControls(lab.timeline);  // the views read the timeline: nothing to recompute
+  // The views read the timeline: nothing to recompute. Presentation mode: one row of buttons.
+  if (presentation)
+    drawTimelineButtons(lab.timeline);
+  else
+    drawTimelineControls(lab.timeline);
   // Recomputed runs re-fit every plot in the same frame: no view shows the old runs' axes.
   const bool refit = view.fitted_version != lab.runs_version;
   view.fitted_version = lab.runs_version;
