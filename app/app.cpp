@@ -15,7 +15,9 @@
 namespace gradlab {
 namespace {
 
-constexpr float kPresentationPlotScale = 1.5f;  // plot lines and markers in presentation mode
+// Presentation mode adds this to the plots' scale: lines and markers 1.5x at UI scale 1; at
+// larger UI scales they have grown with the UI already, and 1.5x more would hide the curves.
+constexpr float kPresentationPlotScaleStep = 0.5f;
 
 // View menu: presentation mode, full screen and the UI scale (fonts re-rasterized at each size).
 void drawViewScaleItems(App& app) {
@@ -224,7 +226,7 @@ void drawApp(App& app, float dt) {
   plot_style = themePlotStyle(app.theme);
   plot_style.fill_plot_area = false;
   // Presentation mode: thicker lines and larger markers, for the back of a lecture hall.
-  plot_style.scale = app.ui_scale * (app.presentation ? kPresentationPlotScale : 1.0f);
+  plot_style.scale = app.ui_scale + (app.presentation ? kPresentationPlotScaleStep : 0.0f);
   LabFrame frame;
   frame.plots = &app.plots;
   frame.theme = app.theme;

@@ -1,6 +1,6 @@
 // Presentation mode under Xvfb: every lab hides its side panel, so its plots move left and grow
 // (measured from the kept figures' frames in `render --report`); the figures' style scale grows
-// by 1.5 (thicker lines, larger markers).
+// (thicker lines, larger markers); F5, Esc and F11 work in the live window.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <tuple>
 
 #include "tests/app/run_command.h"
 
@@ -66,17 +67,25 @@ TEST(GuiPresentation, EveryLabHidesItsSidePanelSoItsPlotsFillTheWindow) {
   }
 }
 
-TEST(GuiPresentation, LinesAndMarkersAreOneAndAHalfTimesThicker) {
+TEST(GuiPresentation, LinesAndMarkersAreThicker) {
   // The figure's style scale is what multiplies line widths and marker sizes.
   const std::string out = ::testing::TempDir() + "gradlab_presentation_scale.png";
-  const CommandResult normal =
-      runGradlab("render --lab activations --report --out " + out + " --ui-scale 2", false);
-  const CommandResult shown = runGradlab(
-      "render --lab activations --report --presentation --out " + out + " --ui-scale 2", false);
-  ASSERT_EQ(normal.exit_code, 0) << normal.output;
-  ASSERT_EQ(shown.exit_code, 0) << shown.output;
-  EXPECT_NE(normal.output.find("| style scale 2 |"), std::string::npos) << normal.output;
-  EXPECT_NE(shown.output.find("| style scale 3 |"), std::string::npos) << shown.output;
+  // 1.5x at UI scale 1; at UI scale 2 (lines already twice as thick) 2.5x.
+  for (const auto& [ui_scale, normal_scale, presentation_scale] :
+       {std::tuple{"1", "1", "1.5"}, std::tuple{"2", "2", "2.5"}}) {
+    const std::string common =
+        std::string("render --lab activations --report --out ") + out + " --ui-scale " + ui_scale;
+    const CommandResult normal = runGradlab(common, false);
+    const CommandResult shown = runGradlab(common + " --presentation", false);
+    ASSERT_EQ(normal.exit_code, 0) << normal.output;
+    ASSERT_EQ(shown.exit_code, 0) << shown.output;
+    EXPECT_NE(normal.output.find(std::string("| style scale ") + normal_scale + " |"),
+              std::string::npos)
+        << normal.output;
+    EXPECT_NE(shown.output.find(std::string("| style scale ") + presentation_scale + " |"),
+              std::string::npos)
+        << shown.output;
+  }
 }
 
 // The keys typed into the live window (xdotool on the test's Xvfb display), then what the app
