@@ -88,9 +88,9 @@ TEST(GuiPresentation, LinesAndMarkersAreThicker) {
   }
 }
 
-// The keys typed into the live window (xdotool on the test's Xvfb display), then what the app
-// reports at exit. Each key is held 150 ms: ImGui 1.86 sees a key only if it is down at a frame.
-std::string typeKeysIntoTheWindow(const std::string& keys) {
+// Runs `xdotool_commands` (shell) against the live 1200 x 700 window on the test's Xvfb display
+// and returns what the app reports at exit.
+std::string driveTheWindow(const std::string& xdotool_commands) {
   const std::string dir = ::testing::TempDir();
   const std::string script = dir + "gradlab_presentation_keys.sh";
   std::ofstream(script)
@@ -100,10 +100,7 @@ std::string typeKeysIntoTheWindow(const std::string& keys) {
       << "app=$!\n"
       << "window=$(xdotool search --sync --name '^gradlab$' | head -1)\n"
       << "sleep 1; xdotool windowfocus $window 2>/dev/null; xdotool mousemove 600 350; sleep 0.3\n"
-      // The first key after the focus arrives is not delivered: a harmless Shift goes first.
-      << "for key in shift " << keys << "; do\n"
-      << "  xdotool keydown $key; sleep 0.15; xdotool keyup $key; sleep 0.35\n"
-      << "done\n"
+      << xdotool_commands << "\n"
       << "wait $app\n"
       << "cat '" << dir << "gradlab_keys.out'\n";
   std::string output;
@@ -113,6 +110,14 @@ std::string typeKeysIntoTheWindow(const std::string& keys) {
   for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) output.append(buffer, n);
   pclose(pipe);
   return output;
+}
+
+// Each key is held 150 ms: ImGui 1.86 sees a key only if it is down at a frame. The first key
+// after the focus arrives is not delivered: a harmless Shift goes first.
+std::string typeKeysIntoTheWindow(const std::string& keys) {
+  return driveTheWindow("for key in shift " + keys +
+                        "; do xdotool keydown $key; sleep 0.15; xdotool keyup $key; sleep 0.35; "
+                        "done");
 }
 
 TEST(GuiPresentation, KeysToggleModeAndFullScreenInTheLiveWindow) {
@@ -127,6 +132,21 @@ TEST(GuiPresentation, KeysToggleModeAndFullScreenInTheLiveWindow) {
   EXPECT_NE(out.find("presentation: 0\n"), std::string::npos) << out;
   EXPECT_NE(out.find("fullscreen: 0\n"), std::string::npos) << out;
   EXPECT_NE(out.find("window: 1200x700\n"), std::string::npos) << out;
+}
+
+// View > UI scale > 2x in the running app: the loop hands the scale to the platform, which
+// re-rasterizes the font at twice the pixels (not FontGlobalScale). The menu's positions are
+// those of the 1x layout (File, View, ... at 17 px).
+TEST(GuiPresentation, ViewMenuScaleTwoRerasterizesTheFontLive) {
+  if (std::system("command -v xdotool >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "xdotool is not installed";
+  const std::string out = driveTheWindow(
+      "xdotool mousemove 65 11; sleep 0.3; xdotool click 1; sleep 0.5; "             // View
+      "xdotool mousemove 80 128; sleep 0.5; xdotool mousemove 300 128; sleep 0.4; "  // UI scale
+      "xdotool mousemove 300 190; sleep 0.3; xdotool click 1; sleep 0.8");           // 2x
+  EXPECT_NE(out.find("ui_scale: 2\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("font_raster_px: 34\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("font_global_scale: 1\n"), std::string::npos) << out;
 }
 
 }  // namespace
