@@ -1,16 +1,39 @@
 // The frame: main menu, lab tabs, the current lab, status bar. See app.h.
 #include "app/app.h"
 
+#include <GLFW/glfw3.h>  // key codes of F5 and F11 (ImGui 1.86 names neither)
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "app/gl/texture_copy.h"
 #include "app/scene_menu_ui.h"
+#include "app/settings.h"
 
 namespace gradlab {
 namespace {
+
+// Presentation mode adds this to the plots' scale: lines and markers 1.5x at UI scale 1; at
+// larger UI scales they have grown with the UI already, and 1.5x more would hide the curves.
+constexpr float kPresentationPlotScaleStep = 0.5f;
+
+// View menu: presentation mode, full screen and the UI scale (fonts re-rasterized at each size).
+void drawViewScaleItems(App& app) {
+  if (ImGui::MenuItem("Presentation mode", "F5", app.presentation))
+    app.presentation = !app.presentation;
+  if (ImGui::MenuItem("Full screen", "F11")) app.toggle_fullscreen = true;
+  if (ImGui::BeginMenu("UI scale")) {
+    for (float scale : kUiScaleChoices) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%gx", double(scale));
+      if (ImGui::MenuItem(label, nullptr, std::fabs(app.requested_scale - scale) < 1e-3f))
+        app.requested_scale = scale;
+    }
+    ImGui::EndMenu();
+  }
+}
 
 void drawMainMenu(App& app) {
   if (!ImGui::BeginMenuBar()) return;
@@ -27,6 +50,8 @@ void drawMainMenu(App& app) {
       setTheme(app, Theme::Dark);
     if (ImGui::MenuItem("Light theme (print)", nullptr, app.theme == Theme::Light))
       setTheme(app, Theme::Light);
+    ImGui::Separator();
+    drawViewScaleItems(app);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Lab")) {
@@ -48,7 +73,21 @@ void drawMainMenu(App& app) {
   ImGui::EndMenuBar();
 }
 
+// F5 toggles presentation mode and Esc leaves it (unless a popup or a text field has the key);
+// F11 asks the loop for full screen.
+void handlePresentationKeys(App& app) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl || io.KeyAlt) return;
+  if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) app.presentation = !app.presentation;
+  if (ImGui::IsKeyPressed(GLFW_KEY_F11, false)) app.toggle_fullscreen = true;
+  if (app.presentation && !io.WantTextInput &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId) &&
+      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+    app.presentation = false;
+}
+
 void handleShortcuts(App& app) {
+  handlePresentationKeys(app);
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.KeyCtrl || io.WantTextInput) return;
   // GLFW key codes for '1'..'9' and 'Q' are their ASCII values.
@@ -86,6 +125,17 @@ void drawStatusBar(App& app, float height) {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
   ImGui::SameLine();
+  if (app.presentation) {  // a classroom needs the way out, not frame times
+    ImGui::TextDisabled("presentation mode: F5 or Esc leaves, F11 full screen");
+    ImGui::EndChild();
+    return;
+  }
+  if (!app.settings_message.empty()) {
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.2f, 1), "%s", app.settings_message.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+  }
   if (app.frame_stats.shown_count > 0)
     ImGui::Text("frame %.1f ms (max %.1f)", app.frame_stats.shown_mean, app.frame_stats.shown_max);
   else
@@ -178,11 +228,13 @@ void drawApp(App& app, float dt) {
   plot::PlotStyle& plot_style = app.plots.style;
   plot_style = themePlotStyle(app.theme);
   plot_style.fill_plot_area = false;
-  plot_style.scale = app.ui_scale;
+  // Presentation mode: thicker lines and larger markers, for the back of a lecture hall.
+  plot_style.scale = app.ui_scale + (app.presentation ? kPresentationPlotScaleStep : 0.0f);
   LabFrame frame;
   frame.plots = &app.plots;
   frame.theme = app.theme;
   frame.dt = dt;
+  frame.presentation = app.presentation;
   currentLab(app).draw(frame);
   ImGui::EndChild();
 

@@ -37,6 +37,12 @@ struct App {
   long frames_drawn = 0;       // frames since start (the idle test: none while nothing changes)
   long frames_rasterized = 0;  // of those, the ones whose pixels changed (app/draw_fingerprint.h)
 
+  // Presentation mode (View menu, F5; Esc leaves): labs hide their side panels, lines thicken.
+  bool presentation = false;
+  float requested_scale = 1.0f;    // View > UI scale; the loop hands it to the platform
+  bool toggle_fullscreen = false;  // F11; the loop switches the window and clears it
+  std::string settings_message;    // a problem with settings.json, for the status bar
+
   plot::PlotContext plots;                 // every plot's persistent state (views, hidden items)
   std::vector<std::unique_ptr<Lab>> labs;  // one per labTable() entry, made by initApp
 };

@@ -88,6 +88,7 @@ struct HeadlessSession {
     // Glyphs rasterized at the output's pixel density, layout in UI units, both at the UI scale.
     platform.rebuildFonts(options.scale * options.ui_scale, options.ui_scale);
     app.ui_scale = options.ui_scale;
+    app.presentation = options.presentation;
     app.font_warning = platform.fontWarning();
     setTheme(app, options.theme);
     return true;
@@ -183,7 +184,9 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
         if (const auto* im = std::get_if<plot::ImageItem>(&item))
           std::printf(" | image %s", im->source_id.c_str());
       }
-      std::printf("\n");
+      // Where it was drawn, and the style scale its lines and markers were multiplied by.
+      std::printf(" | style scale %g | frame %.6g %.6g %.6g %.6g\n", double(f.scale), f.frame.x0,
+                  f.frame.y0, f.frame.width(), f.frame.height());
     }
     std::fflush(stdout);
   }

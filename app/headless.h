@@ -16,6 +16,7 @@ struct HeadlessOptions {
   float scale = 1.0f;              // pixels per UI unit in the output (2 = twice the pixels)
   float ui_scale = 1.0f;           // the UI's scale, as `gui --scale` (a projector's 1.5 or 2)
   Theme theme = Theme::Dark;
+  bool presentation = false;          // presentation mode (side panels hidden, thicker lines)
   int frames = 4;                     // render: enough for ImGui's layout to settle
   std::string out;                    // render: the PNG to write
   std::string scene_file;             // render SCENE.json: that scene, in the lab it names

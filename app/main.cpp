@@ -19,6 +19,7 @@
 #include "app/memory.h"
 #include "app/platform.h"
 #include "app/scene_file.h"
+#include "app/settings.h"
 #include "app/window_capture.h"
 
 namespace {
@@ -27,18 +28,70 @@ using namespace gradlab;
 
 struct GuiOptions {
   std::string lab = "optimizer";
-  std::string theme = "dark";
-  float scale = 1.0f;
+  std::string theme;                  // "" the saved one (settings.json), else dark or light
+  float scale = 0;                    // 0 the saved one, else the UI scale for this run
+  std::string size;                   // "" the saved window size, else WxH for this run
+  bool no_settings = false;           // neither read nor write settings.json (tests, kiosks)
+  bool presentation = false;          // start in presentation mode
+  bool fullscreen = false;            // start full screen
   bool play = false;                  // start the lab's animation (a teacher's demo)
   double quit_after = 0;              // > 0: close after this many seconds (tests, timed demos)
   bool report_frames = false;         // print how many frames were drawn, at exit
+  bool report_ui = false;             // print theme, scale, font size and window size, at exit
   std::vector<std::string> lab_args;  // the lab's own options, e.g. --function rosenbrock
   std::string scene_file;             // gradlab open FILE: the scene (and the lab it names)
 };
 
+// Writes settings.json when a setting changed (or on quit); a failure shows in the status bar.
+void saveSettingsNow(SettingsSession& settings, App& app, const Platform& platform, bool quitting) {
+  int w = 0, h = 0;
+  platform.windowedSize(&w, &h);
+  const std::string problem = saveChangedSettings(settings, app, w, h, quitting);
+  if (!problem.empty()) {
+    app.settings_message = "settings.json: " + problem;
+    if (quitting) std::fprintf(stderr, "gradlab: warning: %s\n", app.settings_message.c_str());
+  }
+}
+
+// Reads settings.json (unless --no-settings) and notes which values the command line sets for
+// this run only. Returns "" or a bad --size.
+std::string loadGuiSettings(const GuiOptions& options, SettingsSession* session, App& app) {
+  if (!options.no_settings) session->path = settingsPathFromEnvironment();
+  if (!session->path.empty()) {
+    app.settings_message = loadSettings(session->path, &session->loaded);
+    session->corrupt = !app.settings_message.empty();
+  }
+  session->written = session->loaded;
+  session->theme_flag = !options.theme.empty();
+  if (session->theme_flag) parseTheme(options.theme.c_str(), &session->flag_theme);
+  session->scale_flag = options.scale > 0;
+  session->flag_scale = options.scale;
+  session->size_flag = !options.size.empty();
+  if (session->size_flag) {
+    const std::string error = parseSize(options.size, &session->flag_width, &session->flag_height);
+    if (!error.empty()) return error;
+  }
+  app.recent_scenes = session->loaded.recent_scenes;
+  app.requested_scale = session->scale_flag ? options.scale : session->loaded.ui_scale;
+  return "";
+}
+
+void reportUi(const App& app, const Platform& platform) {
+  int w = 0, h = 0;
+  platform.windowedSize(&w, &h);
+  std::printf(
+      "theme: %s\nui_scale: %g\nfont_raster_px: %g\nfont_global_scale: %g\nwindow: %dx%d\n"
+      "presentation: %d\nfullscreen: %d\nrecent_scenes: %d\n",
+      themeName(app.theme), double(app.ui_scale), double(ImGui::GetIO().Fonts->Fonts[0]->FontSize),
+      double(ImGui::GetIO().FontGlobalScale), w, h, int(app.presentation),
+      int(platform.fullscreen()), int(app.recent_scenes.size()));
+  for (const std::string& path : app.recent_scenes) std::printf("recent: %s\n", path.c_str());
+  std::printf("settings_message: %s\n", app.settings_message.c_str());
+}
+
 // The app's frames: one when something happened (input, a worker's result, the lab's next
 // iterate), a few more while ImGui's hover and layout settle, none while nothing changes.
-void runEventLoop(Platform& platform, App& app, double quit_after) {
+void runEventLoop(Platform& platform, App& app, SettingsSession& settings, double quit_after) {
   constexpr double kMinFrameInterval = 1.0 / 60.0;  // an animation draws at most 60 frames/s
   int settle_frames = 3;
   double last_frame = -1;
@@ -58,13 +111,23 @@ void runEventLoop(Platform& platform, App& app, double quit_after) {
     wait = std::min(wait, std::max(0.0, quit_at - glfwGetTime()));
     const bool woke = platform.waitEvents(wait);
     if (glfwGetTime() >= quit_at) break;
-    settle_frames = woke ? 2 : std::max(0, settle_frames - 1);
+    // Three frames after an event: a quick click is pressed in one frame and released in the
+    // next, and what the release changed (a combo's new entry) shows in the one after.
+    settle_frames = woke ? 3 : std::max(0, settle_frames - 1);
     last_frame = glfwGetTime();
     const auto start = std::chrono::steady_clock::now();
+    platform.setExtraScale(app.requested_scale);  // View > UI scale: fonts re-rasterized now
     platform.beginFrame();
     app.ui_scale = platform.uiScale();
     for (std::string& path : platform.takeDroppedFiles()) app.dropped_files.push_back(path);
     drawApp(app, ImGui::GetIO().DeltaTime);
+    if (app.toggle_fullscreen) {
+      app.toggle_fullscreen = false;
+      platform.toggleFullscreen();
+    }
+    // A new scale applies at the next frame's start (fonts cannot change within a frame).
+    if (app.requested_scale != platform.extraScale()) settle_frames = std::max(settle_frames, 2);
+    saveSettingsNow(settings, app, platform, false);
     const Rgb bg = themeBackground(app.theme);
     const bool drew = platform.endFrame(bg.r, bg.g, bg.b, appPixelsVersion(app));
     // File > Export's whole window: drawn again offscreen, then a frame to show the result.
@@ -88,7 +151,9 @@ int runGui(const GuiOptions& options) {
   App app;
   app.lab = std::max(0, findLab(options.lab));
   initApp(app, &glfwPostEmptyEvent);
-  std::string error = options.scene_file.empty() ? "" : openSceneFile(app, options.scene_file);
+  SettingsSession settings;
+  std::string error = loadGuiSettings(options, &settings, app);
+  if (error.empty() && !options.scene_file.empty()) error = openSceneFile(app, options.scene_file);
   if (error.empty()) error = currentLab(app).applyOptions(options.lab_args);
   if (error.empty() && options.play && !currentLab(app).play())
     error = std::string("--play: the ") + labTable()[std::size_t(app.lab)].name +
@@ -104,19 +169,24 @@ int runGui(const GuiOptions& options) {
   }
   Platform platform;
   PlatformOptions platform_options;
-  platform_options.extra_scale = options.scale;
+  platform_options.extra_scale = app.requested_scale;
+  platform_options.width = settings.size_flag ? settings.flag_width : settings.loaded.window_width;
+  platform_options.height =
+      settings.size_flag ? settings.flag_height : settings.loaded.window_height;
   if (!platform.init(platform_options, &error)) {
     std::fprintf(stderr, "gradlab: error: %s\n", error.c_str());
     return 2;
   }
-  Theme theme = Theme::Dark;
-  parseTheme(options.theme.c_str(), &theme);
-  setTheme(app, theme);
+  setTheme(app, settings.theme_flag ? settings.flag_theme : settings.loaded.theme);
+  app.presentation = options.presentation;
+  if (options.fullscreen) platform.toggleFullscreen();
   app.font_warning = platform.fontWarning();
-  runEventLoop(platform, app, options.quit_after);
+  runEventLoop(platform, app, settings, options.quit_after);
+  saveSettingsNow(settings, app, platform, true);
   if (options.report_frames)
     std::printf("frames_drawn: %ld\nframes_rasterized: %ld\n", app.frames_drawn,
                 app.frames_rasterized);
+  if (options.report_ui) reportUi(app, platform);
   return 0;
 }
 
@@ -139,6 +209,8 @@ void addHeadlessOptions(HeadlessCommand& c) {
       ->check(CLI::Range(0.5f, 4.0f));
   command->add_option("--theme", c.theme, "dark or light (default dark)")
       ->check(CLI::IsMember({"dark", "light"}));
+  command->add_flag("--presentation", c.options.presentation,
+                    "presentation mode: side panels hidden, thicker lines");
   // Everything else belongs to the lab (e.g. the optimizer lab's --function, --lr, --pin).
   command->allow_extras();
   std::string footer = "Lab options:";
@@ -150,14 +222,24 @@ void addHeadlessOptions(HeadlessCommand& c) {
 void addGuiOptions(CLI::App* gui, GuiOptions& o) {
   gui->add_option("--lab", o.lab, "the lab to open on: " + labNameList())
       ->check(CLI::IsMember(labNames()));
-  gui->add_option("--theme", o.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
-  gui->add_option("--scale", o.scale, "UI scale on top of the monitor's (1 to 3)")
+  gui->add_option("--theme", o.theme, "dark or light (default: the saved theme)")
+      ->check(CLI::IsMember({"dark", "light"}));
+  gui->add_option("--scale", o.scale,
+                  "UI scale on top of the monitor's, 1 to 3 (default: the saved scale)")
       ->check(CLI::Range(0.5f, 4.0f));
+  gui->add_option("--size", o.size, "window size WxH (default: the saved size, else 1600x900)");
+  gui->add_flag("--no-settings", o.no_settings,
+                "neither read nor write settings.json (theme, scale, recent files, window size)");
+  gui->add_flag("--presentation", o.presentation,
+                "start in presentation mode (side panels hidden; F5 or Esc leaves)");
+  gui->add_flag("--fullscreen", o.fullscreen, "start full screen (F11 toggles)");
   gui->add_flag("--play", o.play, "start the lab's animation (a classroom demo)");
   gui->add_option("--quit-after", o.quit_after, "close after this many seconds")
       ->check(finiteNumber())
       ->check(CLI::PositiveNumber);
   gui->add_flag("--report-frames", o.report_frames, "print how many frames were drawn, at exit");
+  gui->add_flag("--report-ui", o.report_ui,
+                "print the theme, UI scale, font size and window size, at exit");
   gui->allow_extras();  // the lab's own options, as for render
 }
 

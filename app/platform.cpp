@@ -218,4 +218,61 @@ void Platform::framebufferSize(int* width, int* height) const {
   glfwGetFramebufferSize(window_, width, height);
 }
 
+namespace {
+
+// The monitor that overlaps the window most (GLFW has no "current monitor" for a window).
+GLFWmonitor* monitorOfWindow(GLFWwindow* window) {
+  int wx = 0, wy = 0, ww = 0, wh = 0;
+  glfwGetWindowPos(window, &wx, &wy);
+  glfwGetWindowSize(window, &ww, &wh);
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  GLFWmonitor* best = glfwGetPrimaryMonitor();
+  long best_area = -1;
+  for (int i = 0; i < count; ++i) {
+    const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+    if (!mode) continue;
+    int mx = 0, my = 0;
+    glfwGetMonitorPos(monitors[i], &mx, &my);
+    const long w = std::max(0, std::min(wx + ww, mx + mode->width) - std::max(wx, mx));
+    const long h = std::max(0, std::min(wy + wh, my + mode->height) - std::max(wy, my));
+    if (w * h > best_area) {
+      best_area = w * h;
+      best = monitors[i];
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+bool Platform::fullscreen() const {
+  return window_ && glfwGetWindowMonitor(window_) != nullptr;
+}
+
+void Platform::toggleFullscreen() {
+  if (!window_) return;
+  skipper_.invalid = true;
+  if (fullscreen()) {
+    glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_,
+                         GLFW_DONT_CARE);
+    return;
+  }
+  GLFWmonitor* monitor = monitorOfWindow(window_);
+  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+  if (!mode) return;  // no monitor to fill (cannot happen on a live display)
+  glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);
+  glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
+  glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+void Platform::windowedSize(int* width, int* height) const {
+  if (fullscreen()) {
+    *width = windowed_w_;
+    *height = windowed_h_;
+  } else {
+    glfwGetWindowSize(window_, width, height);
+  }
+}
+
 }  // namespace gradlab

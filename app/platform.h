@@ -52,9 +52,18 @@ class Platform {
   // Framebuffer size in pixels (0 x 0 while minimized).
   void framebufferSize(int* width, int* height) const;
 
-  // UI scale = monitor content scale x extra scale; fonts are re-rasterized at that size.
+  // F11: full screen on the monitor that holds most of the window, and back to the windowed
+  // position and size it had before.
+  void toggleFullscreen();
+  bool fullscreen() const;
+  // The window's size when not full screen (what settings keep), in screen coordinates.
+  void windowedSize(int* width, int* height) const;
+
+  // UI scale = monitor content scale x extra scale; fonts are re-rasterized at that size (at
+  // the next beginFrame after setExtraScale: ImGui cannot change fonts within a frame).
   float uiScale() const { return ui_scale_; }
   void setExtraScale(float extra_scale);
+  float extraScale() const { return extra_scale_; }
   // Rasterizes the fonts at kBaseFontPx x raster_scale pixels and scales the style's sizes by
   // layout_scale. They differ when the framebuffer has more pixels than the window has units
   // (macOS, Wayland, headless --scale): then ImGui lays out in units and io.FontGlobalScale
@@ -78,6 +87,7 @@ class Platform {
   std::vector<std::string> dropped_files_;
   float raster_scale_built_ = 0.0f, layout_scale_built_ = 0.0f;
   std::string font_warning_;
+  int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;  // before full screen
 };
 
 // The size a font is designed at, before scaling: large enough for a projector at scale 1.

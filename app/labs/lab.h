@@ -49,6 +49,9 @@ struct LabFrame {
   plot::PlotContext* plots = nullptr;  // current already; for labs that keep figures
   Theme theme = Theme::Dark;
   float dt = 0;  // seconds since the previous frame (0 on the first)
+  // Presentation mode: the lab hides its controls panel and inspectors so its plots fill the
+  // window (a lab with a timeline keeps Play/Step/Rewind above its plots).
+  bool presentation = false;
 };
 
 // A named count a lab keeps of its own work (fields evaluated, runs recomputed): bench-frames

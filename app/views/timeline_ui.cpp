@@ -8,8 +8,14 @@
 
 namespace gradlab {
 
-bool drawTimelineControls(Timeline& t) {
-  const Timeline before = t;
+namespace {
+
+bool changed(const Timeline& before, const Timeline& t) {
+  return t.playing != before.playing || t.animated != before.animated ||
+         t.position != before.position || t.speed != before.speed;
+}
+
+void drawButtons(Timeline& t) {
   if (ImGui::Button(t.playing ? "Pause" : "Play")) timelineTogglePlay(t);
   ImGui::SameLine();
   if (ImGui::Button("Step")) timelineStep(t);
@@ -19,6 +25,22 @@ bool drawTimelineControls(Timeline& t) {
   ImGui::BeginDisabled(!t.animated);
   if (ImGui::Button("Show all")) timelineShowAll(t);
   ImGui::EndDisabled();
+}
+
+}  // namespace
+
+bool drawTimelineButtons(Timeline& t) {
+  const Timeline before = t;
+  drawButtons(t);
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("iteration %d of %d", t.animated ? int(t.position) : t.last, t.last);
+  return changed(before, t);
+}
+
+bool drawTimelineControls(Timeline& t) {
+  const Timeline before = t;
+  drawButtons(t);
   const float width = ImGui::GetContentRegionAvail().x * 0.6f;
   int shown = t.animated ? int(t.position) : t.last;
   ImGui::SetNextItemWidth(width);
@@ -34,8 +56,7 @@ bool drawTimelineControls(Timeline& t) {
                          float(Timeline::kMaxSpeed), "%.0f",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     t.speed = speed;
-  return t.playing != before.playing || t.animated != before.animated ||
-         t.position != before.position || t.speed != before.speed;
+  return changed(before, t);
 }
 
 }  // namespace gradlab

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 namespace gradlab::test {
@@ -15,7 +16,18 @@ struct CommandResult {
   std::string stdout_only;
 };
 
-// `arguments` is appended to the executable's path as shell text.
+// The settings directory of every run in this test process (XDG_CONFIG_HOME): `gradlab gui`
+// keeps settings.json, and tests must neither read the user's nor change it.
+inline const std::string& testConfigHome() {
+  static const std::string dir = [] {
+    char name[] = "/tmp/gradlab-test-config-XXXXXX";
+    return std::string(mkdtemp(name) ? name : "/nonexistent/gradlab-test-config");
+  }();
+  return dir;
+}
+
+// `arguments` is appended to the executable's path as shell text; `env_prefix` may set
+// XDG_CONFIG_HOME itself (it comes after the test's own).
 inline CommandResult runGradlab(const std::string& arguments, bool merge_stderr = true,
                                 const std::string& env_prefix = "") {
 #ifdef GRADLAB_SANITIZE
@@ -25,8 +37,9 @@ inline CommandResult runGradlab(const std::string& arguments, bool merge_stderr 
 #else
   const std::string sanitizer_env;
 #endif
-  const std::string command = sanitizer_env + env_prefix + " '" + std::string(GRADLAB_EXE) + "' " +
-                              arguments + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string command = sanitizer_env + "XDG_CONFIG_HOME='" + testConfigHome() + "' " +
+                              env_prefix + " '" + std::string(GRADLAB_EXE) + "' " + arguments +
+                              (merge_stderr ? " 2>&1" : " 2>/dev/null");
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return result;

@@ -21,7 +21,7 @@ void ActivationLabPanel::reset() {
 }
 
 void ActivationLabPanel::draw(const LabFrame& frame) {
-  drawActivationLab(lab_, view_, *frame.plots, frame.theme);
+  drawActivationLab(lab_, view_, *frame.plots, frame.theme, frame.presentation);
 }
 
 nlohmann::json ActivationLabPanel::saveScene() const {

@@ -238,12 +238,14 @@ void plotItem(const plot::Item& item) {
 
 // cursor: the x hovered last frame (a line on every plot), or NaN.
 void drawPlot(const ActivationLab& lab, ActivationLabView& view, int order, float height,
-              Theme theme, bool refit, double cursor) {
+              Theme theme, bool refit, double cursor, bool presentation) {
   char id[64];
   std::snprintf(id, sizeof id, "%s##activation%d", activationPlotTitle(order), order);
   view.drawn[order] = false;
   // No legend: the controls' colour swatches name the curves, and hovering one names it too.
-  if (!plot::BeginPlot(id, ImVec2(-1, height), plot::PlotFlags_NoLegend)) return;
+  // Presentation mode hides those swatches, so the top plot names the curves itself.
+  const plot::PlotFlags flags = presentation && order == 0 ? 0 : plot::PlotFlags_NoLegend;
+  if (!plot::BeginPlot(id, ImVec2(-1, height), flags)) return;
   plot::SetupAxes("x", activationPlotYLabel(order));
   const plot::Limits home = activationPlotLimits(lab, order);
   plot::SetupAxesLimits(home.x.min, home.x.max, home.y.min, home.y.max,
@@ -275,21 +277,23 @@ void drawPlot(const ActivationLab& lab, ActivationLabView& view, int order, floa
 }  // namespace
 
 void drawActivationLab(ActivationLab& lab, ActivationLabView& view, plot::PlotContext& plots,
-                       Theme theme) {
+                       Theme theme, bool presentation) {
   plot::SetCurrentContext(&plots);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
   const float controls_w = std::clamp(avail.x * 0.3f, font * 17.0f, font * 26.0f);
 
-  ImGui::BeginChild("activation controls", ImVec2(controls_w, 0), false);
-  drawActivationList(lab);
-  drawRangeControls(lab, view);
-  drawIdentities(lab);
-  drawTaylorControls(lab);
-  drawHoverValues(lab, view);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  if (!presentation) {  // presentation mode: the plots fill the window
+    ImGui::BeginChild("activation controls", ImVec2(controls_w, 0), false);
+    drawActivationList(lab);
+    drawRangeControls(lab, view);
+    drawIdentities(lab);
+    drawTaylorControls(lab);
+    drawHoverValues(lab, view);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
 
   ImGui::BeginChild("activation plots", ImVec2(0, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -303,7 +307,7 @@ void drawActivationLab(ActivationLab& lab, ActivationLabView& view, plot::PlotCo
       (ImGui::GetContentRegionAvail().y - spacing * float(count - 1)) / float(count);
   for (int order = 0; order < 3; ++order) {
     if (order < count) {
-      drawPlot(lab, view, order, height, theme, refit, cursor);
+      drawPlot(lab, view, order, height, theme, refit, cursor, presentation);
     } else {
       view.drawn[order] = false;
     }

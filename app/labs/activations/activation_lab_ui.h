@@ -27,6 +27,6 @@ struct ActivationLabView {
 };
 
 void drawActivationLab(ActivationLab& lab, ActivationLabView& view, plot::PlotContext& plots,
-                       Theme theme);
+                       Theme theme, bool presentation);
 
 }  // namespace gradlab

@@ -22,7 +22,7 @@ void BackpropLabPanel::reset() {
 }
 
 void BackpropLabPanel::draw(const LabFrame& frame) {
-  drawBackpropLab(lab_, view_, *frame.plots, frame.theme);
+  drawBackpropLab(lab_, view_, *frame.plots, frame.theme, frame.presentation);
 }
 
 nlohmann::json BackpropLabPanel::saveScene() const {

@@ -29,18 +29,20 @@ void drawCrossEntropyPlot(const BackpropLab& lab, BackpropLabView& view, ImVec2 
 
 }  // namespace
 
-void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext& plots,
-                     Theme theme) {
+void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext& plots, Theme theme,
+                     bool presentation) {
   plot::SetCurrentContext(&plots);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
   const float controls_w = std::clamp(avail.x * 0.24f, font * 17.0f, font * 24.0f);
 
-  ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
-  drawBackpropControls(lab, view);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  if (!presentation) {  // presentation mode: the graph and plots fill the window
+    ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
+    drawBackpropControls(lab, view);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
 
   ImGui::BeginChild("views", ImVec2(0, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

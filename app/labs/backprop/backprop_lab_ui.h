@@ -24,8 +24,8 @@ struct BackpropLabView {
   long expression_synced = -1;                     // the lab version the box was last filled from
 };
 
-void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext& plots,
-                     Theme theme);
+void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext& plots, Theme theme,
+                     bool presentation);
 
 // The controls column (backprop_controls_ui.cpp).
 void drawBackpropControls(BackpropLab& lab, BackpropLabView& view);

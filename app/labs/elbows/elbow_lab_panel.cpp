@@ -22,7 +22,7 @@ void ElbowLabPanel::reset() {
 }
 
 void ElbowLabPanel::draw(const LabFrame& frame) {
-  drawElbowLab(lab_, view_, *frame.plots, frame.theme, frame.dt);
+  drawElbowLab(lab_, view_, *frame.plots, frame.theme, frame.dt, frame.presentation);
 }
 
 // Only the two clocks move the pictures: a frame when either's step changes.

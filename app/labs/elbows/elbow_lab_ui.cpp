@@ -183,8 +183,11 @@ void drawTracePlot(const ElbowLab& lab, Theme theme, ImVec2 size) {
   plot::EndPlot();
 }
 
-void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme) {
-  drawTimelineControls(lab.timeline);
+void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme, bool presentation) {
+  if (presentation)  // one row of buttons: the plots keep the height
+    drawTimelineButtons(lab.timeline);
+  else
+    drawTimelineControls(lab.timeline);
   syncTraining(lab);  // a Step, seek or Rewind shows its step in this frame
   drawNetworkStatus(lab);
   const bool refit = view.fitted_version != lab.run_version;
@@ -300,20 +303,22 @@ void drawUnitTab(ElbowLab& lab, ElbowLabView& view, Theme theme) {
 }  // namespace
 
 void drawElbowLab(ElbowLab& lab, ElbowLabView& view, plot::PlotContext& plots, Theme theme,
-                  float dt) {
+                  float dt, bool presentation) {
   plot::SetCurrentContext(&plots);
   advanceElbowLab(lab, dt);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;
   const float font = ImGui::GetFontSize();
   const float controls_w = std::clamp(avail.x * 0.24f, font * 16.0f, font * 22.0f);
-  ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
-  ImGui::PushItemWidth(-font * 7.5f);
-  drawNetworkControls(lab, view);
-  ImGui::PopItemWidth();
-  if (!view.edit_error.empty()) drawStatusChip(view.edit_error, "", true);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  if (!presentation) {  // presentation mode: the plots fill the window (Play stays above them)
+    ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
+    ImGui::PushItemWidth(-font * 7.5f);
+    drawNetworkControls(lab, view);
+    ImGui::PopItemWidth();
+    if (!view.edit_error.empty()) drawStatusChip(view.edit_error, "", true);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
   ImGui::BeginChild("views", ImVec2(0, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   if (ImGui::BeginTabBar("elbow tabs")) {
@@ -325,7 +330,7 @@ void drawElbowLab(ElbowLab& lab, ElbowLabView& view, plot::PlotContext& plots, T
     if (ImGui::BeginTabItem("Network (E2, E3)", nullptr,
                             request && !unit_tab ? ImGuiTabItemFlags_SetSelected : 0)) {
       if (!request) lab.scene.one_unit_tab = false;
-      drawNetworkTab(lab, view, theme);
+      drawNetworkTab(lab, view, theme, presentation);
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("One unit (E1)", nullptr,

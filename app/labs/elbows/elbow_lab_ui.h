@@ -27,6 +27,6 @@ struct ElbowLabView {
 };
 
 void drawElbowLab(ElbowLab& lab, ElbowLabView& view, plot::PlotContext& plots, Theme theme,
-                  float dt);
+                  float dt, bool presentation);
 
 }  // namespace gradlab

@@ -21,7 +21,7 @@ void NetworkLabPanel::reset() {
 }
 
 void NetworkLabPanel::draw(const LabFrame& frame) {
-  drawNetworkLab(lab_, view_, *frame.plots, frame.theme);
+  drawNetworkLab(lab_, view_, *frame.plots, frame.theme, frame.presentation);
 }
 
 nlohmann::json NetworkLabPanel::saveScene() const {

@@ -311,13 +311,18 @@ void drawGrid(NetworkLab& lab, NetworkLabView& view, Theme theme) {
 
 }  // namespace
 
-void drawNetworkLab(NetworkLab& lab, NetworkLabView& view, plot::PlotContext& plots, Theme theme) {
+void drawNetworkLab(NetworkLab& lab, NetworkLabView& view, plot::PlotContext& plots, Theme theme,
+                    bool presentation) {
   plot::SetCurrentContext(&plots);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
   const float controls_w = std::clamp(avail.x * 0.28f, font * 16.0f, font * 24.0f);
 
+  if (presentation) {  // presentation mode: the grid fills the window
+    drawGrid(lab, view, theme);
+    return;
+  }
   ImGui::BeginChild("network controls", ImVec2(controls_w, 0), false);
   if (ImGui::BeginTabBar("network panels")) {
     static const char* const kTitles[] = {"Grid", "Linear", "Symmetry"};

@@ -29,6 +29,7 @@ struct NetworkLabView {
   int shown_panel = -1;  // the tab drawn last frame: a scene's other tab is selected once
 };
 
-void drawNetworkLab(NetworkLab& lab, NetworkLabView& view, plot::PlotContext& plots, Theme theme);
+void drawNetworkLab(NetworkLab& lab, NetworkLabView& view, plot::PlotContext& plots, Theme theme,
+                    bool presentation);
 
 }  // namespace gradlab

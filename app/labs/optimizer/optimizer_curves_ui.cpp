@@ -340,7 +340,7 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
 
 }  // namespace
 
-void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
+void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view, bool with_inspector) {
   // A toggled axis scale needs a fit too: the old limits mean nothing on the new scale.
   const bool refit = updateCurveCaches(lab, view, ImGui::GetContentRegionAvail().x) ||
                      view.log_f_axis_drawn != lab.scene.log_f_axis;
@@ -349,14 +349,16 @@ void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view) {
   // The bottom tabs need room for the sweep plot; in compare mode (no sweep) only for the
   // inspector's lines, and the curves, with a legend row per method, get the rest.
   const float inspector_h = ImGui::GetTextLineHeightWithSpacing() * 13.5f;  // its 12 rows
-  const float bottom = lab.scene.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
+  float bottom = lab.scene.compare ? inspector_h : std::max(avail * 0.36f, inspector_h);
+  if (!with_inspector) bottom = 0;
   // On a short window the curves keep a readable height (title, axes and ~100 px of data) and
   // the column scrolls to the inspector, rather than squeezing the homework's figure flat.
+  // Without the inspector (presentation mode) the column never needs to scroll.
   const float curve_h = std::max((avail - bottom - ImGui::GetFrameHeightWithSpacing()) * 0.5f -
                                      ImGui::GetStyle().ItemSpacing.y,
-                                 ImGui::GetTextLineHeightWithSpacing() * 9);
+                                 ImGui::GetTextLineHeightWithSpacing() * (with_inspector ? 9 : 5));
   drawLossCurves(lab, view, curve_h, refit);
-  if (ImGui::BeginTabBar("inspect")) {
+  if (with_inspector && ImGui::BeginTabBar("inspect")) {
     if (ImGui::BeginTabItem("Hessian")) {
       drawInspector(lab, view);
       ImGui::EndTabItem();

@@ -27,7 +27,7 @@ void OptimizerLabPanel::reset() {
 }
 
 void OptimizerLabPanel::draw(const LabFrame& frame) {
-  drawOptimizerLab(lab_, view_, *frame.plots, frame.theme, frame.dt);
+  drawOptimizerLab(lab_, view_, *frame.plots, frame.theme, frame.dt, frame.presentation);
 }
 
 double OptimizerLabPanel::secondsUntilChange() const {

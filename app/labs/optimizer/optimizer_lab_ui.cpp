@@ -17,6 +17,7 @@
 #include "app/plot/colormap.h"
 #include "app/plot/label_placement.h"
 #include "app/plot/plot_imgui.h"
+#include "app/views/timeline_ui.h"
 #include "core/field.h"
 
 namespace gradlab {
@@ -385,7 +386,7 @@ bool drawContourView(OptimizerLab& lab, OptimizerLabView& view, Theme theme, ImV
 }  // namespace
 
 void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotContext& plots,
-                      Theme theme, float dt) {
+                      Theme theme, float dt, bool presentation) {
   plot::SetCurrentContext(&plots);
   timelineAdvance(lab.timeline, dt);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -395,26 +396,31 @@ void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotConte
   // The right column keeps room for the inspector's name and value columns (about 17 em) on a
   // 1024-pixel projector; narrower windows (800 x 600) give the map the room instead, and the
   // inspector's pairs wrap.
-  const float controls_w = std::clamp(avail.x * 0.26f, font * 18.0f, font * 26.0f);
+  // Presentation mode hides the controls: the map and the curves fill the window.
+  const float controls_w =
+      presentation ? -spacing : std::clamp(avail.x * 0.26f, font * 18.0f, font * 26.0f);
   const float right_min = avail.x > 58 * font ? 17.0f : 12.0f;
   const float right_w = std::max((avail.x - controls_w) * 0.38f, font * right_min);
   const float center_w = std::max(avail.x - controls_w - right_w - 2 * spacing, font * 8.0f);
 
   collectRuns(lab, view.runs);
   if (advanceExpressionTyping(lab, dt)) requestRuns(lab, view.runs);
-  ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
-  if (drawOptimizerControls(lab)) requestRuns(lab, view.runs);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  if (!presentation) {
+    ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
+    if (drawOptimizerControls(lab)) requestRuns(lab, view.runs);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
 
   ImGui::BeginChild("contour view", ImVec2(center_w, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  if (presentation) drawTimelineButtons(lab.timeline);  // Play/Step/Rewind stay reachable
   drawContourView(lab, view, theme, ImGui::GetContentRegionAvail());
   ImGui::EndChild();
   ImGui::SameLine();
 
   ImGui::BeginChild("curves", ImVec2(0, 0), false);
-  drawCurvesAndInspector(lab, view);
+  drawCurvesAndInspector(lab, view, !presentation);
   ImGui::EndChild();
 }
 

@@ -63,6 +63,6 @@ bool drawOptimizerControls(OptimizerLab& lab);
 
 // The whole lab: controls on the left, the contour in the middle, curves and inspector right.
 void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotContext& plots,
-                      Theme theme, float dt);
+                      Theme theme, float dt, bool presentation);
 
 }  // namespace gradlab

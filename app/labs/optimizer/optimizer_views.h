@@ -6,6 +6,8 @@
 
 namespace gradlab {
 
-void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view);
+// The loss curves over the inspector's tabs (Hessian, step-size sweep); without the inspector
+// (presentation mode) the curves take the whole column.
+void drawCurvesAndInspector(OptimizerLab& lab, OptimizerLabView& view, bool with_inspector);
 
 }  // namespace gradlab

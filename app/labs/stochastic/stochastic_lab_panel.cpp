@@ -21,7 +21,7 @@ void StochasticLabPanel::reset() {
 }
 
 void StochasticLabPanel::draw(const LabFrame& frame) {
-  drawStochasticLab(lab_, view_, *frame.plots, frame.theme, frame.dt);
+  drawStochasticLab(lab_, view_, *frame.plots, frame.theme, frame.dt, frame.presentation);
 }
 
 // Only the timeline moves the pictures: a frame when the revealed iterate changes.

@@ -188,7 +188,7 @@ void drawAnswers(const StochasticLab& lab) {
 }  // namespace
 
 void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotContext& plots,
-                       Theme theme, float dt) {
+                       Theme theme, float dt, bool presentation) {
   plot::SetCurrentContext(&plots);
   timelineAdvance(lab.timeline, dt);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -196,14 +196,20 @@ void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotCo
   const float font = ImGui::GetFontSize();
   const float controls_w = std::clamp(avail.x * 0.24f, font * 17.0f, font * 24.0f);
 
-  ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
-  drawStochasticControls(lab, view);
-  ImGui::EndChild();
-  ImGui::SameLine();
+  if (!presentation) {  // presentation mode: the plots fill the window (Play stays above them)
+    ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
+    drawStochasticControls(lab, view);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
 
   ImGui::BeginChild("plots", ImVec2(0, 0), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  drawTimelineControls(lab.timeline);  // the views read the timeline: nothing to recompute
+  // The views read the timeline: nothing to recompute. Presentation mode: one row of buttons.
+  if (presentation)
+    drawTimelineButtons(lab.timeline);
+  else
+    drawTimelineControls(lab.timeline);
   // Recomputed runs re-fit every plot in the same frame: no view shows the old runs' axes.
   const bool refit = view.fitted_version != lab.runs_version;
   view.fitted_version = lab.runs_version;

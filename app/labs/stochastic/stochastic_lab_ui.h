@@ -26,7 +26,7 @@ struct StochasticLabView {
 };
 
 void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotContext& plots,
-                       Theme theme, float dt);
+                       Theme theme, float dt, bool presentation);
 
 // The controls column (stochastic_controls_ui.cpp).
 void drawStochasticControls(StochasticLab& lab, StochasticLabView& view);
