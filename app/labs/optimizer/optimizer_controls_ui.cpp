@@ -266,6 +266,8 @@ bool drawStopSection(OptimizerLab& lab) {
     stop.max_iterations = max_iterations;
     changed = true;
   }
+  const std::string cap_note = iterationCapNote(lab);
+  if (!cap_note.empty()) ImGui::TextWrapped("%s", cap_note.c_str());
   if (ImGui::TreeNode("more stop rules")) {
     ImGui::SetNextItemWidth(width);
     changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0, true);
