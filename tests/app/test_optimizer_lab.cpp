@@ -388,6 +388,8 @@ TEST(IterationCap, BoundsTheIteratesKeptOverAllRuns) {
   EXPECT_EQ(lab.scene.config.stop.max_iterations, 100000);  // the user's value stays
   EXPECT_EQ(iterationCapNote(lab),
             "16 runs stop at 10000 iterations: all runs keep at most 160016 iterates (7.7 MB)");
+  EXPECT_EQ(runHint(lab, 0),
+            "change the step size, or use fewer starts (with 16, each stops at 10000)");
   // The worker's snapshot is capped the same way.
   const RunResult background = computeRunResult({runInputs(lab), 1});
   EXPECT_EQ(keptIterates(background.runs), keptIterates(lab.runs));
@@ -403,6 +405,7 @@ TEST(IterationCap, OneRunGoesTheFull100000AndTheDefaultSceneIsUntouched) {
   recomputeRuns(lab);
   EXPECT_EQ(lab.runs[0].iterates.size(), 100001u);
   EXPECT_EQ(iterationCapNote(lab), "");
+  EXPECT_EQ(runHint(lab, 0), lab.runs[0].hint);   // not capped: the core's own hint
   EXPECT_EQ(cappedIterations(100000, 3), 53337);  // 3 x 53,338 <= 160,016
   EXPECT_EQ(cappedIterations(500, 16), 500);
 }

@@ -28,7 +28,7 @@ void drawStatusChip(const OptimizerLab& lab, int run) {
   const Trajectory& t = lab.runs[run];
   const bool failed = t.status != RunStatus::Converged && t.status != RunStatus::Running &&
                       t.status != RunStatus::MaxIterations;
-  gradlab::drawStatusChip(runSummary(lab, run), t.hint, failed);
+  gradlab::drawStatusChip(runSummary(lab, run), runHint(lab, run), failed);
 }
 
 // [Function] picker, description, parameters, expression box with the error at its column.

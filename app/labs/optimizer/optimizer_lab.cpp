@@ -477,6 +477,16 @@ std::string runSummary(const OptimizerLab& lab, int run) {
   return t.message;
 }
 
+std::string runHint(const OptimizerLab& lab, int run) {
+  const Trajectory& t = lab.runs[run];
+  const int cap = runIterationCap(lab);
+  if (t.status != RunStatus::MaxIterations || cap >= lab.scene.config.stop.max_iterations)
+    return t.hint;
+  // More iterations are not the user's to allow here: the cap set this run's limit.
+  return "change the step size, or use fewer starts (with " + std::to_string(runCount(lab)) +
+         ", each stops at " + std::to_string(cap) + ")";
+}
+
 const char* describeShape(const PointInspection& p, double grad_tol) {
   // A point on a bowl's slope is not a minimum: the kind of optimum needs grad f = 0.
   const bool stationary = p.eval.grad.norm() <= (grad_tol > 0 ? grad_tol : 1e-8);

@@ -220,5 +220,8 @@ const char* describeShape(const PointInspection& p, double grad_tol);
 
 // A status chip's text for run i, e.g. "converged in 55 steps to a maximum (f = 1.060077)".
 std::string runSummary(const OptimizerLab& lab, int run);
+// What to try, under the chip: the run's own hint, except for a run the iteration cap stopped
+// ("change the step size, or use fewer starts (with 16, each stops at 10000)").
+std::string runHint(const OptimizerLab& lab, int run);
 
 }  // namespace gradlab
