@@ -1,6 +1,8 @@
-// RunWorker: a full recompute too long for one frame (16 starts x 100,000 iterations) runs here,
-// off the UI thread, while the views keep showing the previous runs. The lab hands it a snapshot
-// of what the runs depend on; a finished job whose version is no longer the newest is dropped.
+// RunWorker: a full recompute too long for one frame runs here, off the UI thread, while the
+// views keep showing the previous runs. The lab hands it a snapshot of what the runs depend on; a
+// finished job whose version is no longer the newest is dropped. (Since kMaxKeptIterates caps
+// the iterations, every recompute of the lab's fits kFrameStepBudget: the worker serves only a
+// scheduler with a lower frame_step_budget.)
 #pragma once
 
 #include <vector>
