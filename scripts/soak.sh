@@ -8,7 +8,10 @@
 # and wheel turns on the map and the curve plots, clicks in the controls, step sizes typed into
 # the step-size box, functions and methods picked from their lists, lab switches (Ctrl+1..6),
 # and stray keys. RSS is read from /proc/PID/status every SOAK_SAMPLE seconds into a CSV
-# (t_s,rss_kb,actions).
+# (t_s,rss_kb,actions), and every action is logged to actions.csv (t_s,action,args,lab: the time
+# its batch started, what it is, its xdotool words, and the lab the driver last switched to -
+# Ctrl+1..6 are ignored while a text box has focus, so that column is the driver's intent), to
+# tell which action a jump in RSS follows.
 #
 # Exit status (the last line says which):
 #   0  passed
@@ -20,12 +23,14 @@
 #
 # Environment (all optional):
 #   SOAK_SEED=1           random seed: the same seed gives the same sequence of actions
-#   SOAK_OUT=build/soak   where soak.csv and gradlab.log go (relative to the repository)
+#   SOAK_OUT=build/soak   where soak.csv, actions.csv and gradlab.log go (relative to the repository)
 #   SOAK_BOUND_MB=10      allowed RSS growth after the warm-up
 #   SOAK_WARMUP=S         warm-up seconds (default above)
 #   SOAK_SAMPLE=5         seconds between RSS samples
 #   SOAK_WRAP="..."       a command put before EXE, e.g. "heaptrack -o build/soak/ht"
 #   SOAK_SMAPS=1          also keep /proc/PID/smaps at every sample (smaps-T.txt): what grows
+#   SOAK_SHOTS=1          also keep a screenshot at every sample (shot-T.png; needs ImageMagick's
+#                         import): which lab and state the app was in
 #
 # Needs Xvfb and xdotool (Debian: xvfb, xdotool). Every process it starts is killed on exit.
 set -uo pipefail
@@ -60,6 +65,7 @@ command -v xdotool >/dev/null || die "xdotool not found (apt-get install xdotool
 mkdir -p "$out" || die "cannot create $out"
 out=$(realpath "$out")
 csv=$out/soak.csv
+actions_csv=$out/actions.csv
 log=$out/gradlab.log
 
 xvfb_pid="" app_pid="" gradlab_pid="" wid="" win_x=0 win_y=0
@@ -204,50 +210,72 @@ stray_key() {
 
 switch_lab() {  # another lab for a moment, mostly back to the optimizer
   rnd 2 6; press "ctrl+$R"
+  lab=$R
   rnd 1 5; cmd+=(sleep "0.$R")
   rnd 0 4
-  ((R)) && press ctrl+1
+  if ((R)); then
+    press ctrl+1
+    lab=1
+  fi
 }
 
+# The action log: the lab the driver last switched to (1-based, as Ctrl+N), and the batch's lines.
+lab_names=(- optimizer activations networks elbows stochastic backprop)
+lab=1
+logged=""
+
 act() {
-  local r
+  local r name first=${#cmd[@]} in_lab=$lab
   rnd 0 99; r=$R
   if ((r < 14)); then     # click the map: adds a start (or lands on one)
+    name=map-click
     map_xy; move "$PX" "$PY"; cmd+=(click 1)
   elif ((r < 24)); then   # drag on the map: moves a start, or Shift-pans
     rnd 0 1
-    if ((R)); then drag 1 map_xy shift; else drag 1 map_xy; fi
+    if ((R)); then
+      name=map-shift-drag; drag 1 map_xy shift
+    else
+      name=map-drag; drag 1 map_xy
+    fi
   elif ((r < 31)); then   # right-click the map: deletes a start
+    name=map-right-click
     map_xy; move "$PX" "$PY"; cmd+=(click 3)
   elif ((r < 36)); then   # right-drag the map: box zoom
+    name=map-right-drag
     drag 3 map_xy
   elif ((r < 46)); then   # wheel on the map or a curve plot
     rnd 0 2
-    if ((R)); then map_xy; else plot_xy; fi
+    if ((R)); then name=map-wheel; map_xy; else name=plot-wheel; plot_xy; fi
     move "$PX" "$PY"
     rnd 4 5; local button=$R
     rnd 1 4; cmd+=(click --repeat "$R" --delay 30 "$button")
   elif ((r < 52)); then   # drag / right-drag / click / double-click on a curve plot
     rnd 0 3
     case $R in
-      0) drag 1 plot_xy ;;
-      1) drag 3 plot_xy ;;
-      2) plot_xy; move "$PX" "$PY"; cmd+=(click 1) ;;
-      3) plot_xy; move "$PX" "$PY"; cmd+=(click --repeat 2 --delay 60 1) ;;
+      0) name=plot-drag; drag 1 plot_xy ;;
+      1) name=plot-right-drag; drag 3 plot_xy ;;
+      2) name=plot-click; plot_xy; move "$PX" "$PY"; cmd+=(click 1) ;;
+      3) name=plot-double-click; plot_xy; move "$PX" "$PY"; cmd+=(click --repeat 2 --delay 60 1) ;;
     esac
   elif ((r < 62)); then   # hover around the map (the inspector follows the mouse)
+    name=map-hover
     map_xy; move "$PX" "$PY"; cmd+=(sleep 0.05)
     map_xy; move "$PX" "$PY"
   elif ((r < 72)); then   # a click anywhere in the controls (buttons, boxes, headers)
+    name=controls-click
     rnd 10 410; local x=$R
     rnd 60 860; move "$x" "$R"; cmd+=(click 1)
   elif ((r < 79)); then
+    name=type-step-size
     type_step_size
   elif ((r < 83)); then
+    name=pick-function
     pick_from_list 96       # the function list
   elif ((r < 85)); then
+    name=pick-method
     pick_from_list 242      # the method list
   elif ((r < 88)); then   # the right panel: Hessian / step-size sweep tabs, log-scale box
+    name=right-panel-click
     rnd 0 2
     case $R in
       0) move 1178 582 ;;
@@ -256,6 +284,7 @@ act() {
     esac
     cmd+=(click 1)
   elif ((r < 90)); then   # reset view, Play, Show all
+    name=view-button-click
     rnd 0 2
     case $R in
       0) move 1093 845 ;;
@@ -264,16 +293,21 @@ act() {
     esac
     cmd+=(click 1)
   elif ((r < 97)); then
+    name=stray-key
     stray_key
   else
+    name=switch-lab
     switch_lab
   fi
+  # The xdotool words without the pause below (no commas in them: a CSV field as it is).
+  logged+="$t_batch,$name,${cmd[*]:first},${lab_names[in_lab]}"$'\n'
   rnd 2 9
   cmd+=(sleep "0.0$R")  # a short pause between actions, as a hand makes
 }
 
 # --- Run --------------------------------------------------------------------------------------
 echo "t_s,rss_kb,actions" >"$csv"
+echo "t_s,action,args,lab" >"$actions_csv"
 start=${EPOCHREALTIME/./}
 elapsed() { echo $(((${EPOCHREALTIME/./} - start) / 1000000)); }
 alive() {  # the watched process exists and is not a zombie (no fork: this runs every action)
@@ -294,11 +328,15 @@ while :; do
   if ((t >= next_sample)); then
     echo "$t,$(rss_kb),$actions" >>"$csv"
     [[ -n ${SOAK_SMAPS:-} ]] && cat "/proc/$watched/smaps" >"$out/smaps-$t.txt" 2>/dev/null
+    [[ -n ${SOAK_SHOTS:-} ]] && timeout 10 import -window root "$out/shot-$t.png" 2>/dev/null
     next_sample=$(((t / sample + 1) * sample))
   fi
   ((t >= duration)) && break
-  cmd=()
+  cmd=() logged=""
+  now=${EPOCHREALTIME/./}
+  t_batch=$(((now - start) / 1000000)).$((((now - start) / 100000) % 10))
   for ((i = 0; i < batch; ++i)); do act; done
+  printf '%s' "$logged" >>"$actions_csv"
   xdo "${cmd[@]}"
   actions=$((actions + batch))
 done

@@ -350,13 +350,81 @@ bool waitForRuns(OptimizerLab& lab, RunScheduler& scheduler) {
   return !scheduler.pending;
 }
 
-// 16 starts, 100,000 iterations each, a step so small that no run stops early: 1.6 M steps.
+// 16 starts at the slider's 100,000 iterations, a step so small that no run stops early: the
+// iteration cap holds them to 10,000 each (160,016 steps).
 void makeHeavy(OptimizerLab& lab) {
   resetOptimizerLab(lab);
-  lab.scene.starts.clear();
-  for (int i = 0; i < kMaxRuns; ++i) lab.scene.starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
+  std::vector<Vec2> starts;
+  for (int i = 0; i < kMaxRuns; ++i) starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
+  setStarts(lab, starts);
   lab.scene.config.stop.max_iterations = 100000;
   lab.scene.config.step_size = 1e-6;
+}
+
+// A scheduler whose frame budget the heavy scene exceeds, so its recomputes go to the worker.
+void useWorker(RunScheduler& scheduler) {
+  scheduler.frame_step_budget = 10000;
+}
+
+long keptIterates(const std::vector<Trajectory>& runs) {
+  long n = 0;
+  for (const Trajectory& t : runs) n += long(t.iterates.size());
+  return n;
+}
+
+// Issue 15, item 13: 16 starts at 100,000 iterations kept 1.6 M iterates (77 MB); the soak's
+// RSS jumped by 83 MB. The iterates kept over all runs are now bounded.
+TEST(IterationCap, BoundsTheIteratesKeptOverAllRuns) {
+  OptimizerLab lab;
+  makeHeavy(lab);
+  recomputeRuns(lab);
+  ASSERT_EQ(lab.runs.size(), 16u);
+  EXPECT_LE(keptIterates(lab.runs), kMaxKeptIterates);
+  EXPECT_LE(double(keptIterates(lab.runs)) * sizeof(Iterate), 7.7e6);
+  for (const Trajectory& t : lab.runs) {
+    EXPECT_EQ(t.iterates.size(), 10001u);  // 16 x 10,001 = kMaxKeptIterates exactly
+    EXPECT_EQ(t.status, RunStatus::MaxIterations);
+  }
+  EXPECT_EQ(lab.scene.config.stop.max_iterations, 100000);  // the user's value stays
+  EXPECT_EQ(iterationCapNote(lab),
+            "16 runs stop at 10000 iterations: all runs keep at most 160016 iterates (7.7 MB)");
+  EXPECT_EQ(runHint(lab, 0),
+            "change the step size, or use fewer starts (with 16, each stops at 10000)");
+  // The worker's snapshot is capped the same way.
+  const RunResult background = computeRunResult({runInputs(lab), 1});
+  EXPECT_EQ(keptIterates(background.runs), keptIterates(lab.runs));
+}
+
+TEST(IterationCap, OneRunGoesTheFull100000AndTheDefaultSceneIsUntouched) {
+  OptimizerLab lab;
+  resetOptimizerLab(lab);
+  EXPECT_EQ(runIterationCap(lab), lab.scene.config.stop.max_iterations);
+  EXPECT_EQ(iterationCapNote(lab), "");
+  makeHeavy(lab);
+  setStarts(lab, {Vec2(0.5, 0.4)});
+  recomputeRuns(lab);
+  EXPECT_EQ(lab.runs[0].iterates.size(), 100001u);
+  EXPECT_EQ(iterationCapNote(lab), "");
+  EXPECT_EQ(runHint(lab, 0), lab.runs[0].hint);   // not capped: the core's own hint
+  EXPECT_EQ(cappedIterations(100000, 3), 53337);  // 3 x 53,338 <= 160,016
+  EXPECT_EQ(cappedIterations(500, 16), 500);
+}
+
+TEST(IterationCap, ANewStartLowersTheCapForEveryRunAndADeletionRaisesIt) {
+  OptimizerLab lab;
+  makeHeavy(lab);
+  std::vector<Vec2> fifteen(lab.scene.starts.begin(), lab.scene.starts.end() - 1);
+  setStarts(lab, fifteen);
+  recomputeRuns(lab);
+  EXPECT_EQ(lab.runs[0].iterates.size(), std::size_t(160016 / 15));  // cap 10,666
+  const int added = addStart(lab, Vec2(0.55, 0.4));
+  ASSERT_EQ(added, 15);
+  recomputeRun(lab, added);
+  ASSERT_EQ(lab.runs.size(), 16u);
+  for (const Trajectory& t : lab.runs) EXPECT_EQ(t.iterates.size(), 10001u);
+  EXPECT_LE(keptIterates(lab.runs), kMaxKeptIterates);
+  ASSERT_TRUE(removeStart(lab, 3));
+  for (const Trajectory& t : lab.runs) EXPECT_EQ(t.iterates.size(), std::size_t(160016 / 15));
 }
 
 TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
@@ -375,8 +443,9 @@ TEST(RunScheduler, SmallRecomputesHappenInTheFrameThatAsksForThem) {
 TEST(RunScheduler, LargeRecomputesRunInTheBackgroundAndLandWhole) {
   OptimizerLab lab;
   makeHeavy(lab);
-  ASSERT_GT(fullRecomputeSteps(lab), kFrameStepBudget);
   RunScheduler scheduler;
+  useWorker(scheduler);
+  ASSERT_GT(fullRecomputeSteps(lab), scheduler.frame_step_budget);
   const std::size_t shown = lab.runs.size();  // the default scene's 3 runs stay on show
   requestRuns(lab, scheduler);
   EXPECT_TRUE(scheduler.pending);
@@ -384,7 +453,7 @@ TEST(RunScheduler, LargeRecomputesRunInTheBackgroundAndLandWhole) {
   ASSERT_TRUE(waitForRuns(lab, scheduler));
   ASSERT_EQ(lab.runs.size(), lab.scene.starts.size());
   for (std::size_t i = 0; i < lab.runs.size(); ++i) {
-    EXPECT_EQ(lab.runs[i].iterates.size(), 100001u);
+    EXPECT_EQ(lab.runs[i].iterates.size(), 10001u);
     EXPECT_EQ(lab.runs[i].iterates.front().w, lab.scene.starts[i]);
   }
 }
@@ -393,6 +462,7 @@ TEST(RunScheduler, AStartMovedDuringABackgroundRecomputeIsNotUndoneByIt) {
   OptimizerLab lab;
   makeHeavy(lab);
   RunScheduler scheduler;
+  useWorker(scheduler);
   requestRuns(lab, scheduler);
   RunResult ignored;
   scheduler.worker.poll(ignored);  // the old starts are now computing

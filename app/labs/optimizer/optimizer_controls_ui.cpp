@@ -28,7 +28,7 @@ void drawStatusChip(const OptimizerLab& lab, int run) {
   const Trajectory& t = lab.runs[run];
   const bool failed = t.status != RunStatus::Converged && t.status != RunStatus::Running &&
                       t.status != RunStatus::MaxIterations;
-  gradlab::drawStatusChip(runSummary(lab, run), t.hint, failed);
+  gradlab::drawStatusChip(runSummary(lab, run), runHint(lab, run), failed);
 }
 
 // [Function] picker, description, parameters, expression box with the error at its column.
@@ -266,6 +266,8 @@ bool drawStopSection(OptimizerLab& lab) {
     stop.max_iterations = max_iterations;
     changed = true;
   }
+  const std::string cap_note = iterationCapNote(lab);
+  if (!cap_note.empty()) ImGui::TextWrapped("%s", cap_note.c_str());
   if (ImGui::TreeNode("more stop rules")) {
     ImGui::SetNextItemWidth(width);
     changed |= SliderLogDouble("|delta f| tol", &stop.f_tol, 1e-15, 1.0, true);

@@ -301,7 +301,8 @@ void drawSweep(OptimizerLab& lab, OptimizerLabView& view, float height) {
   }
   if (view.sweep_requested != lab.runs_version) {
     view.sweep_worker.request(
-        {lab.objective, lab.scene.config, lab.scene.starts, lab.scene.sweep, lab.runs_version});
+        {lab.objective, runInputs(lab).config, lab.scene.starts, lab.scene.sweep,
+         lab.runs_version});  // the runs' iteration cap, so the sweep agrees with them
     view.sweep_requested = lab.runs_version;
   }
   const bool landed = view.sweep_worker.poll(view.sweeps);

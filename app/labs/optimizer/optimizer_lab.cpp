@@ -303,9 +303,20 @@ void recomputeRun(OptimizerLab& lab, int i) {
     recomputeRuns(lab);  // compare mode: every run starts from the moved point
     return;
   }
+  // A new start can lower the cap below what the other runs took: rerun them all.
+  const std::size_t kept = std::size_t(std::max(0, runIterationCap(lab))) + 1;
+  for (const Trajectory& t : lab.runs) {
+    if (t.iterates.size() > kept) {
+      recomputeRuns(lab);
+      return;
+    }
+  }
   lab.runs.resize(lab.scene.starts.size());
-  if (i < int(lab.scene.starts.size()))
-    run(*lab.objective, lab.scene.config, lab.scene.starts[i], lab.runs[i]);
+  if (i < int(lab.scene.starts.size())) {
+    RunConfig config = lab.scene.config;
+    config.stop.max_iterations = runIterationCap(lab);
+    run(*lab.objective, config, lab.scene.starts[i], lab.runs[i]);
+  }
   runsChanged(lab);
 }
 
@@ -341,9 +352,14 @@ bool moveStart(OptimizerLab& lab, int i, const Vec2& w) {
 
 bool removeStart(OptimizerLab& lab, int i) {
   if (i < 0 || i >= int(lab.scene.starts.size()) || lab.scene.starts.size() <= 1) return false;
+  const int cap_before = runIterationCap(lab);
   lab.scene.starts.erase(lab.scene.starts.begin() + i);
   lab.start_slots.erase(lab.start_slots.begin() + i);
   if (!lab.scene.compare && i < int(lab.runs.size())) lab.runs.erase(lab.runs.begin() + i);
+  if (!lab.scene.compare && runIterationCap(lab) > cap_before) {
+    recomputeRuns(lab);  // the cap rose: runs it stopped go on (at most kMaxKeptIterates steps)
+    return true;
+  }
   runsChanged(lab);
   return true;
 }
@@ -357,9 +373,38 @@ int runSlot(const OptimizerLab& lab, int run) {
   return lab.start_slots[std::size_t(run)];
 }
 
+int runCount(const OptimizerLab& lab) {
+  if (!lab.scene.compare) return int(lab.scene.starts.size());
+  int runs = 0;
+  for (const CompareEntry& e : lab.scene.compare_entries) runs += e.enabled ? 1 : 0;
+  return runs;
+}
+
+int cappedIterations(int max_iterations, int runs) {
+  if (runs <= 0) return max_iterations;
+  return int(std::min<long>(max_iterations, kMaxKeptIterates / runs - 1));
+}
+
+int runIterationCap(const OptimizerLab& lab) {
+  return cappedIterations(lab.scene.config.stop.max_iterations, runCount(lab));
+}
+
+std::string iterationCapNote(const OptimizerLab& lab) {
+  const int cap = runIterationCap(lab);
+  if (cap >= lab.scene.config.stop.max_iterations) return "";
+  char text[160];
+  std::snprintf(text, sizeof text,
+                "%d runs stop at %d iterations: all runs keep at most %ld iterates (%.1f MB)",
+                runCount(lab), cap, kMaxKeptIterates,
+                double(kMaxKeptIterates) * double(sizeof(Iterate)) / 1e6);
+  return text;
+}
+
 RunInputs runInputs(const OptimizerLab& lab) {
-  return {lab.objective, lab.scene.config, lab.scene.compare, lab.scene.compare_entries,
-          lab.scene.starts};
+  RunInputs in{lab.objective, lab.scene.config, lab.scene.compare, lab.scene.compare_entries,
+               lab.scene.starts};
+  in.config.stop.max_iterations = runIterationCap(lab);
+  return in;
 }
 
 void computeRuns(const RunInputs& in, std::vector<Trajectory>& runs) {
@@ -383,13 +428,7 @@ void computeRuns(const RunInputs& in, std::vector<Trajectory>& runs) {
 }
 
 long fullRecomputeSteps(const OptimizerLab& lab) {
-  long runs = 0;
-  if (lab.scene.compare) {
-    for (const CompareEntry& e : lab.scene.compare_entries) runs += e.enabled ? 1 : 0;
-  } else {
-    runs = long(lab.scene.starts.size());
-  }
-  return runs * (long(std::max(0, lab.scene.config.stop.max_iterations)) + 1);
+  return long(runCount(lab)) * (long(std::max(0, runIterationCap(lab))) + 1);
 }
 
 void recomputeRuns(OptimizerLab& lab) {
@@ -436,6 +475,16 @@ std::string runSummary(const OptimizerLab& lab, int run) {
   const Trajectory& t = lab.runs[run];
   if (t.iterates.empty()) return "off";
   return t.message;
+}
+
+std::string runHint(const OptimizerLab& lab, int run) {
+  const Trajectory& t = lab.runs[run];
+  const int cap = runIterationCap(lab);
+  if (t.status != RunStatus::MaxIterations || cap >= lab.scene.config.stop.max_iterations)
+    return t.hint;
+  // More iterations are not the user's to allow here: the cap set this run's limit.
+  return "change the step size, or use fewer starts (with " + std::to_string(runCount(lab)) +
+         ", each stops at " + std::to_string(cap) + ")";
 }
 
 const char* describeShape(const PointInspection& p, double grad_tol) {

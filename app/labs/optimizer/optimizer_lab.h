@@ -134,11 +134,27 @@ struct RunInputs {
   std::vector<CompareEntry> compare_entries;
   std::vector<Vec2> starts;
 };
+// Every run keeps all its iterates (48 bytes each) for the views, so the iterates kept over all
+// runs are bounded: kMaxKeptIterates in all, 7.7 MB, the 16 runs of 10,000 iterations the lab
+// is sized for. Without it, 16 starts at the slider's 100,000 iterations held 77 MB (issue 15,
+// item 13: the soak's RSS jumped by 83 MB). Fewer runs may go further: one run the full 100,000.
+constexpr long kMaxKeptIterates = 16L * 10001;
+// How many runs a full recompute makes: the starts, or the enabled compare entries.
+int runCount(const OptimizerLab& lab);
+// The iterations each of `runs` runs may take: max_iterations, lowered so that
+// runs x (iterations + 1) <= kMaxKeptIterates.
+int cappedIterations(int max_iterations, int runs);
+// The cap of the current scene: the max iterations every run of the lab stops at.
+int runIterationCap(const OptimizerLab& lab);
+// The note under the max-iterations slider while the cap lowers it, "" otherwise:
+// "16 runs stop at 10000 iterations: all runs keep at most 160016 iterates (7.7 MB)".
+std::string iterationCapNote(const OptimizerLab& lab);
+// The inputs, with max_iterations lowered to runIterationCap().
 RunInputs runInputs(const OptimizerLab& lab);
 // The runs of those inputs into `runs` (its storage is reused): one per start, or one per
 // compare entry from the first start (empty for a disabled entry).
 void computeRuns(const RunInputs& inputs, std::vector<Trajectory>& runs);
-// How many steps a full recompute may take: runs x (max iterations + 1).
+// How many steps a full recompute may take: runs x (capped max iterations + 1).
 long fullRecomputeSteps(const OptimizerLab& lab);
 
 // Runs every start (or every compare entry) again. Call after any change to the objective, the
@@ -146,7 +162,8 @@ long fullRecomputeSteps(const OptimizerLab& lab);
 // in the frame that made the change. (The UI sends much larger recomputes to a RunWorker.)
 void recomputeRuns(OptimizerLab& lab);
 
-// Reruns start i only (a dragged start); in compare mode every run, as they share the start.
+// Reruns start i only (a dragged start); in compare mode every run, as they share the start,
+// and every run when a new start lowered the iteration cap below what the others ran.
 void recomputeRun(OptimizerLab& lab, int i);
 // [Starts] The caller reruns what changed (recomputeRun / requestRun for one start).
 // Replaces every start; slots 0..n-1 (at most kMaxRuns are kept).
@@ -161,7 +178,8 @@ int addRandomStart(OptimizerLab& lab);
 bool moveStart(OptimizerLab& lab, int i, const Vec2& w);
 // Deletes start i and its run; the other runs keep their colours, names and results. The last
 // start is never deleted (false then). In compare mode every run shares the first start, so the
-// caller reruns them (recomputeRuns or requestRuns).
+// caller reruns them (recomputeRuns or requestRuns). When the deletion raises the iteration cap,
+// the runs it stopped are rerun here, so they read as a fresh computation would.
 bool removeStart(OptimizerLab& lab, int i);
 // Whether the map's legend lists the runs: up to kMapLegendRuns it does; beyond, the legend
 // would cover much of the map (16 starts: a third of it), and the runs' colours are named by the
@@ -202,5 +220,8 @@ const char* describeShape(const PointInspection& p, double grad_tol);
 
 // A status chip's text for run i, e.g. "converged in 55 steps to a maximum (f = 1.060077)".
 std::string runSummary(const OptimizerLab& lab, int run);
+// What to try, under the chip: the run's own hint, except for a run the iteration cap stopped
+// ("change the step size, or use fewer starts (with 16, each stops at 10000)").
+std::string runHint(const OptimizerLab& lab, int run);
 
 }  // namespace gradlab

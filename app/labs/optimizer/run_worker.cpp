@@ -12,7 +12,7 @@ RunResult computeRunResult(const RunRequest& request) {
 
 void requestRuns(OptimizerLab& lab, RunScheduler& s) {
   ++s.requested;  // whatever is under way is now stale
-  if (fullRecomputeSteps(lab) <= kFrameStepBudget) {
+  if (fullRecomputeSteps(lab) <= s.frame_step_budget) {
     recomputeRuns(lab);
     s.pending = false;
     return;
