@@ -27,3 +27,13 @@ render_lab networks networks-b1-grid
 render_lab elbows elbows-training --units 16 --steps 6000
 render_lab elbows elbows-dead-relu --preset e3 --steps 6000
 render_lab elbows elbows-dead-leaky --preset e3 --alpha 0.1 --steps 6000
+# Presentation mode, and two homework figures as `gradlab export` writes them (no display needed).
+render optimizer-presentation --presentation
+figures=$(mktemp -d)
+for scene in c4-eta-0.1 e1-case-3; do
+  "$exe" export "assets/scenes/$scene.json" --out-dir "$figures" --size 800x600 >/dev/null
+done
+cp "$figures/c4-eta-0.1-map.png" "$out/figure-c4-eta-0.1-map.png"
+cp "$figures/e1-case-3-unit.png" "$out/figure-e1-case-3-unit.png"
+rm -rf "$figures"
+echo "$out/figure-c4-eta-0.1-map.png $out/figure-e1-case-3-unit.png"
