@@ -7,7 +7,10 @@
 #include <cstdio>
 
 #include "app/gl/texture_copy.h"
+#include "app/help_overlay_ui.h"
+#include "app/lab_undo.h"
 #include "app/scene_menu_ui.h"
+#include "app/shortcuts.h"
 
 namespace gradlab {
 namespace {
@@ -18,6 +21,18 @@ void drawMainMenu(App& app) {
     drawSceneMenuItems(app);
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.quit_requested = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, canUndo(app))) runCommand(app, {Command::Undo});
+    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, canRedo(app)))
+      runCommand(app, {Command::Redo});
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Run")) {
+    if (ImGui::MenuItem("Play / Pause", "Space")) runCommand(app, {Command::PlayPause});
+    if (ImGui::MenuItem("Step", "Right")) runCommand(app, {Command::Step});
+    if (ImGui::MenuItem("Reset", "R")) runCommand(app, {Command::Reset});
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -31,7 +46,7 @@ void drawMainMenu(App& app) {
     const std::vector<LabEntry>& table = labTable();
     for (int i = 0; i < int(table.size()); ++i) {
       char shortcut[16];
-      std::snprintf(shortcut, sizeof shortcut, "Ctrl+%d", i + 1);
+      std::snprintf(shortcut, sizeof shortcut, "%d", i + 1);
       if (ImGui::MenuItem(table[i].title, i < 9 ? shortcut : nullptr, app.lab == i)) {
         app.lab = i;
         app.select_lab_tab = true;
@@ -40,23 +55,16 @@ void drawMainMenu(App& app) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     if (ImGui::MenuItem("About gradlab")) app.show_about = true;
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
 }
 
+// Every shortcut but File's (Ctrl+S, Ctrl+O: scene_menu_ui.h) is in shortcuts.h.
 void handleShortcuts(App& app) {
-  const ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.WantTextInput) return;
-  // GLFW key codes for '1'..'9' and 'Q' are their ASCII values.
-  for (int i = 0; i < int(labTable().size()) && i < 9; ++i) {
-    if (ImGui::IsKeyPressed('1' + i, false)) {
-      app.lab = i;
-      app.select_lab_tab = true;
-    }
-  }
-  if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
+  handleKeyboardShortcuts(app);
   handleSceneShortcuts(app);
 }
 
@@ -96,6 +104,12 @@ void drawStatusBar(App& app, float height) {
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.9f, 0.6f, 0.1f, 1.0f), "%s", app.font_warning.c_str());
+  }
+  if (!app.command_message.empty() && app.command_message_lab == app.lab) {  // undo, no animation
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(app.command_message.c_str());
   }
   if (!app.scene_message.empty()) {  // the last scene opened or saved, or why it was not
     ImGui::SameLine();
@@ -146,6 +160,7 @@ void initApp(App& app, WakeFunction wake) {
     app.labs.back()->setWake(wake);
   }
   app.lab = std::clamp(app.lab, 0, int(app.labs.size()) - 1);
+  app.undo.clear();  // new labs: their histories start at the first frame (lab_undo.h)
 }
 
 Lab& currentLab(App& app) {
@@ -186,7 +201,9 @@ void drawApp(App& app, float dt) {
   drawStatusBar(app, status_height);
   drawAbout(app);
   drawSceneDialog(app);
+  drawHelpOverlay(app);
   ImGui::End();
+  recordSettledLabScene(app);  // after everything that can change a scene this frame
 }
 
 }  // namespace gradlab
