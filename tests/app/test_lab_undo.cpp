@@ -5,7 +5,11 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -157,6 +161,29 @@ TEST(LabUndo, OneDragIsOneStep) {
   EXPECT_EQ(undoLabScene(app), "Undid: leaky_alpha");
   EXPECT_EQ(scene(app), original);
   ImGui::DestroyContext(imgui);
+}
+
+// A settled input frame saves the scene and compares it with the last one: that must cost far less
+// than a frame. Prints the median per lab (the README quotes them); fails only past 5 ms.
+TEST(LabUndo, RecordingASceneIsCheap) {
+  App app;
+  initApp(app);
+  recordLabScene(app);
+  for (int lab = 0; lab < int(app.labs.size()); ++lab) {
+    app.lab = lab;
+    std::vector<double> micros;
+    for (int i = 0; i < 51; ++i) {
+      const auto start = std::chrono::steady_clock::now();
+      recordLabScene(app);
+      micros.push_back(
+          std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
+              .count());
+    }
+    std::nth_element(micros.begin(), micros.begin() + 25, micros.end());
+    std::printf("saveScene + compare, %s lab: %.0f us (median of 51)\n", labTable()[lab].name,
+                micros[25]);
+    EXPECT_LT(micros[25], 5000) << labTable()[lab].name;
+  }
 }
 
 }  // namespace
