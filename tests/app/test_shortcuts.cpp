@@ -194,5 +194,40 @@ TEST(Shortcuts, LabSwitchHelpAndQuit) {
   EXPECT_TRUE(app.quit_requested);
 }
 
+// The app turns ImGui's keyboard navigation off (Space and the arrows are shortcuts); Tab must
+// still move from one text field to the next, as ImGui 1.86 does without the navigation flag.
+TEST(Shortcuts, TabMovesBetweenFieldsWithoutKeyboardNavigation) {
+  ImGuiContext* imgui = test::CreateHeadlessImGui(ImVec2(400, 300));
+  ImGuiIO& io = ImGui::GetIO();
+  ASSERT_FALSE(io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard);
+  io.KeyMap[ImGuiKey_Tab] = GLFW_KEY_TAB;
+  double a = 1, b = 2;
+  bool second_active = false;
+  const auto frame = [&](ImVec2 mouse, bool down, bool tab) {
+    io.MousePos = mouse;
+    io.MouseDown[0] = down;
+    io.KeysDown[GLFW_KEY_TAB] = tab;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImGui::InputDouble("a", &a);
+    ImGui::InputDouble("b", &b);
+    second_active = ImGui::IsItemActive();
+    ImGui::End();
+    ImGui::Render();
+  };
+  const ImVec2 first_field(40, 18);  // inside "a", the first row
+  frame(first_field, false, false);
+  frame(first_field, true, false);  // click into "a"
+  frame(first_field, false, false);
+  EXPECT_TRUE(io.WantTextInput);
+  EXPECT_FALSE(second_active);
+  frame(first_field, false, true);  // Tab
+  frame(first_field, false, false);
+  EXPECT_TRUE(second_active);
+  ImGui::DestroyContext(imgui);
+}
+
 }  // namespace
 }  // namespace gradlab
