@@ -40,6 +40,7 @@ void drawHelpOverlay(App& app) {
   }
   ImGui::Spacing();
   ImGui::TextDisabled("Keys act when no text field is being edited.");
+  ImGui::TextDisabled("Undo is per lab. Esc, F1 or a click closes this.");
   const bool close = ImGui::Button("Close") ||
                      ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) ||
                      ImGui::IsMouseClicked(0);  // anywhere: there is nothing to click inside

@@ -78,16 +78,16 @@ KeyEvents readKeyEvents(const ImGuiIO& io) {
 
 const std::vector<ShortcutHelp>& shortcutHelp() {
   static const std::vector<ShortcutHelp> list = {
-      {"Space", "play / pause the animation"},
-      {"Right arrow", "one step forward (hold to keep stepping)"},
-      {"R", "reset: the animation back to its start"},
+      {"Space", "play / pause"},
+      {"Right arrow", "step (hold to repeat)"},
+      {"R", "reset the animation to its start"},
       {"1 .. 6, Ctrl+1 .. 6", "switch lab"},
-      {"Ctrl+Z", "undo a parameter change (each lab its own)"},
+      {"Ctrl+Z", "undo a parameter change"},
       {"Ctrl+Shift+Z, Ctrl+Y", "redo"},
       {"Ctrl+O", "open a scene"},
       {"Ctrl+S", "save the scene"},
       {"Ctrl+E", "export figures"},
-      {"F1, ?", "this help (Esc, F1 or a click closes it)"},
+      {"F1, ?", "this help"},
       {"Ctrl+Q", "quit"},
   };
   return list;
