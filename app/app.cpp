@@ -9,8 +9,11 @@
 #include <cstdio>
 
 #include "app/gl/texture_copy.h"
+#include "app/help_overlay_ui.h"
+#include "app/lab_undo.h"
 #include "app/scene_menu_ui.h"
 #include "app/settings.h"
+#include "app/shortcuts.h"
 
 namespace gradlab {
 namespace {
@@ -45,6 +48,18 @@ void drawMainMenu(App& app) {
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) app.quit_requested = true;
     ImGui::EndMenu();
   }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, canUndo(app))) runCommand(app, {Command::Undo});
+    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, canRedo(app)))
+      runCommand(app, {Command::Redo});
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Run")) {
+    if (ImGui::MenuItem("Play / Pause", "Space")) runCommand(app, {Command::PlayPause});
+    if (ImGui::MenuItem("Step", "Right")) runCommand(app, {Command::Step});
+    if (ImGui::MenuItem("Reset", "R")) runCommand(app, {Command::Reset});
+    ImGui::EndMenu();
+  }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Dark theme (screen)", nullptr, app.theme == Theme::Dark))
       setTheme(app, Theme::Dark);
@@ -58,7 +73,7 @@ void drawMainMenu(App& app) {
     const std::vector<LabEntry>& table = labTable();
     for (int i = 0; i < int(table.size()); ++i) {
       char shortcut[16];
-      std::snprintf(shortcut, sizeof shortcut, "Ctrl+%d", i + 1);
+      std::snprintf(shortcut, sizeof shortcut, "%d", i + 1);
       if (ImGui::MenuItem(table[i].title, i < 9 ? shortcut : nullptr, app.lab == i)) {
         app.lab = i;
         app.select_lab_tab = true;
@@ -67,6 +82,7 @@ void drawMainMenu(App& app) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     if (ImGui::MenuItem("About gradlab")) app.show_about = true;
     ImGui::EndMenu();
   }
@@ -86,18 +102,11 @@ void handlePresentationKeys(App& app) {
     app.presentation = false;
 }
 
+// Every shortcut but File's (Ctrl+S, Ctrl+O: scene_menu_ui.h), presentation mode's and the
+// export dialog's (Ctrl+E) is in shortcuts.h.
 void handleShortcuts(App& app) {
   handlePresentationKeys(app);
-  const ImGuiIO& io = ImGui::GetIO();
-  if (!io.KeyCtrl || io.WantTextInput) return;
-  // GLFW key codes for '1'..'9' and 'Q' are their ASCII values.
-  for (int i = 0; i < int(labTable().size()) && i < 9; ++i) {
-    if (ImGui::IsKeyPressed('1' + i, false)) {
-      app.lab = i;
-      app.select_lab_tab = true;
-    }
-  }
-  if (ImGui::IsKeyPressed('Q', false)) app.quit_requested = true;
+  handleKeyboardShortcuts(app);
   handleSceneShortcuts(app);
   handleExportShortcut(app);
 }
@@ -150,6 +159,12 @@ void drawStatusBar(App& app, float height) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.9f, 0.6f, 0.1f, 1.0f), "%s", app.font_warning.c_str());
   }
+  if (!app.command_message.empty() && app.command_message_lab == app.lab) {  // undo, no animation
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(app.command_message.c_str());
+  }
   if (!app.scene_message.empty()) {  // the last scene opened or saved, or why it was not
     ImGui::SameLine();
     ImGui::TextDisabled("|");
@@ -199,6 +214,7 @@ void initApp(App& app, WakeFunction wake) {
     app.labs.back()->setWake(wake);
   }
   app.lab = std::clamp(app.lab, 0, int(app.labs.size()) - 1);
+  app.undo.clear();  // new labs: their histories start at the first frame (lab_undo.h)
 }
 
 Lab& currentLab(App& app) {
@@ -242,7 +258,9 @@ void drawApp(App& app, float dt) {
   drawAbout(app);
   drawSceneDialog(app);
   drawExportDialog(app);
+  drawHelpOverlay(app);
   ImGui::End();
+  recordSettledLabScene(app);  // after everything that can change a scene this frame
 }
 
 }  // namespace gradlab

@@ -11,6 +11,7 @@
 #include "app/labs/lab.h"
 #include "app/plot/plot_imgui.h"
 #include "app/theme.h"
+#include "app/undo.h"
 
 namespace gradlab {
 
@@ -25,6 +26,11 @@ struct App {
   std::string scene_message;               // what the last open or save did, for the status bar
   bool scene_message_is_error = false;
   std::vector<std::string> dropped_files;  // files dropped on the window, opened next frame
+  std::vector<UndoHistory> undo;           // one per lab: its scenes to undo (app/lab_undo.h)
+  bool undo_pending = false;               // input arrived since the scene was last recorded
+  bool show_help = false;                  // the keyboard shortcuts overlay (F1 or ?)
+  std::string command_message;             // what the last shortcut or Edit/Run command did
+  int command_message_lab = -1;            // the lab it was about: shown while that lab is open
   struct SceneDialog {
     bool open = false;     // the dialog is showing
     bool saving = false;   // save as (else open)

@@ -68,7 +68,8 @@ bool Platform::init(const PlatformOptions& options, std::string* error) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is ours, not a file's; settings come in a later issue
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation: Space and the arrows are the animation's shortcuts (app/shortcuts.h).
+  // Tab still moves between fields.
   // An exposed or resized window has lost its pixels: the next frame is drawn in full.
   glfwSetWindowUserPointer(window_, this);
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* window) {

@@ -104,7 +104,8 @@ void drawSceneDialog(App& app) {
   ImGui::EndChild();
   const bool ok = ImGui::Button(dialog.saving ? "Save" : "Open") || entered;
   ImGui::SameLine();
-  const bool cancel = ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false);
+  const bool cancel =
+      ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   if (ok && dialog.path[0] != '\0') {
     if (dialog.saving)
       saveScene(app, dialog.path);

@@ -82,6 +82,14 @@ class Lab {
   virtual bool working() const { return false; }
   // Starts the lab's animation from its beginning (gradlab gui --play); false when it has none.
   virtual bool play() { return false; }
+  // The keyboard's animation commands (Space, Right arrow, R; app/shortcuts.h), each on the
+  // lab's shared Timeline; false when the lab has no animation. togglePlay: play or pause (from
+  // the start when every iterate is shown or the end was reached); stepForward: one iterate (or
+  // training step) on, paused; rewind: back to the first iterate, paused. What the animation is
+  // (runs revealed, or a network trained) each lab's panel says.
+  virtual bool togglePlay() { return false; }
+  virtual bool stepForward() { return false; }
+  virtual bool rewind() { return false; }
 
   // The lab's inputs (its scene) as JSON, and back: "" or the problem, naming the bad field.
   virtual nlohmann::json saveScene() const;

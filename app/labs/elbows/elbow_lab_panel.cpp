@@ -43,6 +43,38 @@ bool ElbowLabPanel::play() {
   return lab_.timeline.playing;
 }
 
+// The animation is training: the network's SGD steps (or, on the one-unit tab, the single unit's
+// steps). Reset goes back to step 0, the untrained network; the same seed retrains it identically.
+bool ElbowLabPanel::togglePlay() {
+  if (lab_.scene.one_unit_tab) {
+    timelineTogglePlay(lab_.unit_timeline);
+    return true;
+  }
+  timelineTogglePlay(lab_.timeline);
+  syncTraining(lab_);
+  return true;
+}
+
+bool ElbowLabPanel::stepForward() {
+  if (lab_.scene.one_unit_tab) {
+    timelineStep(lab_.unit_timeline);
+    return true;
+  }
+  timelineStep(lab_.timeline);
+  syncTraining(lab_);
+  return true;
+}
+
+bool ElbowLabPanel::rewind() {
+  if (lab_.scene.one_unit_tab) {
+    timelineRewind(lab_.unit_timeline);
+    return true;
+  }
+  timelineRewind(lab_.timeline);
+  syncTraining(lab_);
+  return true;
+}
+
 nlohmann::json ElbowLabPanel::saveScene() const {
   return elbowLabSceneToJson(lab_);
 }

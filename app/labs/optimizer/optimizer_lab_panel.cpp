@@ -49,6 +49,22 @@ bool OptimizerLabPanel::play() {
   return lab_.timeline.playing;
 }
 
+// The animation reveals the runs' iterates one by one; reset shows iterate 0 of every run.
+bool OptimizerLabPanel::togglePlay() {
+  timelineTogglePlay(lab_.timeline);
+  return true;
+}
+
+bool OptimizerLabPanel::stepForward() {
+  timelineStep(lab_.timeline);
+  return true;
+}
+
+bool OptimizerLabPanel::rewind() {
+  timelineRewind(lab_.timeline);
+  return true;
+}
+
 std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args) {
   if (args.empty()) return "";
   CLI::App parser{"optimizer lab options"};

@@ -22,6 +22,9 @@ class OptimizerLabPanel : public Lab {
   void setWake(WakeFunction wake) override;
   bool working() const override;
   bool play() override;
+  bool togglePlay() override;
+  bool stepForward() override;
+  bool rewind() override;
 
   nlohmann::json saveScene() const override;
   std::string loadScene(const nlohmann::json& scene) override;

@@ -35,6 +35,23 @@ bool StochasticLabPanel::play() {
   return lab_.timeline.playing;
 }
 
+// The animation reveals the stochastic runs' iterations (and their ellipses) one by one; reset
+// shows iteration 0.
+bool StochasticLabPanel::togglePlay() {
+  timelineTogglePlay(lab_.timeline);
+  return true;
+}
+
+bool StochasticLabPanel::stepForward() {
+  timelineStep(lab_.timeline);
+  return true;
+}
+
+bool StochasticLabPanel::rewind() {
+  timelineRewind(lab_.timeline);
+  return true;
+}
+
 nlohmann::json StochasticLabPanel::saveScene() const {
   return stochasticLabSceneToJson(lab_);
 }

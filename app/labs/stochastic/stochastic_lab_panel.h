@@ -20,6 +20,9 @@ class StochasticLabPanel : public Lab {
   void draw(const LabFrame& frame) override;
   double secondsUntilChange() const override;
   bool play() override;
+  bool togglePlay() override;
+  bool stepForward() override;
+  bool rewind() override;
 
   nlohmann::json saveScene() const override;
   std::string loadScene(const nlohmann::json& scene) override;
