@@ -54,12 +54,6 @@ void drawMainMenu(App& app) {
       runCommand(app, {Command::Redo});
     ImGui::EndMenu();
   }
-  if (ImGui::BeginMenu("Run")) {
-    if (ImGui::MenuItem("Play / Pause", "Space")) runCommand(app, {Command::PlayPause});
-    if (ImGui::MenuItem("Step", "Right")) runCommand(app, {Command::Step});
-    if (ImGui::MenuItem("Reset", "R")) runCommand(app, {Command::Reset});
-    ImGui::EndMenu();
-  }
   if (ImGui::BeginMenu("View")) {
     if (ImGui::MenuItem("Dark theme (screen)", nullptr, app.theme == Theme::Dark))
       setTheme(app, Theme::Dark);
@@ -67,6 +61,12 @@ void drawMainMenu(App& app) {
       setTheme(app, Theme::Light);
     ImGui::Separator();
     drawViewScaleItems(app);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Run")) {
+    if (ImGui::MenuItem("Play / Pause", "Space")) runCommand(app, {Command::PlayPause});
+    if (ImGui::MenuItem("Step", "Right")) runCommand(app, {Command::Step});
+    if (ImGui::MenuItem("Reset", "R")) runCommand(app, {Command::Reset});
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Lab")) {

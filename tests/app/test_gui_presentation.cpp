@@ -136,14 +136,14 @@ TEST(GuiPresentation, KeysToggleModeAndFullScreenInTheLiveWindow) {
 
 // View > UI scale > 2x in the running app: the loop hands the scale to the platform, which
 // re-rasterizes the font at twice the pixels (not FontGlobalScale). The menu's positions are
-// those of the 1x layout (File, View, ... at 17 px).
+// those of the 1x layout (File, Edit, View, ... at 17 px).
 TEST(GuiPresentation, ViewMenuScaleTwoRerasterizesTheFontLive) {
   if (std::system("command -v xdotool >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "xdotool is not installed";
   const std::string out = driveTheWindow(
-      "xdotool mousemove 65 11; sleep 0.3; xdotool click 1; sleep 0.5; "             // View
-      "xdotool mousemove 80 128; sleep 0.5; xdotool mousemove 300 128; sleep 0.4; "  // UI scale
-      "xdotool mousemove 300 190; sleep 0.3; xdotool click 1; sleep 0.8");           // 2x
+      "xdotool mousemove 116 11; sleep 0.3; xdotool click 1; sleep 0.5; "             // View
+      "xdotool mousemove 131 128; sleep 0.5; xdotool mousemove 351 128; sleep 0.4; "  // UI scale
+      "xdotool mousemove 351 190; sleep 0.3; xdotool click 1; sleep 0.8");            // 2x
   EXPECT_NE(out.find("ui_scale: 2\n"), std::string::npos) << out;
   EXPECT_NE(out.find("font_raster_px: 34\n"), std::string::npos) << out;
   EXPECT_NE(out.find("font_global_scale: 1\n"), std::string::npos) << out;
