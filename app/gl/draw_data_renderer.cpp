@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "app/gl/gl.h"
 
@@ -31,18 +32,30 @@ bool triangleMeets(const ImDrawData& data, const ImDrawVert* v0, const ImDrawVer
   return x1 >= float(box.x0) && x0 <= float(box.x1) && y1 >= float(box.y0) && y0 <= float(box.y1);
 }
 
-// One list's commands and indices for one box: draw commands cut to the box with only the
-// triangles that can reach it (llvmpipe sets up every triangle it is given, scissored or not),
-// each callback preceded by an empty draw command that sets the scissor to its cut clip (the
-// backend sets no scissor for callbacks), commands outside the box left out.
-void cutList(const ImDrawData& data, const ImDrawList& list, const ImVector<ImDrawCmd>& cmds,
-             const ImVector<ImDrawIdx>& indices, const PixelBox& box, ImVector<ImDrawCmd>& out,
-             ImVector<ImDrawIdx>& out_indices) {
-  out.resize(0);
-  out_indices.resize(0);
+// One list's commands, indices and vertices for one box: draw commands cut to the box with only
+// the triangles that can reach it and only the vertices those use (llvmpipe shades every vertex in
+// a draw's index range and sets up every triangle it is given, scissored or not), each callback
+// preceded by an empty draw command that sets the scissor to its cut clip (the backend sets no
+// scissor for callbacks), commands outside the box left out. False when the kept vertices would
+// not fit 16-bit indices: then the list is drawn with all of its own.
+bool cutList(const ImDrawData& data, const ImVector<ImDrawVert>& vertices,
+             const ImVector<ImDrawCmd>& cmds, const ImVector<ImDrawIdx>& indices,
+             const PixelBox& box, ImDrawList& out) {
+  out.CmdBuffer.resize(0);
+  out.IdxBuffer.resize(0);
+  out.VtxBuffer.resize(0);
+  std::vector<int> new_index(std::size_t(vertices.Size), -1);
+  auto keep = [&](unsigned vertex) {
+    int& n = new_index[vertex];
+    if (n < 0) {
+      n = out.VtxBuffer.Size;
+      out.VtxBuffer.push_back(vertices[int(vertex)]);
+    }
+    out.IdxBuffer.push_back(ImDrawIdx(n));
+  };
   for (const ImDrawCmd& cmd : cmds) {
     if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
-      out.push_back(cmd);
+      out.CmdBuffer.push_back(cmd);
       continue;
     }
     const PixelBox scissor = commandScissor(data, cmd);
@@ -50,31 +63,65 @@ void cutList(const ImDrawData& data, const ImDrawList& list, const ImVector<ImDr
     if (cut.empty()) continue;
     ImDrawCmd clipped = cmd;
     clipped.ClipRect = clipRectFor(data, cut);
+    clipped.VtxOffset = 0;
     if (cmd.UserCallback != nullptr) {
       ImDrawCmd set_scissor = clipped;
       set_scissor.UserCallback = nullptr;
       set_scissor.UserCallbackData = nullptr;
       set_scissor.ElemCount = 0;
-      out.push_back(set_scissor);
+      out.CmdBuffer.push_back(set_scissor);
       clipped.ClipRect = cmd.ClipRect;  // the callback's own rectangle (where it draws)
-      out.push_back(clipped);
+      out.CmdBuffer.push_back(clipped);
       continue;
     }
-    clipped.IdxOffset = unsigned(out_indices.Size);
+    clipped.IdxOffset = unsigned(out.IdxBuffer.Size);
     const ImDrawIdx* idx = indices.Data + cmd.IdxOffset;
-    if (cut == scissor) {  // the whole command is inside the box
-      for (unsigned i = 0; i < cmd.ElemCount; ++i) out_indices.push_back(idx[i]);
-    } else {
-      const ImDrawVert* vtx = list.VtxBuffer.Data + cmd.VtxOffset;
-      for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
-        if (!triangleMeets(data, &vtx[idx[i]], &vtx[idx[i + 1]], &vtx[idx[i + 2]], cut)) continue;
-        out_indices.push_back(idx[i]);
-        out_indices.push_back(idx[i + 1]);
-        out_indices.push_back(idx[i + 2]);
-      }
+    const ImDrawVert* vtx = vertices.Data + cmd.VtxOffset;
+    const bool whole = cut == scissor;  // the whole command is inside the box
+    for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+      if (!whole && !triangleMeets(data, &vtx[idx[i]], &vtx[idx[i + 1]], &vtx[idx[i + 2]], cut))
+        continue;
+      for (unsigned k = 0; k < 3; ++k) keep(cmd.VtxOffset + idx[i + k]);
     }
-    clipped.ElemCount = unsigned(out_indices.Size) - clipped.IdxOffset;
-    if (clipped.ElemCount > 0) out.push_back(clipped);
+    if (sizeof(ImDrawIdx) == 2 && out.VtxBuffer.Size > 0xFFFF) return false;
+    clipped.ElemCount = unsigned(out.IdxBuffer.Size) - clipped.IdxOffset;
+    if (clipped.ElemCount > 0) out.CmdBuffer.push_back(clipped);
+  }
+  return true;
+}
+
+// The same without taking vertices apart (a list too large for 16-bit indices once cut).
+void cutListKeepingVertices(const ImDrawData& data, const ImVector<ImDrawVert>& vertices,
+                            const ImVector<ImDrawCmd>& cmds, const ImVector<ImDrawIdx>& indices,
+                            const PixelBox& box, ImDrawList& out) {
+  out.CmdBuffer.resize(0);
+  out.IdxBuffer.resize(0);
+  out.VtxBuffer = vertices;
+  for (const ImDrawCmd& cmd : cmds) {
+    const PixelBox cut = intersect(commandScissor(data, cmd), box);
+    if (cmd.UserCallback != nullptr || cut.empty()) {
+      if (cmd.UserCallback == ImDrawCallback_ResetRenderState) out.CmdBuffer.push_back(cmd);
+      if (cmd.UserCallback == nullptr || cut.empty()) continue;
+      ImDrawCmd set_scissor = cmd;
+      set_scissor.ClipRect = clipRectFor(data, cut);
+      set_scissor.UserCallback = nullptr;
+      set_scissor.UserCallbackData = nullptr;
+      set_scissor.ElemCount = 0;
+      out.CmdBuffer.push_back(set_scissor);
+      out.CmdBuffer.push_back(cmd);
+      continue;
+    }
+    ImDrawCmd clipped = cmd;
+    clipped.ClipRect = clipRectFor(data, cut);
+    clipped.IdxOffset = unsigned(out.IdxBuffer.Size);
+    const ImDrawIdx* idx = indices.Data + cmd.IdxOffset;
+    const ImDrawVert* vtx = vertices.Data + cmd.VtxOffset;
+    for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+      if (!triangleMeets(data, &vtx[idx[i]], &vtx[idx[i + 1]], &vtx[idx[i + 2]], cut)) continue;
+      for (unsigned k = 0; k < 3; ++k) out.IdxBuffer.push_back(idx[i + k]);
+    }
+    clipped.ElemCount = unsigned(out.IdxBuffer.Size) - clipped.IdxOffset;
+    if (clipped.ElemCount > 0) out.CmdBuffer.push_back(clipped);
   }
 }
 
@@ -86,31 +133,35 @@ void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, floa
   const std::size_t lists = std::size_t(data.CmdListsCount);
   std::vector<ImVector<ImDrawCmd>> cmds(lists);
   std::vector<ImVector<ImDrawIdx>> indices(lists);
+  std::vector<ImVector<ImDrawVert>> vertices(lists);
   for (std::size_t l = 0; l < lists; ++l) {
     cmds[l].swap(data.CmdLists[l]->CmdBuffer);
     indices[l].swap(data.CmdLists[l]->IdxBuffer);
+    vertices[l].swap(data.CmdLists[l]->VtxBuffer);
   }
-  int total_indices = 0;
+  const int kept_indices = data.TotalIdxCount, kept_vertices = data.TotalVtxCount;
   for (const PixelBox& box : boxes) {
     if (box.empty()) continue;
     glEnable(GL_SCISSOR_TEST);
     glScissor(box.x0, fb_h - box.y1, box.x1 - box.x0, box.y1 - box.y0);
     glClearColor(clear_r, clear_g, clear_b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    total_indices = 0;
+    data.TotalIdxCount = data.TotalVtxCount = 0;
     for (std::size_t l = 0; l < lists; ++l) {
       ImDrawList& list = *data.CmdLists[l];
-      cutList(data, list, cmds[l], indices[l], box, list.CmdBuffer, list.IdxBuffer);
-      total_indices += list.IdxBuffer.Size;
+      if (!cutList(data, vertices[l], cmds[l], indices[l], box, list))
+        cutListKeepingVertices(data, vertices[l], cmds[l], indices[l], box, list);
+      data.TotalIdxCount += list.IdxBuffer.Size;
+      data.TotalVtxCount += list.VtxBuffer.Size;
     }
-    const int kept_total = data.TotalIdxCount;
-    data.TotalIdxCount = total_indices;
     ImGui_ImplOpenGL3_RenderDrawData(&data);
-    data.TotalIdxCount = kept_total;
   }
+  data.TotalIdxCount = kept_indices;
+  data.TotalVtxCount = kept_vertices;
   for (std::size_t l = 0; l < lists; ++l) {
     cmds[l].swap(data.CmdLists[l]->CmdBuffer);
     indices[l].swap(data.CmdLists[l]->IdxBuffer);
+    vertices[l].swap(data.CmdLists[l]->VtxBuffer);
   }
   glDisable(GL_SCISSOR_TEST);
 }
