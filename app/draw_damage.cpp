@@ -58,16 +58,18 @@ PixelBox triangleBox(const ImDrawData& data, const ImDrawVert* v[3], const Pixel
 }
 
 // Every primitive of the window. A vertex is hashed once, though several triangles share it.
-std::vector<DrawPrimitive> primitives(const ImDrawData& data, const ImDrawList& list,
-                                      std::uint64_t content_version, ImTextureID font_atlas) {
-  std::vector<std::uint64_t> vertex_hash(std::size_t(list.VtxBuffer.Size));
+// `prims` and `vertex_hash` are reused buffers (a frame's worth is hundreds of KB: allocating it
+// anew each frame costs page faults).
+void primitives(const ImDrawData& data, const ImDrawList& list, std::uint64_t content_version,
+                ImTextureID font_atlas, std::vector<DrawPrimitive>& prims,
+                std::vector<std::uint64_t>& vertex_hash) {
+  vertex_hash.resize(std::size_t(list.VtxBuffer.Size));
   for (int i = 0; i < list.VtxBuffer.Size; ++i) {
     WordHasher vertex;
     vertex.bytes(&list.VtxBuffer[i], sizeof(ImDrawVert));
     vertex_hash[std::size_t(i)] = vertex.h;
   }
-  std::vector<DrawPrimitive> prims;
-  prims.reserve(std::size_t(list.IdxBuffer.Size / 3 + list.CmdBuffer.Size));
+  prims.clear();
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
     if (cmd.UserCallback == ImDrawCallback_ResetRenderState) continue;
     const PixelBox scissor = commandScissor(data, cmd);
@@ -94,52 +96,49 @@ std::vector<DrawPrimitive> primitives(const ImDrawData& data, const ImDrawList& 
       if (!box.empty()) prims.push_back({triangle.h, box});
     }
   }
-  return prims;
 }
 
 // The primitives of one frame's window as a multiset: an open-addressing table of hash ->
-// count (hash 0 marks an empty slot, so a primitive hashing to 0 is stored as 1).
+// count (hash 0 marks an empty slot, so a primitive hashing to 0 is stored as 1), in a buffer
+// the tracker keeps from frame to frame.
 class PrimitiveCounts {
  public:
-  explicit PrimitiveCounts(const std::vector<DrawPrimitive>& prims) : prims_(prims) {
+  PrimitiveCounts(const std::vector<DrawPrimitive>& prims, std::vector<DamageSlot>& slots)
+      : prims_(prims), slots_(slots) {
     std::size_t size = 16;
     while (size < 2 * prims.size()) size *= 2;
     mask_ = size - 1;
-    keys_.assign(size, 0);
-    counts_.assign(size, 0);
-    first_.assign(size, 0);
+    slots_.assign(size, DamageSlot{});
     for (std::size_t i = 0; i < prims.size(); ++i) {
-      const std::size_t slot = find(prims[i].hash);
-      if (counts_[slot]++ == 0) keys_[slot] = key(prims[i].hash), first_[slot] = i;
+      DamageSlot& slot = find(prims[i].hash);
+      if (slot.count++ == 0) slot.key = key(prims[i].hash), slot.first = std::uint32_t(i);
     }
   }
   // Takes one primitive with this hash out; false when there is none left.
   bool take(std::uint64_t hash) {
-    const std::size_t slot = find(hash);
-    if (counts_[slot] == 0) return false;
-    --counts_[slot];
+    DamageSlot& slot = find(hash);
+    if (slot.count == 0) return false;
+    --slot.count;
     return true;
   }
   // The boxes of the primitives not taken.
   void addLeftOver(std::vector<PixelBox>& boxes) const {
-    for (std::size_t slot = 0; slot <= mask_; ++slot)
-      if (counts_[slot] > 0) boxes.push_back(prims_[first_[slot]].box);
+    for (const DamageSlot& slot : slots_)
+      if (slot.count > 0) boxes.push_back(prims_[slot.first].box);
   }
 
  private:
   static std::uint64_t key(std::uint64_t hash) { return hash == 0 ? 1 : hash; }
-  std::size_t find(std::uint64_t hash) const {
+  DamageSlot& find(std::uint64_t hash) {
     const std::uint64_t k = key(hash);
-    std::size_t slot = std::size_t(k ^ (k >> 29)) & mask_;
-    while (keys_[slot] != 0 && keys_[slot] != k) slot = (slot + 1) & mask_;
-    return slot;
+    std::size_t at = std::size_t(k ^ (k >> 29)) & mask_;
+    while (slots_[at].key != 0 && slots_[at].key != k) at = (at + 1) & mask_;
+    return slots_[at];
   }
 
   const std::vector<DrawPrimitive>& prims_;
+  std::vector<DamageSlot>& slots_;
   std::size_t mask_ = 0;
-  std::vector<std::uint64_t> keys_;
-  std::vector<int> counts_;
-  std::vector<std::size_t> first_;
 };
 
 }  // namespace
@@ -167,7 +166,7 @@ PixelBox commandScissor(const ImDrawData& data, const ImDrawCmd& cmd) {
   return intersect({x, fb_h - (gl_y + h), x + w, fb_h - gl_y}, framebufferBox(data));
 }
 
-std::vector<PixelBox> mergeBoxes(std::vector<PixelBox> boxes, int max_boxes, int join) {
+std::vector<PixelBox> mergeBoxes(const std::vector<PixelBox>& boxes, int max_boxes, int join) {
   std::vector<PixelBox> merged;
   auto absorb = [&](PixelBox box) {
     // Joining may make the box touch others: keep joining until it touches none.
@@ -232,7 +231,8 @@ std::vector<PixelBox> DamageTracker::update(const ImDrawData& data, std::uint64_
 
   const ImTextureID font_atlas = ImGui::GetIO().Fonts->TexID;
   std::vector<Window> windows(std::size_t(data.CmdListsCount));
-  std::vector<PixelBox> damage;
+  std::vector<PixelBox>& damage = damage_;
+  damage.clear();
   for (int l = 0; l < data.CmdListsCount; ++l) {
     const ImDrawList& list = *data.CmdLists[l];
     Window& now = windows[std::size_t(l)];
@@ -243,19 +243,21 @@ std::vector<PixelBox> DamageTracker::update(const ImDrawData& data, std::uint64_
       now.prims = std::move(before->prims);
       continue;
     }
-    now.prims = primitives(data, list, content_version, font_atlas);
+    now.prims.swap(spare_prims_);  // a buffer of an earlier frame: no new allocation
+    primitives(data, list, content_version, font_atlas, now.prims, vertex_hash_);
     if (!before) continue;
     // The symmetric difference of the two multisets.
-    PrimitiveCounts before_counts(before->prims);
+    PrimitiveCounts before_counts(before->prims, slots_);
     for (const DrawPrimitive& prim : now.prims)
       if (!before_counts.take(prim.hash)) damage.push_back(prim.box);
     before_counts.addLeftOver(damage);
+    spare_prims_.swap(before->prims);
   }
   windows_ = std::move(windows);
   frame_key_ = key.h;
   valid_ = true;
   if (full) return {whole};
-  return mergeBoxes(std::move(damage), kMaxBoxes, 16);
+  return mergeBoxes(damage, kMaxBoxes, 16);
 }
 
 }  // namespace gradlab

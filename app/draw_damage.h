@@ -42,13 +42,20 @@ PixelBox commandScissor(const ImDrawData& data, const ImDrawCmd& cmd);
 
 // Joins boxes that touch or lie within `join` pixels of each other, then the cheapest pairs
 // (least added area) until at most `max_boxes` remain. The result covers every input box.
-std::vector<PixelBox> mergeBoxes(std::vector<PixelBox> boxes, int max_boxes, int join);
+std::vector<PixelBox> mergeBoxes(const std::vector<PixelBox>& boxes, int max_boxes, int join);
 
 // One triangle or callback of the draw data: a hash of everything that decides its pixels and
 // the box of pixels it can touch.
 struct DrawPrimitive {
   std::uint64_t hash = 0;
   PixelBox box;
+};
+
+// One slot of the tracker's hash table of primitives (draw_damage.cpp).
+struct DamageSlot {
+  std::uint64_t key = 0;
+  std::uint32_t count = 0;
+  std::uint32_t first = 0;  // the index of the first primitive with this hash
 };
 
 class DamageTracker {
@@ -75,6 +82,11 @@ class DamageTracker {
   bool valid_ = false;
   std::uint64_t frame_key_ = 0;  // display size and scale, clear colour
   std::vector<Window> windows_;
+  // Buffers kept from frame to frame (a frame's worth is hundreds of KB).
+  std::vector<DrawPrimitive> spare_prims_;
+  std::vector<std::uint64_t> vertex_hash_;
+  std::vector<DamageSlot> slots_;
+  std::vector<PixelBox> damage_;
 };
 
 }  // namespace gradlab

@@ -25,6 +25,7 @@
 #include "app/gl/embedded_shaders.h"
 #include "app/gl/kept_frame.h"
 #include "app/gl/render_target.h"
+#include "app/memory.h"
 #include "app/gl/shader.h"
 #include "app/platform.h"
 #include "app/png.h"
@@ -200,6 +201,7 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
 }
 
 int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream& err) {
+  returnFreedMemoryToSystem();  // the allocator as the app's (gradlab gui) has it
   HeadlessSession session;
   if (!session.open(options, err)) return 2;
   // Two warm-up frames: the first builds the layout and uploads textures.

@@ -86,18 +86,20 @@ double ReluNetEvaluator::lossAndGradient(const VecX& params, const NetActivation
   activationValuesAndSlopes(act.kind(), act.alpha,
                             Eigen::Map<const Eigen::ArrayXd>(z_.data(), z_.size()), h_flat, s_flat);
   const auto u = params.segment(2 * p, p);
-  r_ = (h_.matrix().transpose() * u).array() + params(3 * p);
+  r_.matrix().noalias() = h_.matrix().transpose() * u;
+  r_ += params(3 * p);
   for (int k = 0; k < n; ++k) r_(k) -= data.ys[std::size_t(batch[std::size_t(k)])];
   const double loss = r_.square().sum() / n;
   // g = dL/df at each batch point; the rest is the chain rule of relu_net.h.
-  const Eigen::ArrayXd g = r_ * (2.0 / n);
+  g_ = r_ * (2.0 / n);
+  gx_ = g_ * x_;
   grad.resize(3 * p + 1);
-  const VecX s_g = s_.matrix() * g.matrix();
-  const VecX s_gx = s_.matrix() * (g * x_).matrix();
-  grad.segment(0, p) = u.cwiseProduct(s_gx);
-  grad.segment(p, p) = u.cwiseProduct(s_g);
-  grad.segment(2 * p, p) = h_.matrix() * g.matrix();
-  grad(3 * p) = g.sum();
+  s_g_.noalias() = s_.matrix() * g_.matrix();
+  s_gx_.noalias() = s_.matrix() * gx_.matrix();
+  grad.segment(0, p) = u.cwiseProduct(s_gx_);
+  grad.segment(p, p) = u.cwiseProduct(s_g_);
+  grad.segment(2 * p, p).noalias() = h_.matrix() * g_.matrix();
+  grad(3 * p) = g_.sum();
   return loss;
 }
 

@@ -67,7 +67,9 @@ class ReluNetEvaluator {
 
  private:
   Eigen::ArrayXXd z_, h_, s_;  // p x |S|: pre-activations, activations, slopes
-  Eigen::ArrayXd x_, r_;
+  Eigen::ArrayXd x_, r_, g_, gx_;  // per batch point: x, residual, dL/df, dL/df * x
+  VecX s_g_, s_gx_;                // per unit: the slopes times g and g x
+  // (Members, not locals: a training frame takes thousands of steps, none of them allocating.)
 };
 
 // One unit's contribution u_j act(a_j x + b_j) at each x (out resized): the lab's per-unit curves.

@@ -40,11 +40,11 @@ bool triangleMeets(const ImDrawData& data, const ImDrawVert* v0, const ImDrawVer
 // not fit 16-bit indices: then the list is drawn with all of its own.
 bool cutList(const ImDrawData& data, const ImVector<ImDrawVert>& vertices,
              const ImVector<ImDrawCmd>& cmds, const ImVector<ImDrawIdx>& indices,
-             const PixelBox& box, ImDrawList& out) {
+             const PixelBox& box, std::vector<int>& new_index, ImDrawList& out) {
   out.CmdBuffer.resize(0);
   out.IdxBuffer.resize(0);
   out.VtxBuffer.resize(0);
-  std::vector<int> new_index(std::size_t(vertices.Size), -1);
+  new_index.assign(std::size_t(vertices.Size), -1);
   auto keep = [&](unsigned vertex) {
     int& n = new_index[vertex];
     if (n < 0) {
@@ -128,16 +128,18 @@ void cutListKeepingVertices(const ImDrawData& data, const ImVector<ImDrawVert>& 
 }  // namespace
 
 void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, float clear_r,
-                      float clear_g, float clear_b) {
+                      float clear_g, float clear_b, CutBuffers& buffers) {
   const int fb_h = int(data.DisplaySize.y * data.FramebufferScale.y);
   const std::size_t lists = std::size_t(data.CmdListsCount);
-  std::vector<ImVector<ImDrawCmd>> cmds(lists);
-  std::vector<ImVector<ImDrawIdx>> indices(lists);
-  std::vector<ImVector<ImDrawVert>> vertices(lists);
+  // The lists' own buffers are set aside; the lists get the buffers of earlier frames to be
+  // filled with each box's cut.
+  buffers.cmds.resize(std::max(buffers.cmds.size(), lists));
+  buffers.indices.resize(std::max(buffers.indices.size(), lists));
+  buffers.vertices.resize(std::max(buffers.vertices.size(), lists));
   for (std::size_t l = 0; l < lists; ++l) {
-    cmds[l].swap(data.CmdLists[l]->CmdBuffer);
-    indices[l].swap(data.CmdLists[l]->IdxBuffer);
-    vertices[l].swap(data.CmdLists[l]->VtxBuffer);
+    buffers.cmds[l].swap(data.CmdLists[l]->CmdBuffer);
+    buffers.indices[l].swap(data.CmdLists[l]->IdxBuffer);
+    buffers.vertices[l].swap(data.CmdLists[l]->VtxBuffer);
   }
   const int kept_indices = data.TotalIdxCount, kept_vertices = data.TotalVtxCount;
   for (const PixelBox& box : boxes) {
@@ -149,8 +151,10 @@ void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, floa
     data.TotalIdxCount = data.TotalVtxCount = 0;
     for (std::size_t l = 0; l < lists; ++l) {
       ImDrawList& list = *data.CmdLists[l];
-      if (!cutList(data, vertices[l], cmds[l], indices[l], box, list))
-        cutListKeepingVertices(data, vertices[l], cmds[l], indices[l], box, list);
+      if (!cutList(data, buffers.vertices[l], buffers.cmds[l], buffers.indices[l], box,
+                   buffers.new_index, list))
+        cutListKeepingVertices(data, buffers.vertices[l], buffers.cmds[l], buffers.indices[l], box,
+                               list);
       data.TotalIdxCount += list.IdxBuffer.Size;
       data.TotalVtxCount += list.VtxBuffer.Size;
     }
@@ -159,11 +163,17 @@ void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, floa
   data.TotalIdxCount = kept_indices;
   data.TotalVtxCount = kept_vertices;
   for (std::size_t l = 0; l < lists; ++l) {
-    cmds[l].swap(data.CmdLists[l]->CmdBuffer);
-    indices[l].swap(data.CmdLists[l]->IdxBuffer);
-    vertices[l].swap(data.CmdLists[l]->VtxBuffer);
+    buffers.cmds[l].swap(data.CmdLists[l]->CmdBuffer);
+    buffers.indices[l].swap(data.CmdLists[l]->IdxBuffer);
+    buffers.vertices[l].swap(data.CmdLists[l]->VtxBuffer);
   }
   glDisable(GL_SCISSOR_TEST);
+}
+
+void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, float clear_r,
+                      float clear_g, float clear_b) {
+  CutBuffers buffers;
+  renderDrawDataIn(data, boxes, clear_r, clear_g, clear_b, buffers);
 }
 
 }  // namespace gradlab

@@ -2,8 +2,8 @@
 
 #include <imgui.h>
 
-#include <ctime>
 #include <cmath>
+#include <ctime>
 
 #include "app/gl/draw_data_renderer.h"
 #include "app/gl/gl.h"
@@ -43,7 +43,7 @@ long KeptFrame::draw(ImDrawData& data, std::uint64_t content_version, float clea
   for (const PixelBox& box : last_damage_) pixels += box.area();
   if (pixels == 0) return 0;
   target_.bind();
-  renderDrawDataIn(data, last_damage_, clear_r, clear_g, clear_b);
+  renderDrawDataIn(data, last_damage_, clear_r, clear_g, clear_b, buffers_);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   return pixels;
 }

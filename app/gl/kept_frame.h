@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/draw_damage.h"
+#include "app/gl/draw_data_renderer.h"
 #include "app/gl/render_target.h"
 
 struct ImDrawData;
@@ -37,6 +38,7 @@ class KeptFrame {
  private:
   RenderTarget target_;
   DamageTracker damage_;
+  CutBuffers buffers_;
   std::vector<PixelBox> last_damage_;
   double tracking_seconds_ = 0;
 };
