@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 
+#include "app/draw_fingerprint.h"
 #include "app/word_hasher.h"
 
 namespace gradlab {
@@ -26,20 +27,17 @@ bool samplesContent(const ImDrawCmd& cmd, ImTextureID font_atlas) {
   return cmd.UserCallback != nullptr || cmd.TextureId != font_atlas;
 }
 
+// The window's draw list and, when it samples a texture that can change under its name, the
+// textures' version.
 std::uint64_t windowHash(const ImDrawList& list, std::uint64_t content_version,
                          ImTextureID font_atlas) {
   WordHasher hash;
-  hash.bytes(list.VtxBuffer.Data, std::size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
-  hash.bytes(list.IdxBuffer.Data, std::size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
-  for (const ImDrawCmd& cmd : list.CmdBuffer) {
-    hash.bytes(&cmd.ClipRect, sizeof cmd.ClipRect);
-    hash.bytes(&cmd.TextureId, sizeof cmd.TextureId);
-    hash.word((std::uint64_t(cmd.VtxOffset) << 32) | cmd.IdxOffset);
-    hash.word(cmd.ElemCount);
-    hash.bytes(&cmd.UserCallback, sizeof cmd.UserCallback);
-    hash.bytes(&cmd.UserCallbackData, sizeof cmd.UserCallbackData);
-    if (samplesContent(cmd, font_atlas)) hash.word(content_version);
-  }
+  hash.word(drawListHash(list));
+  for (const ImDrawCmd& cmd : list.CmdBuffer)
+    if (samplesContent(cmd, font_atlas)) {
+      hash.word(content_version);
+      break;
+    }
   return hash.h;
 }
 

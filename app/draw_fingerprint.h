@@ -8,8 +8,12 @@
 #include <cstdint>
 
 struct ImDrawData;
+struct ImDrawList;
 
 namespace gradlab {
+
+// A hash of everything one window's draw list holds (vertices, indices, commands).
+std::uint64_t drawListHash(const ImDrawList& list);
 
 // `content_version` must change whenever a texture the frame samples changes its contents under
 // the same name (a contour re-shaded in place, fonts re-rasterized): see Lab::pixelsVersion.
