@@ -208,9 +208,10 @@ void drawButtons(App& app, const ExportTarget& target) {
 std::vector<ExportTarget> exportTargets(const Lab& lab) {
   std::vector<ExportTarget> targets;
   const std::vector<ExportFigure> figures = lab.exportFigures(Theme::Light);
+  const std::vector<ExportTable> tables = lab.exportTables();
+  targets.reserve(figures.size() + tables.size() + 1);
   for (int i = 0; i < int(figures.size()); ++i)
     targets.push_back({ExportTarget::Kind::Plot, figures[std::size_t(i)].name, i});
-  const std::vector<ExportTable> tables = lab.exportTables();
   for (int i = 0; i < int(tables.size()); ++i)
     targets.push_back({ExportTarget::Kind::Table, tables[std::size_t(i)].name, i});
   targets.push_back({ExportTarget::Kind::Window, "window", 0});

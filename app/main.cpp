@@ -68,7 +68,7 @@ std::string loadGuiSettings(const GuiOptions& options, SettingsSession* session,
   session->flag_scale = options.scale;
   session->size_flag = !options.size.empty();
   if (session->size_flag) {
-    const std::string error = parseSize(options.size, &session->flag_width, &session->flag_height);
+    std::string error = parseSize(options.size, &session->flag_width, &session->flag_height);
     if (!error.empty()) return error;
   }
   app.recent_scenes = session->loaded.recent_scenes;
@@ -273,7 +273,7 @@ std::string takeSceneFile(std::vector<std::string>& args) {
   if (args.empty() || args.front().size() <= 5 || args.front().rfind("--", 0) == 0 ||
       args.front().compare(args.front().size() - 5, 5, ".json") != 0)
     return "";
-  const std::string path = args.front();
+  std::string path = args.front();
   args.erase(args.begin());
   return path;
 }

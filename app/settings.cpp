@@ -175,7 +175,7 @@ std::string saveChangedSettings(SettingsSession& session, const App& app, int wi
   const bool first_run = quitting && !std::filesystem::exists(session.path, error);
   if (same && !session.corrupt && !first_run) return "";
   if (!quitting) keep = same_size;
-  const std::string problem = saveSettings(session.path, keep);
+  std::string problem = saveSettings(session.path, keep);
   if (problem.empty()) {
     session.written = keep;
     session.corrupt = false;

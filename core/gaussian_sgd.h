@@ -142,8 +142,8 @@ struct GaussianSgdExperiment {
   std::vector<Vec3> starts;
   std::vector<PrecisionRun> runs;
   const PrecisionRun& run(int step_index, int start_index) const {
-    return runs[static_cast<std::size_t>(step_index * static_cast<int>(starts.size()) +
-                                         start_index)];
+    return runs[static_cast<std::size_t>(step_index) * starts.size() +
+                static_cast<std::size_t>(start_index)];
   }
 };
 

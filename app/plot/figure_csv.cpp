@@ -15,7 +15,7 @@ namespace {
 
 // An item's name in the CSV: its legend text, else the id after "##" ("##iso" -> "iso").
 std::string CsvLabel(const std::string& label) {
-  const std::string text = LegendText(label);
+  std::string text = LegendText(label);
   if (!text.empty() || label.size() < 2) return text;
   return label.substr(label.find("##") + 2);
 }

@@ -13,7 +13,7 @@
 namespace gradlab {
 
 ActivationLabPanel::ActivationLabPanel() {
-  reset();
+  ActivationLabPanel::reset();  // not virtual dispatch: the object is still being made
 }
 
 void ActivationLabPanel::reset() {
@@ -39,6 +39,7 @@ std::string ActivationLabPanel::applyOptions(const std::vector<std::string>& arg
 std::vector<ExportFigure> ActivationLabPanel::exportFigures(Theme theme) const {
   std::vector<ExportFigure> figures;
   const int count = lab_.scene.show_second ? 3 : 2;
+  figures.reserve(std::size_t(count));
   for (int order = 0; order < count; ++order) {
     figures.push_back(
         {activationPlotFileName(order),

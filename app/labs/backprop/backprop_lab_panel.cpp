@@ -13,7 +13,7 @@
 namespace gradlab {
 
 BackpropLabPanel::BackpropLabPanel() {
-  reset();
+  BackpropLabPanel::reset();  // not virtual dispatch: the object is still being made
 }
 
 void BackpropLabPanel::reset() {
@@ -30,13 +30,13 @@ nlohmann::json BackpropLabPanel::saveScene() const {
 }
 
 std::string BackpropLabPanel::loadScene(const nlohmann::json& scene) {
-  const std::string error = loadBackpropScene(lab_, scene);
+  std::string error = loadBackpropScene(lab_, scene);
   if (error.empty()) view_.expression_synced = -1;  // the formula box shows the loaded formula
   return error;
 }
 
 std::string BackpropLabPanel::applyOptions(const std::vector<std::string>& args) {
-  const std::string error = applyBackpropOptions(lab_, args);
+  std::string error = applyBackpropOptions(lab_, args);
   view_.expression_synced = -1;
   return error;
 }

@@ -13,7 +13,7 @@
 namespace gradlab {
 
 ElbowLabPanel::ElbowLabPanel() {
-  reset();
+  ElbowLabPanel::reset();  // not virtual dispatch: the object is still being made
 }
 
 void ElbowLabPanel::reset() {

@@ -13,7 +13,7 @@
 namespace gradlab {
 
 NetworkLabPanel::NetworkLabPanel() {
-  reset();
+  NetworkLabPanel::reset();  // not virtual dispatch: the object is still being made
 }
 
 void NetworkLabPanel::reset() {

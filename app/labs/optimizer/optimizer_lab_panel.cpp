@@ -19,7 +19,7 @@
 namespace gradlab {
 
 OptimizerLabPanel::OptimizerLabPanel() {
-  reset();
+  OptimizerLabPanel::reset();  // not virtual dispatch: the object is still being made
 }
 
 void OptimizerLabPanel::reset() {
@@ -70,7 +70,7 @@ std::string OptimizerLabPanel::applyOptions(const std::vector<std::string>& args
   CLI::App parser{"optimizer lab options"};
   OptimizerOptions options;
   addOptimizerOptions(parser, options);
-  const std::string problem = parseLabOptions(parser, args);
+  std::string problem = parseLabOptions(parser, args);
   if (!problem.empty()) return problem;
   return applyOptimizerOptions(lab_, options);
 }

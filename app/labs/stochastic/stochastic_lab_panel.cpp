@@ -12,7 +12,7 @@
 namespace gradlab {
 
 StochasticLabPanel::StochasticLabPanel() {
-  reset();
+  StochasticLabPanel::reset();  // not virtual dispatch: the object is still being made
 }
 
 void StochasticLabPanel::reset() {
@@ -66,6 +66,7 @@ std::string StochasticLabPanel::applyOptions(const std::vector<std::string>& arg
 
 std::vector<ExportFigure> StochasticLabPanel::exportFigures(Theme theme) const {
   std::vector<ExportFigure> figures;
+  figures.reserve(std::size_t(stepSizeCount(lab_)) + 1);
   for (int s = 0; s < stepSizeCount(lab_); ++s) {
     figures.push_back(
         {"objective-" + std::to_string(s + 1),
