@@ -17,6 +17,11 @@ PixelBox framebufferBox(const ImDrawData& data) {
           int(data.DisplaySize.y * data.FramebufferScale.y)};
 }
 
+// The window a draw list belongs to ("" for a list without one).
+std::string ownerName(const ImDrawList& list) {
+  return list._OwnerName ? list._OwnerName : "";
+}
+
 // Pixels within `join` of each other count as touching (one pass instead of two).
 bool near(const PixelBox& a, const PixelBox& b, int join) {
   return a.x0 <= b.x1 + join && b.x0 <= a.x1 + join && a.y0 <= b.y1 + join && b.y0 <= a.y1 + join;
@@ -39,20 +44,6 @@ std::uint64_t windowHash(const ImDrawList& list, std::uint64_t content_version,
       break;
     }
   return hash.h;
-}
-
-// The pixels a triangle can touch: its vertices' bounding box in framebuffer pixels, one pixel
-// wider on each side (rasterization covers pixels whose centres it contains), within the scissor.
-PixelBox triangleBox(const ImDrawData& data, const ImDrawVert* v[3], const PixelBox& scissor) {
-  float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
-  for (int k = 0; k < 3; ++k) {
-    x0 = std::min(x0, v[k]->pos.x), x1 = std::max(x1, v[k]->pos.x);
-    y0 = std::min(y0, v[k]->pos.y), y1 = std::max(y1, v[k]->pos.y);
-  }
-  const ImVec2 o = data.DisplayPos, s = data.FramebufferScale;
-  const PixelBox box{int(std::floor((x0 - o.x) * s.x)) - 1, int(std::floor((y0 - o.y) * s.y)) - 1,
-                     int(std::ceil((x1 - o.x) * s.x)) + 1, int(std::ceil((y1 - o.y) * s.y)) + 1};
-  return intersect(box, scissor);
 }
 
 // Every primitive of the window. A vertex is hashed once, though several triangles share it.
@@ -151,6 +142,18 @@ PixelBox unite(const PixelBox& a, const PixelBox& b) {
   return {std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
 }
 
+PixelBox triangleBox(const ImDrawData& data, const ImDrawVert* const v[3], const PixelBox& within) {
+  float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
+  for (int k = 0; k < 3; ++k) {
+    x0 = std::min(x0, v[k]->pos.x), x1 = std::max(x1, v[k]->pos.x);
+    y0 = std::min(y0, v[k]->pos.y), y1 = std::max(y1, v[k]->pos.y);
+  }
+  const ImVec2 o = data.DisplayPos, s = data.FramebufferScale;
+  const PixelBox box{int(std::floor((x0 - o.x) * s.x)) - 1, int(std::floor((y0 - o.y) * s.y)) - 1,
+                     int(std::ceil((x1 - o.x) * s.x)) + 1, int(std::ceil((y1 - o.y) * s.y)) + 1};
+  return intersect(box, within);
+}
+
 PixelBox commandScissor(const ImDrawData& data, const ImDrawCmd& cmd) {
   // As imgui_impl_opengl3.cpp (1.86): glScissor((int)min.x, (int)(fb_h - max.y),
   // (int)(max.x - min.x), (int)(max.y - min.y)), GL's rows counted from the bottom.
@@ -225,7 +228,7 @@ std::vector<PixelBox> DamageTracker::update(const ImDrawData& data, std::uint64_
   key.word(clear_rgba);
   bool full = !valid_ || key.h != frame_key_ || int(windows_.size()) != data.CmdListsCount;
   for (int l = 0; !full && l < data.CmdListsCount; ++l)
-    full = windows_[std::size_t(l)].name != data.CmdLists[l]->_OwnerName;
+    full = windows_[std::size_t(l)].name != ownerName(*data.CmdLists[l]);
 
   const ImTextureID font_atlas = ImGui::GetIO().Fonts->TexID;
   std::vector<Window> windows(std::size_t(data.CmdListsCount));
@@ -234,7 +237,7 @@ std::vector<PixelBox> DamageTracker::update(const ImDrawData& data, std::uint64_
   for (int l = 0; l < data.CmdListsCount; ++l) {
     const ImDrawList& list = *data.CmdLists[l];
     Window& now = windows[std::size_t(l)];
-    now.name = list._OwnerName ? list._OwnerName : "";
+    now.name = ownerName(list);
     now.hash = windowHash(list, content_version, font_atlas);
     Window* before = full ? nullptr : &windows_[std::size_t(l)];
     if (before && before->hash == now.hash) {

@@ -20,6 +20,8 @@
 
 struct ImDrawData;
 struct ImDrawCmd;
+struct ImDrawList;
+struct ImDrawVert;
 
 namespace gradlab {
 
@@ -39,6 +41,10 @@ PixelBox unite(const PixelBox& a, const PixelBox& b);
 // The pixels ImGui's OpenGL 3 backend lets a command touch: its scissor box, computed with the
 // backend's own rounding (truncation of the clip rectangle in framebuffer pixels).
 PixelBox commandScissor(const ImDrawData& data, const ImDrawCmd& cmd);
+
+// The pixels a triangle can touch: its vertices' bounding box in framebuffer pixels, one pixel
+// wider on each side (rasterization covers pixels whose centres it contains), cut to `within`.
+PixelBox triangleBox(const ImDrawData& data, const ImDrawVert* const v[3], const PixelBox& within);
 
 // Joins boxes that touch or lie within `join` pixels of each other, then the cheapest pairs
 // (least added area) until at most `max_boxes` remain. The result covers every input box.

@@ -20,39 +20,23 @@ ImVec4 clipRectFor(const ImDrawData& data, const PixelBox& box) {
           o.x + (float(box.x1) + 0.75f) / s.x, o.y + (float(box.y1) - 0.25f) / s.y};
 }
 
-// Whether a triangle can touch a pixel of `box`: its vertices' bounding box in framebuffer
-// pixels, a pixel wider on each side, meets it.
-bool triangleMeets(const ImDrawData& data, const ImDrawVert* v0, const ImDrawVert* v1,
-                   const ImDrawVert* v2, const PixelBox& box) {
-  const ImVec2 o = data.DisplayPos, s = data.FramebufferScale;
-  const float x0 = (std::min({v0->pos.x, v1->pos.x, v2->pos.x}) - o.x) * s.x - 1;
-  const float x1 = (std::max({v0->pos.x, v1->pos.x, v2->pos.x}) - o.x) * s.x + 1;
-  const float y0 = (std::min({v0->pos.y, v1->pos.y, v2->pos.y}) - o.y) * s.y - 1;
-  const float y1 = (std::max({v0->pos.y, v1->pos.y, v2->pos.y}) - o.y) * s.y + 1;
-  return x1 >= float(box.x0) && x0 <= float(box.x1) && y1 >= float(box.y0) && y0 <= float(box.y1);
-}
-
 // One list's commands, indices and vertices for one box: draw commands cut to the box with only
-// the triangles that can reach it and only the vertices those use (llvmpipe shades every vertex in
-// a draw's index range and sets up every triangle it is given, scissored or not), each callback
-// preceded by an empty draw command that sets the scissor to its cut clip (the backend sets no
-// scissor for callbacks), commands outside the box left out. False when the kept vertices would
-// not fit 16-bit indices: then the list is drawn with all of its own.
+// the triangles that can reach it (llvmpipe sets up every triangle it is given, scissored or
+// not), each callback preceded by an empty draw command that sets the scissor to its cut clip
+// (the backend sets no scissor for callbacks), commands outside the box left out. `compact`
+// also keeps only the vertices those triangles use (llvmpipe shades every vertex in a draw's
+// index range); false when they would not fit 16-bit indices: then cut again without it.
 bool cutList(const ImDrawData& data, const ImVector<ImDrawVert>& vertices,
              const ImVector<ImDrawCmd>& cmds, const ImVector<ImDrawIdx>& indices,
-             const PixelBox& box, std::vector<int>& new_index, ImDrawList& out) {
+             const PixelBox& box, bool compact, std::vector<int>& new_index, ImDrawList& out) {
   out.CmdBuffer.resize(0);
   out.IdxBuffer.resize(0);
-  out.VtxBuffer.resize(0);
-  new_index.assign(std::size_t(vertices.Size), -1);
-  auto keep = [&](unsigned vertex) {
-    int& n = new_index[vertex];
-    if (n < 0) {
-      n = out.VtxBuffer.Size;
-      out.VtxBuffer.push_back(vertices[int(vertex)]);
-    }
-    out.IdxBuffer.push_back(ImDrawIdx(n));
-  };
+  if (compact) {
+    out.VtxBuffer.resize(0);
+    new_index.assign(std::size_t(vertices.Size), -1);
+  } else {
+    out.VtxBuffer = vertices;
+  }
   for (const ImDrawCmd& cmd : cmds) {
     if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
       out.CmdBuffer.push_back(cmd);
@@ -63,66 +47,41 @@ bool cutList(const ImDrawData& data, const ImVector<ImDrawVert>& vertices,
     if (cut.empty()) continue;
     ImDrawCmd clipped = cmd;
     clipped.ClipRect = clipRectFor(data, cut);
-    clipped.VtxOffset = 0;
     if (cmd.UserCallback != nullptr) {
       ImDrawCmd set_scissor = clipped;
       set_scissor.UserCallback = nullptr;
       set_scissor.UserCallbackData = nullptr;
       set_scissor.ElemCount = 0;
       out.CmdBuffer.push_back(set_scissor);
-      clipped.ClipRect = cmd.ClipRect;  // the callback's own rectangle (where it draws)
-      out.CmdBuffer.push_back(clipped);
+      out.CmdBuffer.push_back(cmd);  // at its own rectangle (where it draws), scissored
       continue;
     }
+    if (compact) clipped.VtxOffset = 0;
     clipped.IdxOffset = unsigned(out.IdxBuffer.Size);
     const ImDrawIdx* idx = indices.Data + cmd.IdxOffset;
     const ImDrawVert* vtx = vertices.Data + cmd.VtxOffset;
     const bool whole = cut == scissor;  // the whole command is inside the box
     for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
-      if (!whole && !triangleMeets(data, &vtx[idx[i]], &vtx[idx[i + 1]], &vtx[idx[i + 2]], cut))
-        continue;
-      for (unsigned k = 0; k < 3; ++k) keep(cmd.VtxOffset + idx[i + k]);
+      const ImDrawVert* const v[3] = {&vtx[idx[i]], &vtx[idx[i + 1]], &vtx[idx[i + 2]]};
+      if (!whole && triangleBox(data, v, cut).empty()) continue;
+      for (unsigned k = 0; k < 3; ++k) {
+        if (!compact) {
+          out.IdxBuffer.push_back(idx[i + k]);
+          continue;
+        }
+        int& n = new_index[cmd.VtxOffset + idx[i + k]];
+        if (n < 0) {
+          n = out.VtxBuffer.Size;
+          out.VtxBuffer.push_back(*v[k]);
+        }
+        out.IdxBuffer.push_back(ImDrawIdx(n));
+      }
     }
-    if (sizeof(ImDrawIdx) == 2 && out.VtxBuffer.Size > 0xFFFF) return false;
+    if (compact && sizeof(ImDrawIdx) == 2 && out.VtxBuffer.Size > 0xFFFF) return false;
     clipped.ElemCount = unsigned(out.IdxBuffer.Size) - clipped.IdxOffset;
     if (clipped.ElemCount > 0) out.CmdBuffer.push_back(clipped);
   }
   return true;
-}
-
-// The same without taking vertices apart (a list too large for 16-bit indices once cut).
-void cutListKeepingVertices(const ImDrawData& data, const ImVector<ImDrawVert>& vertices,
-                            const ImVector<ImDrawCmd>& cmds, const ImVector<ImDrawIdx>& indices,
-                            const PixelBox& box, ImDrawList& out) {
-  out.CmdBuffer.resize(0);
-  out.IdxBuffer.resize(0);
-  out.VtxBuffer = vertices;
-  for (const ImDrawCmd& cmd : cmds) {
-    const PixelBox cut = intersect(commandScissor(data, cmd), box);
-    if (cmd.UserCallback != nullptr || cut.empty()) {
-      if (cmd.UserCallback == ImDrawCallback_ResetRenderState) out.CmdBuffer.push_back(cmd);
-      if (cmd.UserCallback == nullptr || cut.empty()) continue;
-      ImDrawCmd set_scissor = cmd;
-      set_scissor.ClipRect = clipRectFor(data, cut);
-      set_scissor.UserCallback = nullptr;
-      set_scissor.UserCallbackData = nullptr;
-      set_scissor.ElemCount = 0;
-      out.CmdBuffer.push_back(set_scissor);
-      out.CmdBuffer.push_back(cmd);
-      continue;
-    }
-    ImDrawCmd clipped = cmd;
-    clipped.ClipRect = clipRectFor(data, cut);
-    clipped.IdxOffset = unsigned(out.IdxBuffer.Size);
-    const ImDrawIdx* idx = indices.Data + cmd.IdxOffset;
-    const ImDrawVert* vtx = vertices.Data + cmd.VtxOffset;
-    for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
-      if (!triangleMeets(data, &vtx[idx[i]], &vtx[idx[i + 1]], &vtx[idx[i + 2]], cut)) continue;
-      for (unsigned k = 0; k < 3; ++k) out.IdxBuffer.push_back(idx[i + k]);
-    }
-    clipped.ElemCount = unsigned(out.IdxBuffer.Size) - clipped.IdxOffset;
-    if (clipped.ElemCount > 0) out.CmdBuffer.push_back(clipped);
-  }
 }
 
 }  // namespace
@@ -151,10 +110,10 @@ void renderDrawDataIn(ImDrawData& data, const std::vector<PixelBox>& boxes, floa
     data.TotalIdxCount = data.TotalVtxCount = 0;
     for (std::size_t l = 0; l < lists; ++l) {
       ImDrawList& list = *data.CmdLists[l];
-      if (!cutList(data, buffers.vertices[l], buffers.cmds[l], buffers.indices[l], box,
-                   buffers.new_index, list))
-        cutListKeepingVertices(data, buffers.vertices[l], buffers.cmds[l], buffers.indices[l], box,
-                               list);
+      for (bool compact : {true, false})
+        if (cutList(data, buffers.vertices[l], buffers.cmds[l], buffers.indices[l], box, compact,
+                    buffers.new_index, list))
+          break;
       data.TotalIdxCount += list.IdxBuffer.Size;
       data.TotalVtxCount += list.VtxBuffer.Size;
     }
