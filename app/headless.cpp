@@ -25,10 +25,11 @@
 #include "app/gl/embedded_shaders.h"
 #include "app/gl/kept_frame.h"
 #include "app/gl/render_target.h"
-#include "app/memory.h"
 #include "app/gl/shader.h"
+#include "app/memory.h"
 #include "app/platform.h"
 #include "app/png.h"
+#include "core/atomic_file.h"
 
 namespace gradlab {
 namespace {
@@ -98,6 +99,7 @@ struct HeadlessSession {
   int drag_frame_ = -1;  // >= 0 while a scripted drag runs
   FrameSkipper skipper;  // as the app's window: a frame equal to the last is not rasterized
   long rasterized = 0;
+  std::chrono::steady_clock::time_point ui_done;  // when the last frame's UI and lab work ended
 
   void frame(const HeadlessOptions& options) {
     glfwPollEvents();
@@ -111,6 +113,7 @@ struct HeadlessSession {
     ImGui::NewFrame();
     drawApp(app, io.DeltaTime);
     ImGui::Render();
+    ui_done = std::chrono::steady_clock::now();
     if (options.redraw_all) skipper.invalid = true;
     const std::uint64_t fingerprint = drawFingerprint(*ImGui::GetDrawData(), appPixelsVersion(app));
     if (!skipper.mustDraw(fingerprint)) return;  // the target holds these pixels already
@@ -220,6 +223,8 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
   const long redrawn_before = session.redrawn_pixels;
   const double tracking_before = session.kept.trackingSeconds();
   long damage_errors = 0;
+  std::ostringstream frame_rows;  // --frame-times
+  frame_rows << "frame,ms,ui_ms,rasterized\n";
   const double cpu_start = processCpuSeconds();
   const auto bench_start = std::chrono::steady_clock::now();
   for (int i = 0; i < options.frames; ++i) {
@@ -229,6 +234,10 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
     glFinish();  // count the GPU's (llvmpipe's) work in the frame it belongs to
     const auto end = std::chrono::steady_clock::now();
     ms.push_back(std::chrono::duration<double, std::milli>(end - start).count());
+    if (!options.frame_times.empty())
+      frame_rows << i << ',' << ms.back() << ','
+                 << std::chrono::duration<double, std::milli>(session.ui_done - start).count()
+                 << ',' << (session.rasterized > rasterized ? 1 : 0) << '\n';
     if (options.check_damage && session.rasterized > rasterized)
       damage_errors += session.differsFromFullRedraw() ? 1 : 0;
     // As the app's loop: the status bar's figures are of rasterized frames, shown twice a second.
@@ -269,6 +278,14 @@ int benchFrames(const HeadlessOptions& options, std::ostream& out, std::ostream&
     commands += draw->CmdLists[i]->CmdBuffer.Size;
   out << "draw_vertices: " << (draw ? draw->TotalVtxCount : 0) << "\n";
   out << "draw_commands: " << commands << "\n";
+  if (!options.frame_times.empty()) {
+    const std::string text = frame_rows.str();
+    std::string error;
+    if (!writeFileAtomic(options.frame_times, text.data(), text.size(), &error)) {
+      err << "gradlab: error: " << error << "\n";
+      return 1;
+    }
+  }
   return 0;
 }
 

@@ -26,6 +26,7 @@ struct HeadlessOptions {
   bool redraw_all = false;            // bench-frames: rasterize every frame in full
   bool animate = false;               // bench-frames: start the lab's animation (Lab::play)
   bool check_damage = false;          // bench-frames: compare each frame with a full redraw
+  std::string frame_times;            // bench-frames: every frame's times to this CSV ("" none)
 };
 
 // Each returns the process exit code and prints one line on `err` on failure

@@ -265,6 +265,8 @@ void addBench(CLI::App& cli, HeadlessCommand& c) {
   c.app->add_flag("--animate", c.options.animate, "start the lab's animation before timing");
   c.app->add_flag("--check-damage", c.options.check_damage,
                   "draw each frame again in full and count frames whose pixels differ");
+  c.app->add_option("--frame-times", c.options.frame_times,
+                    "also write every frame's times to this CSV (frame,ms,ui_ms,rasterized)");
 }
 
 // `gradlab export|render|bench-frames SCENE.json ...`: a first argument ending in .json is the
