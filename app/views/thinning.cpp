@@ -123,23 +123,25 @@ void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& c
   if (c.iter.back() != double(count - 1)) add(count - 1);  // the curve ends where the run is
 }
 
-void buildValueEnvelope(const double* values, int count, int buckets, std::vector<double>& iter,
-                        std::vector<double>& ys) {
+void buildValueEnvelope(const double* values, int count, int span, int buckets,
+                        std::vector<double>& iter, std::vector<double>& ys) {
   iter.clear();
   ys.clear();
   if (count <= 0) return;
+  span = std::max(span, count);
   auto add = [&](int i) {
     iter.push_back(double(i));
     ys.push_back(values[i]);
   };
-  if (count <= 2 * buckets) {
+  if (span <= 2 * buckets) {
     for (int i = 0; i < count; ++i) add(i);
     return;
   }
   add(0);  // the curve starts where the run does
   for (int b = 0; b < buckets; ++b) {
-    const int begin = int(std::int64_t(b) * count / buckets);
-    const int end = int(std::int64_t(b + 1) * count / buckets);
+    const int begin = int(std::int64_t(b) * span / buckets);
+    const int end = std::min(count, int(std::int64_t(b + 1) * span / buckets));
+    if (begin >= end) break;
     int lo = begin, hi = begin;
     for (int i = begin; i < end; ++i) {
       if (values[i] < values[lo]) lo = i;

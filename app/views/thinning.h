@@ -33,8 +33,11 @@ struct CurveEnvelope {
 void buildEnvelope(const Trajectory& t, int count, int buckets, CurveEnvelope& out);
 
 // The same for one curve given as values[0..count): each bucket's smallest and largest value,
-// in order, as (iteration, value) points (all of them when count <= 2 * buckets).
-void buildValueEnvelope(const double* values, int count, int buckets, std::vector<double>& iter,
-                        std::vector<double>& ys);
+// in order, as (iteration, value) points (all of them when span <= 2 * buckets). The buckets
+// divide `span` values, the run's whole length that the plot's x axis shows, not the `count`
+// computed so far: while a run grows, a finished bucket keeps its points, so a playing curve
+// changes only at its end (and only that end is redrawn, app/draw_damage.h).
+void buildValueEnvelope(const double* values, int count, int span, int buckets,
+                        std::vector<double>& iter, std::vector<double>& ys);
 
 }  // namespace gradlab

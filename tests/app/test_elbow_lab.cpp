@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "app/labs/elbows/elbow_figures.h"
 #include "app/labs/elbows/elbow_lab.h"
 #include "app/labs/elbows/elbow_lab_panel.h"
 #include "app/labs/elbows/elbow_scene.h"
@@ -144,6 +145,55 @@ TEST(ElbowLab, UnitStepsFollowTheClock) {
   for (int k = 0; k < 4; ++k) advanceElbowLab(lab, 0.25);  // two more steps at 2 steps/s
   EXPECT_EQ(unitStepsShown(lab), 3);
   EXPECT_EQ(setUnitLr(lab, 5), "learning rate must be in (0, 2] (got 5)");
+}
+
+// While training plays, the loss curve and the elbow trace keep every point already drawn (only
+// their ends move, so only their ends are redrawn), and the loss plot's limits move by quarter
+// decades, not with every new lowest loss of noisy SGD.
+TEST(ElbowFigures, TrainingMovesOnlyTheEndsOfTheLossAndTraceCurves) {
+  ElbowLab lab;
+  resetElbowLab(lab);
+  timelineTogglePlay(lab.timeline);
+  auto line = [](const std::vector<plot::Item>& items, std::size_t k) {
+    return std::get<plot::LineItem>(items.at(k));
+  };
+  std::vector<plot::Item> loss_before, trace_before;
+  plot::Limits limits_before{};
+  int limit_changes = 0, frames = 0;
+  for (; frames < 300; ++frames) {
+    advanceElbowLab(lab, 1.0 / 60);  // 2000 steps/s: 33 or 34 steps a frame
+    const std::vector<plot::Item> loss = lossItems(lab, 300);
+    const std::vector<plot::Item> trace = traceItems(lab, Theme::Dark, 60);
+    const plot::Limits limits = lossLimits(lab);
+    if (frames > 0) {
+      // Every point of the last frame's curves is there again, unchanged, but the last three (the
+      // unfinished bucket's lowest and highest loss, and the end).
+      const plot::LineItem old_loss = line(loss_before, 0), new_loss = line(loss, 0);
+      ASSERT_GE(new_loss.xs.size() + 3, old_loss.xs.size());
+      for (std::size_t i = 0; i + 3 < old_loss.xs.size(); ++i) {
+        EXPECT_EQ(new_loss.xs[i], old_loss.xs[i]) << "frame " << frames << " point " << i;
+        EXPECT_EQ(new_loss.ys[i], old_loss.ys[i]) << "frame " << frames << " point " << i;
+      }
+      const std::size_t last = trace.size() - 1;  // the last unit's line (bends come first)
+      const plot::LineItem old_unit = line(trace_before, last), new_unit = line(trace, last);
+      for (std::size_t i = 0; i + 1 < old_unit.xs.size(); ++i) {
+        ASSERT_LT(i, new_unit.xs.size());
+        EXPECT_EQ(new_unit.xs[i], old_unit.xs[i]) << "frame " << frames;
+        EXPECT_EQ(new_unit.ys[i], old_unit.ys[i]) << "frame " << frames;
+      }
+      if (limits.y.min != limits_before.y.min || limits.y.max != limits_before.y.max)
+        ++limit_changes;
+    }
+    // The limits are quarter decades around every loss drawn.
+    EXPECT_NEAR(4 * std::log10(limits.y.min), std::round(4 * std::log10(limits.y.min)), 1e-9);
+    for (const double v : line(loss, 0).ys) EXPECT_LT(limits.y.min, v);
+    loss_before = loss;
+    trace_before = trace;
+    limits_before = limits;
+  }
+  EXPECT_EQ(shownStep(lab), 10000);
+  EXPECT_LT(limit_changes, 15) << "the loss plot's limits moved on " << limit_changes
+                               << " of 300 frames";
 }
 
 TEST(ElbowScene, RoundTripsAndNamesTheBadField) {

@@ -146,7 +146,7 @@ TEST(CurveThinning, ValueEnvelopeKeepsEachBucketsExtremesInOrder) {
   for (std::size_t i = 0; i < values.size(); ++i)
     values[i] = std::sin(0.37 * double(i)) - 1e-4 * double(i);
   std::vector<double> iter, ys;
-  buildValueEnvelope(values.data(), 10001, 200, iter, ys);
+  buildValueEnvelope(values.data(), 10001, 10001, 200, iter, ys);
   EXPECT_LE(iter.size(), 2u * 200 + 2);
   EXPECT_EQ(iter.front(), 0);
   EXPECT_EQ(iter.back(), 10000);
@@ -156,8 +156,33 @@ TEST(CurveThinning, ValueEnvelopeKeepsEachBucketsExtremesInOrder) {
             *std::max_element(values.begin(), values.end()));
   EXPECT_EQ(*std::min_element(ys.begin(), ys.end()),
             *std::min_element(values.begin(), values.end()));
-  buildValueEnvelope(values.data(), 30, 200, iter, ys);
+  buildValueEnvelope(values.data(), 30, 30, 200, iter, ys);
   EXPECT_EQ(iter.size(), 30u);
+}
+
+// While a run plays, the envelope of its first k values is a prefix of the envelope of more:
+// every point of a finished bucket stays, so only the curve's end is redrawn.
+TEST(CurveThinning, AGrowingCurveKeepsItsFinishedBucketsPoints) {
+  std::vector<double> values(10001);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::cos(0.11 * double(i)) / (1 + i);
+  std::vector<double> iter, ys, full_iter, full_ys;
+  buildValueEnvelope(values.data(), 10001, 10001, 100, full_iter, full_ys);
+  for (const int count : {150, 2345, 5000, 9999}) {
+    buildValueEnvelope(values.data(), count, 10001, 100, iter, ys);
+    EXPECT_EQ(iter.back(), count - 1);
+    // Bucket b covers [b * 10001 / 100, (b + 1) * 10001 / 100): those ending by `count` are done.
+    const int finished_end = count / 100 * 10001 / 100;
+    std::size_t k = 0;
+    for (; k < full_iter.size() && full_iter[k] < finished_end; ++k) {
+      ASSERT_LT(k, iter.size()) << "count " << count;
+      EXPECT_EQ(iter[k], full_iter[k]) << "count " << count;
+      EXPECT_EQ(ys[k], full_ys[k]);
+    }
+    EXPECT_GT(k, std::size_t(count / 100)) << "count " << count;
+  }
+  // A span shorter than the count is the count.
+  buildValueEnvelope(values.data(), 10001, 50, 100, iter, ys);
+  EXPECT_EQ(iter, full_iter);
 }
 
 }  // namespace

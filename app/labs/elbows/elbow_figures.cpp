@@ -80,7 +80,7 @@ plot::Limits fitLimits(const ElbowLab& lab) {
   return l;
 }
 
-std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, bool user_handles) {
+std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_handles) {
   std::vector<plot::Item> items;
   const VecX& params = shownParams(lab);
   const int p = reluNetUnits(params);
@@ -88,12 +88,12 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, 
   const NetActivation act = lab.trainer ? lab.trainer->activation() : lab.scene.activation;
   const std::vector<double> elbow_x = elbows(params);
   const std::vector<bool> dead = deadUnits(params, lab.data);
-  // The curve is piecewise linear: sampling at its elbows too makes it exact.
+  // Under ReLU and leaky ReLU the network is linear between its elbows: the view's two ends and
+  // every elbow between them draw it exactly, with a few segments (each one costs triangles).
   std::vector<double> inside;
   for (const double e : elbow_x)
     if (std::isfinite(e)) inside.push_back(e);
-  const std::vector<double> xs =
-      samplePoints(limits.x.min, limits.x.max, std::max(16, buckets / 4), inside);
+  const std::vector<double> xs = samplePoints(limits.x.min, limits.x.max, 2, inside);
   ReluNetEvaluator eval;
   if (lab.scene.show_contributions) {
     for (int j = 0; j < p; ++j) {
@@ -214,15 +214,23 @@ plot::Limits lossLimits(const ElbowLab& lab) {
     hi = std::max(hi, v);
   }
   if (hi == 0) lo = 1e-3, hi = 1;
-  return {{0, double(std::max(1, lab.timeline.last))}, {lo / 1.5, hi * 1.5}};
+  // Padded, then widened to quarter decades: SGD's noisy loss sets a new lowest value on most
+  // frames, and limits that followed it would move (and redraw) the whole plot each time.
+  const double lo_q = std::floor(4 * std::log10(lo / 1.2)) / 4;
+  const double hi_q = std::ceil(4 * std::log10(hi * 1.2)) / 4;
+  return {{0, double(std::max(1, lab.timeline.last))},
+          {std::pow(10.0, lo_q), std::pow(10.0, hi_q)}};
 }
 
 std::vector<plot::Item> lossItems(const ElbowLab& lab, int buckets) {
   plot::LineItem line;
   line.label = "full-data loss";
   // Records are evenly spaced in steps: each pixel column keeps its lowest and highest loss.
-  buildValueEnvelope(lab.loss_history.data(), shownRecordCount(lab), std::max(buckets, 8), line.xs,
-                     line.ys);
+  // Buckets over the x axis' records, not those computed so far: while training runs, only the
+  // curve's end changes.
+  const int axis_records = std::max(1, lab.timeline.last) / lab.record_every + 1;
+  buildValueEnvelope(lab.loss_history.data(), shownRecordCount(lab), axis_records,
+                     std::max(buckets, 8), line.xs, line.ys);
   for (double& x : line.xs) {
     x *= lab.record_every;
     line.indices.push_back(int(x));
@@ -259,8 +267,10 @@ std::vector<plot::Item> traceItems(const ElbowLab& lab, Theme theme, int buckets
   if (n == 0 || p == 0) return items;
   const VecX& params = shownParams(lab);
   const std::vector<bool> dead = deadUnits(params, lab.data);
-  // Thinned to at most `buckets` records per unit: one point per pixel column is enough.
-  const int stride = std::max(1, (n + buckets - 1) / std::max(buckets, 1));
+  // Thinned to about `buckets` records per unit over the x axis (the stride is of the axis, not
+  // of the records so far: while training runs, the points drawn stay and only the end moves).
+  const int axis_records = std::max(1, lab.timeline.last) / lab.record_every + 1;
+  const int stride = std::max(1, (axis_records + buckets - 1) / std::max(buckets, 1));
   for (int j = 0; j < p; ++j) {
     plot::LineItem line;
     line.label = formatText("unit %d", j + 1);
@@ -374,8 +384,8 @@ plot::Figure fitFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& 
                        const plot::Painter& painter) {
   const std::string title = formatText("fit at step %ld: %d units, %d dead", shownStep(lab),
                                        unitCount(lab), deadUnitCount(shownParams(lab), lab.data));
-  return figureOf(fitItems(lab, theme, int(frame.width()), false), title, "x", "y", fitLimits(lab),
-                  plot::Scale::Linear, theme, frame, painter);
+  return figureOf(fitItems(lab, theme, false), title, "x", "y", fitLimits(lab), plot::Scale::Linear,
+                  theme, frame, painter);
 }
 
 plot::Figure lossFigure(const ElbowLab& lab, Theme theme, const plot::PixelRect& frame,

@@ -22,11 +22,11 @@ float unitWidth(double u, double max_abs_u, bool dead);
 // curve readable.
 constexpr double kElbowBand = 0.3;
 
-// The data, the fitted curve (exact: sampled at the elbows too), a vertical marker per unit at
+// The data, the fitted curve (exact: drawn through its elbows), a vertical marker per unit at
 // its elbow in the bottom band (dead units dashed grey, with a cross on top) and a dot at each
 // live unit's kink on the curve, the data's bends (optional) and each unit's contribution
 // (optional).
-std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, int buckets, bool user_handles);
+std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_handles);
 plot::Limits fitLimits(const ElbowLab& lab);
 // Full-data loss at every record up to the shown step (thinned to `buckets` pixel columns).
 std::vector<plot::Item> lossItems(const ElbowLab& lab, int buckets);

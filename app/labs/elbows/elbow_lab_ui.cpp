@@ -133,7 +133,7 @@ void drawFitPlot(ElbowLab& lab, ElbowLabView& view, Theme theme, ImVec2 size, bo
   plot::SetupAxes("x", "y");
   setupLimits(fitLimits(lab), refit);
   const bool user = lab.scene.data_set == DataSet::User;
-  for (plot::Item& item : fitItems(lab, theme, int(size.x), user)) plot::PlotItem(std::move(item));
+  for (plot::Item& item : fitItems(lab, theme, user)) plot::PlotItem(std::move(item));
   if (user) {
     // Your points are handles: drag to move, right-click to delete.
     for (int i = 0; i < lab.scene.user_points.size(); ++i) {

@@ -89,7 +89,9 @@ std::vector<plot::Item> objectiveItems(const StochasticLab& lab, int s, int buck
     if (run.size() == 0) continue;
     plot::LineItem line;
     line.label = startLabel(j);
-    buildValueEnvelope(run.objective.data(), shownIterate(lab, run) + 1, buckets, line.xs, line.ys);
+    // Buckets over the whole run (the x axis): while it plays, only the curve's end changes.
+    buildValueEnvelope(run.objective.data(), shownIterate(lab, run) + 1, run.size(), buckets,
+                       line.xs, line.ys);
     for (const double k : line.xs) line.indices.push_back(int(k));
     line.color = startColor(j);
     line.width = 2;
