@@ -106,6 +106,9 @@ struct ImageItem {
   // The texture is opaque and has exactly the pixels of the rectangle it is drawn on: the ImGui
   // drawer may copy it (PlotContext::copy_texture) rather than sample it.
   bool pixel_exact = false;
+  // Some pixels are see-through (a scatter's image, app/plot/scatter_image.h): the plot's
+  // background is painted under it even where it covers the whole plot area.
+  bool transparent = false;
 };
 
 using Item = std::variant<LineItem, MarkerItem, ArrowItem, FillItem, PolygonItem, RefLineItem,

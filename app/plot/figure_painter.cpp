@@ -339,7 +339,7 @@ void PaintBackground(Painter& painter, const Figure& fig, const PlotStyle& style
   bool area_covered = !style.fill_plot_area;
   for (const Item& item : fig.items) {
     const auto* image = std::get_if<ImageItem>(&item);
-    if (image && image->tint.a >= 1 && image->x_min <= fig.limits.x.min &&
+    if (image && !image->transparent && image->tint.a >= 1 && image->x_min <= fig.limits.x.min &&
         image->x_max >= fig.limits.x.max && image->y_min <= fig.limits.y.min &&
         image->y_max >= fig.limits.y.max)
       area_covered = true;

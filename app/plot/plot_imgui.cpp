@@ -680,6 +680,11 @@ ImVec2 GetPlotSize() {
   return ImVec2(static_cast<float>(a.width()), static_cast<float>(a.height()));
 }
 
+Transform GetPlotTransform() {
+  SetupLock();
+  return Cur().transform;
+}
+
 const Figure* GetLastFigure() {
   return Ctx().last_figure;
 }

@@ -198,6 +198,8 @@ Limits GetPlotLimits();
 // The plot area in pixels (inside the axes): its top-left corner and its size.
 ImVec2 GetPlotPos();
 ImVec2 GetPlotSize();
+// The view and plot area together: data to pixels and back, as this frame's items are drawn.
+Transform GetPlotTransform();
 
 // The figure of the plot that ended last (valid until the next BeginPlot); copy it to keep it.
 const Figure* GetLastFigure();

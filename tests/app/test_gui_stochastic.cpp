@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/labs/stochastic/stochastic_figures.h"
+#include "app/labs/stochastic/stochastic_lab.h"
 #include "app/plot/color.h"
 #include "core/gaussian_sgd.h"
 #include "tests/app/png_image.h"
@@ -94,6 +95,40 @@ TEST(GuiStochastic, EllipsesSitWhereTheCorePutsThem) {
     EXPECT_LE(pointsShowing(image, p, covariance, 0.7, startColor(j), &total), total * 3 / 10)
         << "start " << j + 1;
   }
+}
+
+// The samples are one image under the ellipses (app/views/scatter_layer.h): each sample's square
+// must show, at the core's sample position, the samples' colour blended over the background, and
+// not 6 pixels away.
+TEST(GuiStochastic, SamplesSitWhereTheCorePutsThem) {
+  const std::string png = ::testing::TempDir() + "gradlab_stochastic_samples.png";
+  std::remove(png.c_str());
+  CommandResult r = runGradlab(
+      "render --lab stochastic --theme dark --size 1600x900 --report "
+      "--samples 40 --at 0 --out " +
+          png,
+      false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const Image image = loadPng(png);
+  const Placement p = parseReport(r.output);
+  ASSERT_TRUE(p.ok) << r.output;
+  GaussianSpec spec;
+  spec.sample_count = 40;
+  const GaussianData data = sampleGaussian(spec);
+  // The background: a plot-area corner, far from the data.
+  const unsigned char* bg = image.at(int(p.x) + 3, int(p.y) + 3);
+  const plot::Color c = samplesItem(StochasticLab{}, Theme::Dark).color;
+  const double a = std::lround(255.0 * c.a) / 255.0;
+  const plot::Color blended{float((bg[0] * (1 - a) + 255 * c.r * a) / 255),
+                            float((bg[1] * (1 - a) + 255 * c.g * a) / 255),
+                            float((bg[2] * (1 - a) + 255 * c.b * a) / 255), 1};
+  int at = 0, beside = 0;
+  for (const Vec2& x : data.points) {
+    if (nearestColor(image, p.px(x.x()), p.py(x.y()), blended) < 12) ++at;
+    if (nearestColor(image, p.px(x.x()) + 6, p.py(x.y()) + 6, blended) < 12) ++beside;
+  }
+  EXPECT_GE(at, 36) << "of 40 samples";  // a few lie under ellipse lines
+  EXPECT_LE(beside, 8) << "of 40 samples";
 }
 
 TEST(GuiStochastic, ExportWritesTheThreeObjectivePlotsAndTheEllipsesWithoutADisplay) {

@@ -42,7 +42,7 @@ double lastCurveValue(const StochasticLab& lab, int s, int j, double* iteration)
 void expectViewsAgree(const StochasticLab& lab) {
   const GaussianSgdExperiment fresh = runExperiment(lab.scene.data, lab.scene.sgd);
   ASSERT_EQ(fresh.runs.size(), lab.experiment.runs.size());
-  const std::vector<plot::Item> ellipses = ellipseItems(lab, Theme::Dark);
+  const std::vector<plot::Item> ellipses = ellipseItems(lab, Theme::Dark, true);
   for (int s = 0; s < stepSizeCount(lab); ++s) {
     for (int j = 0; j < startCount(lab); ++j) {
       const PrecisionRun& run = runAt(lab, s, j);

@@ -171,8 +171,7 @@ std::string objectiveTitle(const StochasticLab& lab, int s) {
 
 // [SECTION] Ellipses
 
-std::vector<plot::Item> ellipseItems(const StochasticLab& lab, Theme theme) {
-  std::vector<plot::Item> items;
+plot::MarkerItem samplesItem(const StochasticLab& lab, Theme theme) {
   const GaussianData& data = lab.experiment.data;
   plot::MarkerItem samples;
   samples.label = "samples";
@@ -187,7 +186,13 @@ std::vector<plot::Item> ellipseItems(const StochasticLab& lab, Theme theme) {
   // Tiny squares, not circles: a thousand of them cost 4 vertices each instead of ~20.
   samples.shape = plot::MarkerShape::Square;
   samples.size = 1.3f;
-  items.push_back(std::move(samples));
+  return samples;
+}
+
+std::vector<plot::Item> ellipseItems(const StochasticLab& lab, Theme theme, bool with_samples) {
+  std::vector<plot::Item> items;
+  const GaussianData& data = lab.experiment.data;
+  if (with_samples) items.push_back(samplesItem(lab, theme));
 
   const Vec2& mean = lab.scene.data.mean;
   const int steps = stepSizeCount(lab);
@@ -261,8 +266,8 @@ plot::Figure ellipseFigure(const StochasticLab& lab, Theme theme, const plot::Pi
                            const plot::Painter& painter) {
   const std::string title = formatText(
       "95%% ellipses: true Sigma, sample covariance, P^-1 at iteration %d", timelineIterate(lab));
-  return figureOf(ellipseItems(lab, theme), title.c_str(), "x1", "x2", ellipseLimits(lab), true,
-                  false, theme, frame, painter);
+  return figureOf(ellipseItems(lab, theme, true), title.c_str(), "x1", "x2", ellipseLimits(lab),
+                  true, false, theme, frame, painter);
 }
 
 }  // namespace gradlab

@@ -39,7 +39,10 @@ plot::Limits objectiveLimits(const StochasticLab& lab, int step_index);
 std::string objectiveTitle(const StochasticLab& lab, int step_index);
 
 // The ellipse plot at the shown iterates.
-std::vector<plot::Item> ellipseItems(const StochasticLab& lab, Theme theme);
+// The data (square markers; `with_samples` false leaves them out, for a view that draws them as
+// one image: app/views/scatter_layer.h) and the ellipses over them.
+std::vector<plot::Item> ellipseItems(const StochasticLab& lab, Theme theme, bool with_samples);
+plot::MarkerItem samplesItem(const StochasticLab& lab, Theme theme);
 // The samples' bounding box, padded: equal aspect widens it.
 plot::Limits ellipseLimits(const StochasticLab& lab);
 

@@ -34,6 +34,7 @@ class StochasticLabPanel : public Lab {
   std::vector<ExportTable> exportTables() const override;
   std::vector<LabCounter> counters() const override;
   void printReport(std::ostream& out, float pixel_scale) const override;
+  std::uint64_t pixelsVersion() const override { return view_.samples.version(); }
 
   StochasticLab& state() { return lab_; }
   const StochasticLabView& view() const { return view_; }

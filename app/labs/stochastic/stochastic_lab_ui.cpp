@@ -56,7 +56,10 @@ void drawEllipsePlot(const StochasticLab& lab, StochasticLabView& view, Theme th
     return;
   plot::SetupAxes("x1", "x2");
   setupLimits(ellipseLimits(lab), refit);
-  for (plot::Item& item : ellipseItems(lab, theme)) plot::PlotItem(std::move(item));
+  // The thousand samples as one image under the ellipses (they stay while the ellipses move).
+  const plot::MarkerItem samples = samplesItem(lab, theme);
+  plot::PlotItem(view.samples.item(samples.xs, samples.ys, samples.size, samples.color));
+  for (plot::Item& item : ellipseItems(lab, theme, false)) plot::PlotItem(std::move(item));
   view.ellipse_x = plot::GetPlotPos().x;
   view.ellipse_y = plot::GetPlotPos().y;
   view.ellipse_w = plot::GetPlotSize().x;

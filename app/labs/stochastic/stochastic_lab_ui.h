@@ -8,6 +8,7 @@
 #include "app/labs/stochastic/stochastic_lab.h"
 #include "app/plot/axes.h"
 #include "app/theme.h"
+#include "app/views/scatter_layer.h"
 
 namespace gradlab {
 
@@ -16,6 +17,7 @@ struct PlotContext;
 }
 
 struct StochasticLabView {
+  ScatterLayer samples;      // the data under the ellipses, one texture (Lab::pixelsVersion)
   long fitted_version = -1;  // the runs the plots' views were last fitted to
   std::string edit_error;    // why the last edit in the controls was refused ("" none)
   std::string copy_status;   // after "Copy table": copied, or why the clipboard failed
