@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <ostream>
 
@@ -62,6 +63,13 @@ void BackpropLabPanel::printReport(std::ostream& out, float s) const {
                   lab_.pass.values[i], lab_.pass.adjoints[i]);
     out << line;
   }
+}
+
+bool BackpropLabPanel::scriptDrag(int frame, ImGuiIO& /*io*/) {
+  if (frame == 0) drag_start_ = lab_.scene.network;
+  NetworkG1 network = drag_start_;
+  network.x[0] += std::sin(0.05 * frame);
+  return setNetwork(lab_, network).empty();
 }
 
 }  // namespace gradlab

@@ -30,12 +30,16 @@ class BackpropLabPanel : public Lab {
   // One line per drawn node, in output pixels, with its forward value and adjoint:
   // "graph_node I NAME: X Y W H | value V | grad G".
   void printReport(std::ostream& out, float pixel_scale) const override;
+  // bench-frames --drag: G1's input x1 moves every frame, as typing or dragging a value would, so
+  // every forward value and gradient of the graph changes.
+  bool scriptDrag(int frame, ImGuiIO& io) override;
 
   BackpropLab& state() { return lab_; }
 
  private:
   BackpropLab lab_;
   BackpropLabView view_;
+  NetworkG1 drag_start_;  // scriptDrag's network at its first frame
 };
 
 }  // namespace gradlab
