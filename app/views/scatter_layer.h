@@ -1,6 +1,9 @@
 // ScatterLayer: a cloud of same-coloured square markers drawn as one texture (the image of
 // app/plot/scatter_image.h), for a plot whose points stay while curves over them move: a
 // software rasterizer then redraws two triangles where the curves changed, not two per point.
+// It pays per pixel of the plot area instead, so it is for dense clouds: the stochastic lab's
+// 1,000 samples on 60,000 pixels cost 0.9 ms less a frame under llvmpipe; the elbow lab's 200
+// points on 200,000 pixels cost 1.2 ms more, and stay markers.
 // The image is repainted and uploaded only when the points, the view, the plot's size or the
 // style change. Needs a current GL context; the exports keep the points as markers.
 #pragma once

@@ -109,7 +109,7 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_han
   }
   if (!user_handles && lab.data.size() > 0) {
     plot::MarkerItem data;
-    data.label = kFitDataLabel;
+    data.label = "data";
     data.xs = lab.data.xs;
     data.ys = lab.data.ys;
     data.color = dataColor();

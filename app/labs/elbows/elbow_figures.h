@@ -27,8 +27,6 @@ constexpr double kElbowBand = 0.3;
 // live unit's kink on the curve, the data's bends (optional) and each unit's contribution
 // (optional).
 std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_handles);
-// The label of fitItems' data markers (a view may draw them as one image instead).
-constexpr const char* kFitDataLabel = "data";
 plot::Limits fitLimits(const ElbowLab& lab);
 // Full-data loss at every record up to the shown step (thinned to `buckets` pixel columns).
 std::vector<plot::Item> lossItems(const ElbowLab& lab, int buckets);

@@ -33,7 +33,6 @@ class ElbowLabPanel : public Lab {
   // "fit_area_px: X Y W H", "fit_window: XMIN XMAX YMIN YMAX", then one line per unit:
   // "elbow J: X_DATA PIXEL_X dead|live U_J" (PIXEL_X in output pixels, "none" off the plot).
   void printReport(std::ostream& out, float pixel_scale) const override;
-  std::uint64_t pixelsVersion() const override { return view_.data_points.version(); }
 
   ElbowLab& state() { return lab_; }
   const ElbowLabView& view() const { return view_; }

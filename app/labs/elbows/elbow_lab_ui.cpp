@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "app/labs/elbows/elbow_figures.h"
@@ -134,17 +133,7 @@ void drawFitPlot(ElbowLab& lab, ElbowLabView& view, Theme theme, ImVec2 size, bo
   plot::SetupAxes("x", "y");
   setupLimits(fitLimits(lab), refit);
   const bool user = lab.scene.data_set == DataSet::User;
-  for (plot::Item& item : fitItems(lab, theme, user)) {
-    auto* data = std::get_if<plot::MarkerItem>(&item);
-    if (data && data->label == kFitDataLabel) {
-      // The data as one image (it stays while training moves the curve over it); the marker item,
-      // emptied, keeps the legend's entry.
-      plot::PlotItem(view.data_points.item(data->xs, data->ys, data->size, data->color));
-      data->xs.clear();
-      data->ys.clear();
-    }
-    plot::PlotItem(std::move(item));
-  }
+  for (plot::Item& item : fitItems(lab, theme, user)) plot::PlotItem(std::move(item));
   if (user) {
     // Your points are handles: drag to move, right-click to delete.
     for (int i = 0; i < lab.scene.user_points.size(); ++i) {

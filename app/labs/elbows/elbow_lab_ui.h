@@ -8,7 +8,6 @@
 #include "app/labs/elbows/elbow_lab.h"
 #include "app/plot/axes.h"
 #include "app/theme.h"
-#include "app/views/scatter_layer.h"
 
 namespace gradlab {
 
@@ -17,7 +16,6 @@ struct PlotContext;
 }
 
 struct ElbowLabView {
-  ScatterLayer data_points;  // the built-in data set, one texture (Lab::pixelsVersion)
   long fitted_version = -1;  // the run the plots were last fitted to (a new run re-fits)
   long fitted_replays = -1;
   std::string edit_error;  // why the last edit was refused ("" none)
