@@ -163,5 +163,19 @@ TEST(KeptFrame, ADragRedrawsLessThanTheWindow) {
   EXPECT_LT(fraction, 0.8) << r.output;
 }
 
+// The backprop lab's scripted input (x1 changing every frame, as typing would): every frame
+// recomputes the graph and every changed one is rasterized, but only where numbers changed.
+TEST(KeptFrame, ABackpropInputChangeRecomputesAndRedrawsPartOfTheWindow) {
+  const test::CommandResult r =
+      test::runGradlab("bench-frames --lab backprop --frames 20 --size 1600x900 --drag");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(reportedNumber(r.output, "graph_recomputes"), 20) << r.output;
+  // (The first frame moves x1 by sin(0) = 0: the same pixels.)
+  EXPECT_EQ(reportedNumber(r.output, "frames_rasterized"), 19) << r.output;
+  const double fraction = reportedNumber(r.output, "redrawn_fraction");
+  EXPECT_GT(fraction, 0.02) << r.output;
+  EXPECT_LT(fraction, 0.6) << r.output;
+}
+
 }  // namespace
 }  // namespace gradlab
