@@ -15,7 +15,9 @@ namespace gradlab {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
-constexpr int kEllipsePoints = 97;
+// 64 sides: within 0.3 pixels of the true ellipse up to a 250-pixel radius (more sides cost a
+// software rasterizer triangles on every frame the ellipses move: eleven of them are redrawn).
+constexpr int kEllipsePoints = 65;
 
 plot::Color neutralGrey() {
   return plot::Color{0.55f, 0.55f, 0.55f, 0.95f};
