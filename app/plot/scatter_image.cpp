@@ -9,7 +9,9 @@ namespace {
 
 // A colour channel as ImGui packs a vertex colour (ColorConvertFloat4ToU32).
 std::uint8_t channel8(float v) {
-  return std::uint8_t(int(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f));
+  // ImGui's own rounding (IM_F32_TO_INT8_SAT), in float, so the image matches its vertices.
+  return std::uint8_t(
+      int(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f));  // NOLINT(bugprone-incorrect-roundings)
 }
 
 // The pixels [first, last) whose centres k + 0.5 lie in [lo, hi): what GL fills of a rectangle.

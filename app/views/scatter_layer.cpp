@@ -59,7 +59,9 @@ plot::ImageItem ScatterLayer::item(const std::vector<double>& xs, const std::vec
   }
   plot::ImageItem image;
   image.label = "##scatter";
-  image.texture = reinterpret_cast<void*>(std::uintptr_t(texture_));
+  // ImGui names a texture by a pointer-sized id: the GL name, widened.
+  image.texture =
+      reinterpret_cast<void*>(std::uintptr_t(texture_));  // NOLINT(performance-no-int-to-ptr)
   image.x_min = image_.x_min;
   image.x_max = image_.x_max;
   image.y_min = image_.y_min;

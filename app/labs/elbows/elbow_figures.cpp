@@ -162,7 +162,8 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_han
       tick.ys.insert(tick.ys.end(), {limits.y.min + k * step,
                                      limits.y.min + (k + (is_dead ? 0.55 : 1.0)) * step, kNaN});
     }
-    tick.color = unitColor(u, is_dead);
+    const plot::Color color = unitColor(u, is_dead);
+    tick.color = color;
     tick.width = unitWidth(u, max_u, is_dead);
     items.push_back(std::move(tick));
     if (is_dead) {
@@ -178,7 +179,7 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_han
       items.push_back(cross);
     } else {
       kink_x.push_back(e);
-      kink_color.push_back(tick.color);
+      kink_color.push_back(color);
     }
   }
   plot::LineItem fit;
