@@ -27,6 +27,10 @@ struct LineItem {
   float width = 2;
   Color halo{0, 0, 0, 0};  // drawn under it, 3 px wider, when alpha > 0: readable on any map
   bool in_legend = true;   // false: no legend entry (its label still names it in tooltips)
+  // It turns back at most points (each pixel column's lowest and highest value of a noisy
+  // curve): drawn segment by segment, since a thick polyline's joins shrink to nothing where
+  // the line reverses and the curve would break up.
+  bool zigzag = false;
 };
 
 enum class MarkerShape { Circle, Square, Diamond, Cross, Plus };

@@ -180,13 +180,19 @@ struct ItemPainter {
   float scale;
   const Theme& theme;
 
-  // Polylines broken at points that do not map (NaN, or <= 0 on a log axis).
+  // Polylines broken at points that do not map (NaN, or <= 0 on a log axis); a zigzag one
+  // segment by segment (LineItem::zigzag).
   void polyline(const std::vector<double>& xs, const std::vector<double>& ys, Color col,
-                float width) const {
+                float width, bool zigzag = false) const {
     std::vector<Point> run;
     const std::size_t n = std::min(xs.size(), ys.size());
     auto flush = [&] {
-      if (run.size() >= 2) painter.polyline(run.data(), int(run.size()), col, width, false);
+      if (run.size() >= 2 && zigzag) {
+        for (std::size_t i = 0; i + 1 < run.size(); ++i)
+          painter.line(run[i], run[i + 1], col, width);
+      } else if (run.size() >= 2) {
+        painter.polyline(run.data(), int(run.size()), col, width, false);
+      }
       // A point with no finite neighbour (a one-iterate run, a value between NaNs) would
       // otherwise vanish; a dot a little wider than the line keeps it visible.
       if (run.size() == 1)
@@ -205,8 +211,8 @@ struct ItemPainter {
   }
 
   void operator()(const LineItem& it) const {
-    if (it.halo.a > 0) polyline(it.xs, it.ys, it.halo, (it.width + 3) * scale);
-    polyline(it.xs, it.ys, it.color, it.width * scale);
+    if (it.halo.a > 0) polyline(it.xs, it.ys, it.halo, (it.width + 3) * scale, it.zigzag);
+    polyline(it.xs, it.ys, it.color, it.width * scale, it.zigzag);
   }
 
   void operator()(const MarkerItem& it) const {

@@ -443,5 +443,28 @@ TEST(ColorBarItem, CairoPaintsTheColourMapAlongTheBar) {
   }
 }
 
+// A zigzag line (each column's lowest and highest value of a noisy curve) is drawn segment by
+// segment: a thick polyline's joins would shrink to nothing at its reversals.
+TEST(FigurePainter, AZigzagLineIsDrawnSegmentBySegment) {
+  Figure fig;
+  fig.limits = {{0, 4}, {0, 4}};
+  fig.area = {0, 0, 100, 100};
+  LineItem line;
+  line.xs = {0, 1, 1, 2, 2, std::nan(""), 3, 4};
+  line.ys = {0, 3, 0, 4, 1, 0, 2, 0};
+  line.color = Color{1, 0, 0, 1};
+  line.zigzag = true;
+  fig.items.push_back(line);
+  RecordingPainter painter;
+  PaintItems(painter, fig, FigureTransform(fig), PlotStyle{});
+  EXPECT_EQ(painter.count("line #ff0000"), 4 + 1);  // four segments, then one after the break
+  EXPECT_EQ(painter.count("polyline"), 0);
+  std::get<LineItem>(fig.items[0]).zigzag = false;
+  RecordingPainter plain;
+  PaintItems(plain, fig, FigureTransform(fig), PlotStyle{});
+  EXPECT_EQ(plain.count("polyline"), 2);
+  EXPECT_EQ(plain.count("line"), 0);
+}
+
 }  // namespace
 }  // namespace gradlab::plot

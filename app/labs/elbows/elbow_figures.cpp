@@ -238,6 +238,7 @@ std::vector<plot::Item> lossItems(const ElbowLab& lab, int buckets) {
   }
   line.color = plot::Color::hex(0xCC79A7);
   line.width = 2;
+  line.zigzag = true;  // SGD's loss is noisy: each column's lowest and highest
   line.in_legend = false;
   std::vector<plot::Item> items;
   items.push_back(std::move(line));

@@ -168,7 +168,7 @@ void drawLossPlot(const ElbowLab& lab, ImVec2 size) {
     return;
   plot::SetupAxes("step", "loss", plot::Scale::Linear, plot::Scale::Log);
   setupLimits(lossLimits(lab), true);
-  for (plot::Item& item : lossItems(lab, int(size.x) / 2)) plot::PlotItem(std::move(item));
+  for (plot::Item& item : lossItems(lab, int(size.x))) plot::PlotItem(std::move(item));
   plot::EndPlot();
 }
 

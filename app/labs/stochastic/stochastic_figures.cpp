@@ -97,6 +97,7 @@ std::vector<plot::Item> objectiveItems(const StochasticLab& lab, int s, int buck
     for (const double k : line.xs) line.indices.push_back(int(k));
     line.color = startColor(j);
     line.width = 2;
+    line.zigzag = true;  // one sample per step: each column's lowest and highest
     items.push_back(std::move(line));
   }
   // Where runs lost positive definiteness: a cross on the last valid iterate and the reason.
