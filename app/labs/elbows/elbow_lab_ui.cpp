@@ -209,16 +209,18 @@ void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme, bool present
 void drawUnitFormulas(const ElbowLab& lab) {
   const UnitPoint p = shownUnit(lab);
   const UnitGradient g = unitGradient(p);
-  ImGui::Text("w = %.4g, b = %.4g, point (x, y) = (%.4g, %.4g)", p.w, p.b, p.x, p.y);
-  ImGui::Text("w x + b = %.4g x %.4g + %.4g = %.4g", p.w, p.x, p.b, g.z);
-  ImGui::Text("phi(x) = relu(%.4g) = %.4g", g.z, g.phi);
-  ImGui::Text("L = (phi(x) - y)^2 / 2 = (%.4g - %.4g)^2 / 2 = %.4g", g.phi, p.y, g.loss);
-  ImGui::Text("dL/dphi = phi(x) - y = %.4g", g.dl_dphi);
+  // Wrapped: at 1024 px wide (or a projector's 1.5x) the filled-in formulas are wider than the
+  // column, and a cut-off "= 0.18" is the number that matters.
+  ImGui::TextWrapped("w = %.4g, b = %.4g, point (x, y) = (%.4g, %.4g)", p.w, p.b, p.x, p.y);
+  ImGui::TextWrapped("w x + b = %.4g x %.4g + %.4g = %.4g", p.w, p.x, p.b, g.z);
+  ImGui::TextWrapped("phi(x) = relu(%.4g) = %.4g", g.z, g.phi);
+  ImGui::TextWrapped("L = (phi(x) - y)^2 / 2 = (%.4g - %.4g)^2 / 2 = %.4g", g.phi, p.y, g.loss);
+  ImGui::TextWrapped("dL/dphi = phi(x) - y = %.4g", g.dl_dphi);
   if (g.active) {
-    ImGui::Text("dL/dw = x (phi(x) - y) = %.4g x %.4g = %.4g", p.x, g.dl_dphi, g.dl_dw);
-    ImGui::Text("dL/db = phi(x) - y = %.4g", g.dl_db);
+    ImGui::TextWrapped("dL/dw = x (phi(x) - y) = %.4g x %.4g = %.4g", p.x, g.dl_dphi, g.dl_dw);
+    ImGui::TextWrapped("dL/db = phi(x) - y = %.4g", g.dl_db);
   } else {
-    ImGui::TextUnformatted("dL/dw = 0, dL/db = 0   (w x + b <= 0: the unit is off at x)");
+    ImGui::TextWrapped("dL/dw = 0, dL/db = 0   (w x + b <= 0: the unit is off at x)");
   }
   const UnitStep s = lastUnitStep(lab);
   if (unitStepsShown(lab) > 0) {
