@@ -27,6 +27,9 @@ render_lab networks networks-b1-grid
 render_lab elbows elbows-training --units 16 --steps 6000
 render_lab elbows elbows-dead-relu --preset e3 --steps 6000
 render_lab elbows elbows-dead-leaky --preset e3 --alpha 0.1 --steps 6000
+xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" render assets/scenes/e3-leaky-mid-training.json \
+  --size 1600x900 --out "$out/elbows-leaky-mid-training.png"
+echo "$out/elbows-leaky-mid-training.png"
 # Presentation mode, and two homework figures as `gradlab export` writes them (no display needed).
 render optimizer-presentation --presentation
 figures=$(mktemp -d)

@@ -232,6 +232,52 @@ TEST(ElbowScene, RoundTripsAndNamesTheBadField) {
   EXPECT_EQ(elbowSceneToJson(other.scene), j);  // unchanged by the refusals
 }
 
+// Leaky ReLU switched on mid-training is part of the run a scene file keeps: loading it replays
+// the same run (ReLU until the switch, dead units reviving after it), bit for bit.
+TEST(ElbowScene, AnActivationSwitchedWhileTrainingReplaysFromTheFile) {
+  ElbowLab lab;
+  resetElbowLab(lab);
+  applyDeadUnitPreset(lab);
+  timelineTogglePlay(lab.timeline);
+  advanceElbowLab(lab, 0.25);
+  const long switched = shownStep(lab);
+  ASSERT_EQ(setActivation(lab, NetActivation{true, 0.1}), "");
+  for (int k = 0; k < 4; ++k) advanceElbowLab(lab, 0.25);
+  timelineTogglePlay(lab.timeline);
+  const VecX params = shownParams(lab);
+  const nlohmann::json j = elbowLabSceneToJson(lab);
+  EXPECT_EQ(j["network"]["activation"], "relu");  // the run's activation at step 0
+  ASSERT_EQ(j["activation_changes"].size(), 1u);
+  EXPECT_EQ(j["activation_changes"][0]["step"], switched);
+
+  ElbowLab other;
+  resetElbowLab(other);
+  ASSERT_EQ(loadElbowScene(other, nlohmann::json::parse(j.dump())), "");
+  EXPECT_EQ(shownStep(other), shownStep(lab));
+  EXPECT_TRUE(shownParams(other) == params);
+  EXPECT_TRUE(other.scene.activation.leaky);  // the controls show the switch
+  EXPECT_EQ(deadUnitCount(shownParams(other), other.data), deadUnitCount(params, lab.data));
+  // Rewound, the loaded run is ReLU again until the switch.
+  timelineSeek(other.timeline, int(switched) - 1);
+  syncTraining(other);
+  EXPECT_EQ(deadUnitCount(shownParams(other), other.data), 3);
+  const VecX rewound = shownParams(other);
+
+  nlohmann::json bad = j;
+  bad["activation_changes"][0]["step"] = 0;
+  EXPECT_EQ(loadElbowScene(other, bad),
+            "activation_changes[0].step must be a whole number after the last change's (and at "
+            "least 1)");
+  bad = j;
+  bad["activation_changes"][0]["activation"] = "tanh";
+  EXPECT_EQ(loadElbowScene(other, bad),
+            "activation_changes[0].activation must be relu or leaky_relu");
+  bad = j;
+  bad["activation_changes"][0]["alpha"] = 2;
+  EXPECT_EQ(loadElbowScene(other, bad), "activation_changes[0]: alpha must be in [0, 1] (got 2)");
+  EXPECT_TRUE(shownParams(other) == rewound) << "a bad file changes nothing";
+}
+
 TEST(ElbowLabPanel, OptionsPretrainAndBadOnesSayWhy) {
   ElbowLabPanel panel;
   EXPECT_EQ(panel.applyOptions({"--preset", "e3", "--units", "8", "--alpha", "0.1", "--lr", "0.05",

@@ -196,6 +196,10 @@ TEST(SceneFile, ExportFiguresShowTheTimelinePosition) {
   // The same start under leaky ReLU: a unit dead at initialization comes back.
   ASSERT_EQ(openSceneFile(e3, std::string(GRADLAB_SCENES_DIR) + "/e3-leaky-relu.json"), "");
   EXPECT_EQ(exportedFigure(currentLab(e3), "fit").title, "fit at step 6000: 6 units, 2 dead");
+  // ReLU until step 3000, then leaky: stalled with three dead, then two of them revive.
+  ASSERT_EQ(openSceneFile(e3, std::string(GRADLAB_SCENES_DIR) + "/e3-leaky-mid-training.json"),
+            "");
+  EXPECT_EQ(exportedFigure(currentLab(e3), "fit").title, "fit at step 6000: 6 units, 1 dead");
 }
 
 // E1's four cases ship as scenes on the one-unit tab, one step taken: each exports the unit

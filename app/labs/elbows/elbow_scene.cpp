@@ -172,8 +172,9 @@ std::string elbowSceneFromJson(const json& j, ElbowScene* s) {
       (!j["version"].is_number_integer() || j["version"].get<int>() > kElbowSceneVersion))
     return "version: this gradlab reads elbows scene versions up to " +
            std::to_string(kElbowSceneVersion);
-  std::string e = onlyKeys(
-      j, "scene", {"lab", "version", "unit", "data", "network", "training", "view", "timeline"});
+  std::string e = onlyKeys(j, "scene",
+                           {"lab", "version", "unit", "data", "network", "training", "view",
+                            "timeline", "activation_changes"});
   if (e.empty() && j.contains("unit")) e = unitFromJson(j["unit"], s);
   if (e.empty() && j.contains("data")) e = dataFromJson(j["data"], s);
   if (e.empty() && j.contains("network")) e = networkFromJson(j["network"], s);
@@ -183,10 +184,61 @@ std::string elbowSceneFromJson(const json& j, ElbowScene* s) {
   return e;
 }
 
+namespace {
+
+json activationToJson(const NetActivation& act) {
+  return {{"activation", act.leaky ? "leaky_relu" : "relu"}, {"alpha", act.alpha}};
+}
+
+// "activation_changes": [{"step": 3000, "activation": "leaky_relu", "alpha": 0.1}, ...], steps
+// increasing from 1: the activation switched while training ran (EXERCISES E3's revival).
+std::string activationChangesFromJson(const json& j,
+                                      std::vector<std::pair<long, NetActivation>>* changes) {
+  if (!j.is_array()) return "activation_changes must be a list";
+  long last = 0;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string at = formatText("activation_changes[%d]", int(i));
+    const json& c = j[i];
+    if (!c.is_object()) return at + " must be an object";
+    std::string e = onlyKeys(c, at.c_str(), {"step", "activation", "alpha"});
+    if (!e.empty()) return e;
+    if (!c.contains("step") || !c["step"].is_number_integer() || c["step"].get<long>() <= last)
+      return at + ".step must be a whole number after the last change's (and at least 1)";
+    if (!c.contains("activation") || (c["activation"] != "relu" && c["activation"] != "leaky_relu"))
+      return at + ".activation must be relu or leaky_relu";
+    NetActivation act;
+    act.leaky = c["activation"] == "leaky_relu";
+    if (c.contains("alpha")) {
+      if (!c["alpha"].is_number()) return at + ".alpha must be a number";
+      act.alpha = c["alpha"].get<double>();
+    }
+    e = act.validate();
+    if (!e.empty()) return at + ": " + e;
+    last = c["step"].get<long>();
+    changes->emplace_back(last, act);
+  }
+  return "";
+}
+
+}  // namespace
+
 json elbowLabSceneToJson(const ElbowLab& lab) {
   json j = elbowSceneToJson(lab.scene);
   j["timeline"] = {{"network", timelineToJson(lab.timeline)},
                    {"unit", timelineToJson(lab.unit_timeline)}};
+  if (!lab.activation_changes.empty()) {
+    // The run's activation at step 0, and each switch after it: the replay is the same run.
+    const json start = activationToJson(lab.start_activation);
+    j["network"]["activation"] = start["activation"];
+    j["network"]["alpha"] = start["alpha"];
+    json changes = json::array();
+    for (const auto& [step, act] : lab.activation_changes) {
+      json c = activationToJson(act);
+      c["step"] = step;
+      changes.push_back(c);
+    }
+    j["activation_changes"] = changes;
+  }
   return j;
 }
 
@@ -204,8 +256,17 @@ std::string loadElbowScene(ElbowLab& lab, const json& j) {
     if (has_network) error = timelineFromJson(t["network"], "timeline.network", &network);
     if (error.empty() && has_unit) error = timelineFromJson(t["unit"], "timeline.unit", &unit);
   }
+  std::vector<std::pair<long, NetActivation>> changes;
+  if (error.empty() && j.contains("activation_changes"))
+    error = activationChangesFromJson(j["activation_changes"], &changes);
   if (error.empty()) error = setScene(lab, scene);
   if (!error.empty()) return error;
+  if (!changes.empty()) {
+    // setScene started the run with the step-0 activation; the switches come after it, and the
+    // controls show the last one.
+    lab.activation_changes = changes;
+    lab.scene.activation = changes.back().second;
+  }
   if (has_network) {
     applyTimelinePosition(lab.timeline, network);
     syncTraining(lab);  // the views show the trained state at once (export, a frame later)

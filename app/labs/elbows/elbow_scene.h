@@ -1,5 +1,5 @@
 // The elbow lab's scene as JSON, with a version:
-//   {"lab": "elbows", "version": 1,
+//   {"lab": "elbows", "version": 2,
 //    "unit": {"w": 1, "b": 0.5, "x": 1, "y": 0.5, "lr": 0.2},
 //    "data": {"set": "sine", "samples": 200, "seed": 1, "points": [[x, y], ...]},
 //    "network": {"units": 16, "dead_units": 0, "init_seed": 1, "activation": "relu",
@@ -7,7 +7,10 @@
 //    "training": {"optimizer": "sgd", "lr": 0.05, "batch": 10, "seed": 1, "max_steps": 20000},
 //    "view": {"bends": true, "contributions": false, "one_unit": false},
 //    "timeline": {"network": {"show_all": false, "shown": 6000},    the SGD step shown
-//                 "unit": {"show_all": false, "shown": 1}}}         E1's steps shown
+//                 "unit": {"show_all": false, "shown": 1}},         E1's steps shown
+//    "activation_changes": [{"step": 3000, "activation": "leaky_relu", "alpha": 0.1}]}
+// The last key only when the activation was switched while training ran; "network.activation"
+// is then the activation at step 0, so the file replays the same run (version 2).
 // Missing keys keep their current values; a wrong one is named ("training.lr must be a number").
 #pragma once
 
@@ -18,7 +21,7 @@
 
 namespace gradlab {
 
-constexpr int kElbowSceneVersion = 1;
+constexpr int kElbowSceneVersion = 2;  // 2: activation_changes
 
 nlohmann::json elbowSceneToJson(const ElbowScene& scene);
 // Reads `j` over *scene; "" or the problem, naming the field. *scene may be partly changed.
