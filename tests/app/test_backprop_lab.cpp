@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <string>
 
 #include "app/labs/backprop/backprop_lab.h"
@@ -89,6 +90,42 @@ TEST(BackpropLab, TypedFormulaIsTakenWhenItCompilesAndCheckedAgainstTheCompiler)
   EXPECT_FALSE(lab.expression_error.empty());
   EXPECT_EQ(lab.graph.nodes.size(), nodes);  // the last formula that compiled stays
   EXPECT_EQ(lab.scene.expression, "(x + y)*(y + 1)");
+}
+
+// The formula box applies what was typed once typing pauses (or on Enter), as the optimizer
+// lab's does: half-typed formulas neither replace the graph nor flash errors on the way.
+TEST(BackpropLab, ATypedFormulaAppliesOnlyAfterAPauseOrEnter) {
+  BackpropLab lab;
+  resetBackpropLab(lab);
+  setGraphChoice(lab, GraphChoice::Typed);
+  const std::string before = lab.scene.expression;
+  for (const char* typed : {"(", "(x", "(x +", "(x + y", "(x + y)", "(x + y)*y"}) {
+    typeExpression(lab, typed);
+    EXPECT_FALSE(advanceExpressionTyping(lab, 0.1));  // keystrokes 0.1 s apart
+    EXPECT_EQ(lab.scene.expression, before);
+    EXPECT_TRUE(lab.expression_error.empty()) << typed;
+  }
+  EXPECT_NEAR(lab.expression_typing.secondsLeft(), TypingPause::kPause - 0.1, 1e-12);
+  EXPECT_TRUE(advanceExpressionTyping(lab, TypingPause::kPause));  // the pause
+  EXPECT_EQ(lab.scene.expression, "(x + y)*y");
+  EXPECT_TRUE(std::isinf(lab.expression_typing.secondsLeft()));
+  // A formula that does not compile: its error shows after the pause, the graph stays.
+  const std::size_t nodes = lab.graph.nodes.size();
+  typeExpression(lab, "2x");
+  EXPECT_TRUE(lab.expression_error.empty());
+  EXPECT_TRUE(advanceExpressionTyping(lab, 1.0));
+  EXPECT_NE(lab.expression_error.find("2*x"), std::string::npos) << lab.expression_error;
+  EXPECT_EQ(lab.graph.nodes.size(), nodes);
+  // Enter applies at once.
+  typeExpression(lab, "x*y");
+  EXPECT_TRUE(commitExpression(lab));
+  EXPECT_EQ(lab.scene.expression, "x*y");
+  EXPECT_TRUE(lab.expression_error.empty());
+  EXPECT_FALSE(commitExpression(lab));  // nothing left to apply
+  BackpropLabPanel panel;
+  EXPECT_EQ(panel.secondsUntilChange(), Lab::kNever);
+  typeExpression(panel.state(), "x + 1");
+  EXPECT_NEAR(panel.secondsUntilChange(), TypingPause::kPause, 1e-12);  // the loop wakes then
 }
 
 TEST(BackpropLab, G3AndG4Recompute) {

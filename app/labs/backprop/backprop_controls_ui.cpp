@@ -84,7 +84,8 @@ void drawTypedControls(BackpropLab& lab, BackpropLabView& view) {
   ImGui::TextUnformatted("f(x, y) =");
   ImGui::SetNextItemWidth(-1);
   if (ImGui::InputText("##expr", view.expression, sizeof view.expression))
-    setExpression(lab, view.expression);
+    typeExpression(lab, view.expression);
+  if (ImGui::IsItemDeactivated()) commitExpression(lab);
   if (!lab.expression_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, kErrorColor);
     ImGui::TextWrapped("%s (the graph shows the last formula that compiled)",

@@ -165,6 +165,7 @@ std::string applyBackpropScene(BackpropLab& lab, const BackpropScene& scene) {
   lab.compiled = std::move(compiled);
   lab.expression_text = scene.expression;
   lab.expression_error.clear();
+  lab.expression_typing = TypingPause{};  // a half-typed formula does not outlive the scene
   lab.loss_history.clear();
   if (graph_changed) lab.selected = defaultSelection(scene.graph);
   recomputeAll(lab);
@@ -243,6 +244,23 @@ std::string setExpression(BackpropLab& lab, const std::string& text) {
   if (lab.scene.graph == GraphChoice::Typed) lab.selected = -1;
   recomputeGraph(lab);
   return "";
+}
+
+void typeExpression(BackpropLab& lab, const std::string& text) {
+  lab.expression_text = text;
+  lab.expression_typing.typed();
+}
+
+bool advanceExpressionTyping(BackpropLab& lab, double dt) {
+  if (!lab.expression_typing.advance(dt)) return false;
+  setExpression(lab, lab.expression_text);
+  return true;
+}
+
+bool commitExpression(BackpropLab& lab) {
+  if (!lab.expression_typing.commit()) return false;
+  setExpression(lab, lab.expression_text);
+  return true;
 }
 
 void setPoint(BackpropLab& lab, double x, double y) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/views/typing_pause.h"
 #include "core/activations.h"
 #include "core/expression.h"
 #include "core/graph.h"
@@ -50,9 +51,10 @@ std::string validateBackpropScene(const BackpropScene& scene);
 
 struct BackpropLab {
   BackpropScene scene;
-  Expression compiled;           // the scene's formula, compiled (always ok())
-  std::string expression_text;   // what the formula box holds (may not compile)
-  std::string expression_error;  // why expression_text was not taken ("" when it was)
+  Expression compiled;            // the scene's formula, compiled (always ok())
+  std::string expression_text;    // what the formula box holds (may not compile)
+  std::string expression_error;   // why expression_text was not taken ("" when it was)
+  TypingPause expression_typing;  // the box's text applies once typing pauses
 
   Graph graph;                   // the chosen graph at the scene's values
   GraphPass pass;                // its forward and backward pass
@@ -88,6 +90,12 @@ void takeGradientStep(BackpropLab& lab);
 void resetNetworkWeights(BackpropLab& lab);
 // The typed formula: taken when it compiles ("" returned), else kept as text with the error.
 std::string setExpression(BackpropLab& lab, const std::string& text);
+// The formula box, as the optimizer lab's: a keystroke's text (typeExpression) is set
+// (setExpression) once typing pauses for TypingPause::kPause seconds (advanceExpressionTyping)
+// or at once on Enter (commitExpression). Each returns true when it set the text.
+void typeExpression(BackpropLab& lab, const std::string& text);
+bool advanceExpressionTyping(BackpropLab& lab, double dt);
+bool commitExpression(BackpropLab& lab);
 void setPoint(BackpropLab& lab, double x, double y);
 void selectNode(BackpropLab& lab, int node);
 std::string setG3(BackpropLab& lab, const std::vector<double>& logits, int label);

@@ -23,7 +23,7 @@ void BackpropLabPanel::reset() {
 }
 
 void BackpropLabPanel::draw(const LabFrame& frame) {
-  drawBackpropLab(lab_, view_, *frame.plots, frame.theme, frame.presentation);
+  drawBackpropLab(lab_, view_, *frame.plots, frame.theme, frame.dt, frame.presentation);
 }
 
 nlohmann::json BackpropLabPanel::saveScene() const {

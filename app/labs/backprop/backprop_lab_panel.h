@@ -17,7 +17,8 @@ class BackpropLabPanel : public Lab {
 
   void reset() override;
   void draw(const LabFrame& frame) override;
-  double secondsUntilChange() const override { return kNever; }  // nothing animates
+  // Nothing animates; a typed formula applies when typing pauses.
+  double secondsUntilChange() const override { return lab_.expression_typing.secondsLeft(); }
 
   nlohmann::json saveScene() const override;
   std::string loadScene(const nlohmann::json& scene) override;

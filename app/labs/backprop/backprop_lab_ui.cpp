@@ -30,8 +30,9 @@ void drawCrossEntropyPlot(const BackpropLab& lab, BackpropLabView& view, ImVec2 
 }  // namespace
 
 void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext& plots, Theme theme,
-                     bool presentation) {
+                     float dt, bool presentation) {
   plot::SetCurrentContext(&plots);
+  advanceExpressionTyping(lab, dt);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();

@@ -24,8 +24,9 @@ struct BackpropLabView {
   long expression_synced = -1;                     // the lab version the box was last filled from
 };
 
+// `dt`: seconds since the last frame (a typed formula applies once typing pauses).
 void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext& plots, Theme theme,
-                     bool presentation);
+                     float dt, bool presentation);
 
 // The controls column (backprop_controls_ui.cpp).
 void drawBackpropControls(BackpropLab& lab, BackpropLabView& view);

@@ -210,27 +210,25 @@ bool applyExpression(OptimizerLab& lab, const std::string& text) {
 
 void typeExpression(OptimizerLab& lab, const std::string& text) {
   lab.expression_text = text;
-  lab.expression_pending = true;
-  lab.expression_idle = 0;
+  lab.expression_typing.typed();
 }
 
 bool commitExpression(OptimizerLab& lab) {
-  if (!lab.expression_pending) return false;
-  lab.expression_pending = false;
+  if (!lab.expression_typing.commit()) return false;
   const ObjectivePtr before = lab.objective;
   applyExpression(lab, lab.expression_text);
   return lab.objective != before;
 }
 
 bool advanceExpressionTyping(OptimizerLab& lab, double dt) {
-  if (!lab.expression_pending) return false;
-  lab.expression_idle += std::max(0.0, dt);
-  return lab.expression_idle >= kExpressionPause && commitExpression(lab);
+  if (!lab.expression_typing.advance(dt)) return false;
+  const ObjectivePtr before = lab.objective;
+  applyExpression(lab, lab.expression_text);
+  return lab.objective != before;
 }
 
 double secondsUntilExpressionApplies(const OptimizerLab& lab) {
-  if (!lab.expression_pending) return std::numeric_limits<double>::infinity();
-  return std::max(0.0, kExpressionPause - lab.expression_idle);
+  return lab.expression_typing.secondsLeft();
 }
 
 std::string shownFunctionName(const OptimizerLab& lab) {

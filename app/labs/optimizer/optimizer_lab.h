@@ -8,6 +8,7 @@
 
 #include "app/views/contour_mapping.h"
 #include "app/views/timeline.h"
+#include "app/views/typing_pause.h"
 #include "core/analysis.h"
 #include "core/objective.h"
 #include "core/run.h"
@@ -52,8 +53,7 @@ struct OptimizerLab {
   std::string expression_error;  // "" when the typed expression compiled
   // Typing: the text applies after a pause of kExpressionPause seconds or on Enter, so "2" on
   // the way to "2*x + y^2" never replaces the function for a frame.
-  bool expression_pending = false;  // typed, not yet applied
-  double expression_idle = 0;       // seconds since the last keystroke
+  TypingPause expression_typing;  // the box's text applies once typing pauses
 
   // Each start's colour slot (its colour and its name "run k" are slot k's while it exists).
   std::vector<int> start_slots;
@@ -101,7 +101,7 @@ bool applyExpression(OptimizerLab& lab, const std::string& text);
 // The expression box. typeExpression records a keystroke's text; the text is applied (as by
 // applyExpression) once typing pauses for kExpressionPause seconds (advanceExpressionTyping) or
 // at once on Enter (commitExpression). Each returns true when the objective changed.
-constexpr double kExpressionPause = 0.6;
+constexpr double kExpressionPause = TypingPause::kPause;
 void typeExpression(OptimizerLab& lab, const std::string& text);
 bool advanceExpressionTyping(OptimizerLab& lab, double dt);
 bool commitExpression(OptimizerLab& lab);

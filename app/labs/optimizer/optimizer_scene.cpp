@@ -349,7 +349,7 @@ std::string applyOptimizerScene(OptimizerLab& lab, const OptimizerScene& scene) 
   ++lab.objective_version;
   lab.expression_text = scene.spec.name == "expression" ? scene.spec.expression : "";
   lab.expression_error.clear();
-  lab.expression_pending = false;
+  lab.expression_typing = TypingPause{};
   lab.home_view = objective->info().window;
   lab.reset_view = true;
   lab.step_from_user = true;  // the scene's step was chosen
