@@ -7,6 +7,11 @@ namespace gradlab {
 
 // A greyed "(?)" that shows `text` in a tooltip when hovered (a teaching note).
 void HelpMarker(const char* text);
+// ImGui::SameLine() when an item `width` pixels wide still fits on the line after the last
+// item, else nothing (it goes on the next line): rows that wrap in a narrow column.
+void SameLineIfFits(float width);
+// The width of a radio button or checkbox with this label.
+float ToggleWidth(const char* label);
 
 // What a number typed into an exact-entry box means for a value in [min, max] (with allow_zero,
 // 0 too): "" with *value set, or why it is refused ("'abc' is not a number", "100 is too large:

@@ -238,10 +238,10 @@ bool drawOptimizerSection(OptimizerLab& lab) {
   bool changed = false;
   int direction = lab.scene.config.maximize ? 1 : 0;
   changed |= ImGui::RadioButton("minimize", &direction, 0);
-  ImGui::SameLine();
+  SameLineIfFits(ToggleWidth("maximize (ascent)"));  // a narrow column stacks them
   changed |= ImGui::RadioButton("maximize (ascent)", &direction, 1);
   lab.scene.config.maximize = direction == 1;
-  if (ImGui::Checkbox("Compare methods from one start", &lab.scene.compare)) changed = true;
+  if (ImGui::Checkbox("Compare methods", &lab.scene.compare)) changed = true;
   ImGui::SameLine();
   HelpMarker(
       "Runs several optimizers, each with its own hyperparameters, from the first start "

@@ -394,12 +394,14 @@ void drawOptimizerLab(OptimizerLab& lab, OptimizerLabView& view, plot::PlotConte
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float font = ImGui::GetFontSize();
   // The right column keeps room for the inspector's name and value columns (about 17 em) on a
-  // 1024-pixel projector; narrower windows (800 x 600) give the map the room instead, and the
-  // inspector's pairs wrap.
+  // 1024-pixel projector; narrower windows (800 x 600, or 1024 x 768 at UI scale 1.5: about 40
+  // em) give the map the room instead: the controls and the inspector's pairs wrap.
   // Presentation mode hides the controls: the map and the curves fill the window.
+  const bool narrow = avail.x < 50 * font;
   const float controls_w =
-      presentation ? -spacing : std::clamp(avail.x * 0.26f, font * 18.0f, font * 26.0f);
-  const float right_min = avail.x > 58 * font ? 17.0f : 12.0f;
+      presentation ? -spacing
+                   : std::clamp(avail.x * 0.26f, font * (narrow ? 15.0f : 18.0f), font * 26.0f);
+  const float right_min = avail.x > 58 * font ? 17.0f : (narrow ? 11.0f : 12.0f);
   const float right_w = std::max((avail.x - controls_w) * 0.38f, font * right_min);
   const float center_w = std::max(avail.x - controls_w - right_w - 2 * spacing, font * 8.0f);
 
