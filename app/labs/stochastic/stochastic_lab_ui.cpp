@@ -33,12 +33,17 @@ void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
       (ImGui::GetContentRegionAvail().x - spacing * float(count - 1)) / float(count);
   for (int s = 0; s < count; ++s) {
     if (s > 0) ImGui::SameLine();
-    const std::string title = objectiveTitle(lab, s) + "##objective" + std::to_string(s);
+    // Narrow plots (1024 px at UI scale 1.5) drop what the first plot's y axis says for all:
+    // "log L(P)" in the title, and the y label after the first.
+    std::string title = objectiveTitle(lab, s);
+    const bool narrow = ImGui::CalcTextSize(title.c_str()).x > width * 0.9f;
+    if (narrow) title = "eta = " + formatStepSize(lab.scene.sgd.step_sizes[std::size_t(s)]);
+    title += "##objective" + std::to_string(s);
     // No legend: the start colours are those of the table and the ellipse key beside it.
     if (!plot::BeginPlot(title.c_str(), ImVec2(width, height),
                          plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend))
       continue;
-    plot::SetupAxes("iteration", "log L(P)");
+    plot::SetupAxes("iteration", narrow && s > 0 ? "" : "log L(P)");
     setupLimits(objectiveLimits(lab, s), refit);
     for (plot::Item& item : objectiveItems(lab, s, std::max(16, int(width))))
       plot::PlotItem(std::move(item));
@@ -197,7 +202,9 @@ void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotCo
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
-  const float controls_w = std::clamp(avail.x * 0.24f, font * 17.0f, font * 24.0f);
+  // Narrow windows (1024 x 768 at UI scale 1.5: about 40 em) keep more room for three plots.
+  const float controls_min = avail.x < 50 * font ? 13.0f : 17.0f;
+  const float controls_w = std::clamp(avail.x * 0.24f, font * controls_min, font * 24.0f);
 
   if (!presentation) {  // presentation mode: the plots fill the window (Play stays above them)
     ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
