@@ -66,7 +66,7 @@ void drawG1Controls(BackpropLab& lab, BackpropLabView& view) {
   if (ImGui::InputDouble("step size", &eta, 0, 0, kNumberFormat))
     view.edit_error = setStepSize(lab, eta);
   if (ImGui::Button("Gradient step")) takeGradientStep(lab);
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::CalcTextSize("Reset weights").x + ImGui::GetStyle().FramePadding.x * 2);
   if (ImGui::Button("Reset weights")) resetNetworkWeights(lab);
   if (!lab.loss_history.empty()) {
     const std::vector<double>& h = lab.loss_history;

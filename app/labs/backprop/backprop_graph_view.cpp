@@ -121,7 +121,16 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
   const float box_h_full = float(max_lines) * line_full + full * 0.9f;
   const float need_w = float(columns) * box_w_full + float(columns - 1) * (label_w + full);
   const float need_h = float(tallest) * box_h_full + float(tallest - 1) * full;
-  const float zoom = std::clamp(std::min(size.x / need_w, size.y / need_h), 0.55f, 1.0f);
+  // Text below 9 pixels is not readable (the zoom floor at UI scale 1 was 0.55 of 16.5 px).
+  const float min_zoom = std::min(1.0f, 9.0f / full);
+  float zoom = std::min(size.x / need_w, size.y / need_h);
+  if (zoom < min_zoom) {
+    // Even the smallest text leaves no room for every edge label: the graph is fitted without
+    // them (only the highlighted node's edges keep theirs), so no box is cut off.
+    const float bare_w = float(columns) * box_w_full + float(columns - 1) * full * 2;
+    zoom = std::min(size.x / bare_w, size.y / need_h);
+  }
+  zoom = std::clamp(zoom, min_zoom, 1.0f);
   const float fs = full * zoom, pad = fs * 0.45f, line_h = line_full * zoom;
   const float box_w = box_w_full * zoom, box_h = box_h_full * zoom;
   const std::vector<NodeBox> boxes =

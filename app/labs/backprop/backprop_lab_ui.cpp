@@ -14,10 +14,14 @@ namespace gradlab {
 namespace {
 
 void drawCrossEntropyPlot(const BackpropLab& lab, BackpropLabView& view, ImVec2 size) {
-  const std::string title = crossEntropyTitle(lab) + "##g3";
+  // A narrow plot (1024 px at UI scale 1.5) gets the short title and y label.
+  std::string title = crossEntropyTitle(lab);
+  const bool narrow = ImGui::CalcTextSize(title.c_str()).x > size.x * 0.8f;
+  if (narrow) title = "G3: cross-entropy";
+  title += "##g3";
   if (!plot::BeginPlot(title.c_str(), size)) return;
   const std::string x_label = crossEntropyXLabel(lab);
-  plot::SetupAxes(x_label.c_str(), "cross-entropy L");
+  plot::SetupAxes(x_label.c_str(), narrow ? "L" : "cross-entropy L");
   const plot::Limits limits = crossEntropyLimits(lab);
   const bool refit = view.fitted_version != lab.version;
   plot::SetupAxesLimits(limits.x.min, limits.x.max, limits.y.min, limits.y.max,
@@ -36,7 +40,9 @@ void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext&
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
-  const float controls_w = std::clamp(avail.x * 0.24f, font * 17.0f, font * 24.0f);
+  // Narrow windows (1024 x 768 at UI scale 1.5: about 40 em) keep more room for the graph.
+  const float controls_min = avail.x < 50 * font ? 13.0f : 17.0f;
+  const float controls_w = std::clamp(avail.x * 0.24f, font * controls_min, font * 24.0f);
 
   if (!presentation) {  // presentation mode: the graph and plots fill the window
     ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
