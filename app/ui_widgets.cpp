@@ -23,6 +23,12 @@ float ToggleWidth(const char* label) {
          ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+float ControlColumnWidth(float avail_w, float fraction, float min_em, float max_em) {
+  const float font = ImGui::GetFontSize();
+  if (avail_w < 50 * font) min_em = std::min(min_em, 13.0f);
+  return std::clamp(avail_w * fraction, font * min_em, font * max_em);
+}
+
 void HelpMarker(const char* text) {
   ImGui::TextDisabled("(?)");
   if (ImGui::IsItemHovered()) {

@@ -12,6 +12,10 @@ void HelpMarker(const char* text);
 void SameLineIfFits(float width);
 // The width of a radio button or checkbox with this label.
 float ToggleWidth(const char* label);
+// A lab's control column: `fraction` of the available width, kept within [min_em, max_em] font
+// heights; a narrow window (under 50 em: 1024 x 768 at UI scale 1.5, 800 x 600) lowers the
+// minimum to 13 em, so the plots beside it keep room.
+float ControlColumnWidth(float avail_w, float fraction, float min_em, float max_em);
 
 // What a number typed into an exact-entry box means for a value in [min, max] (with allow_zero,
 // 0 too): "" with *value set, or why it is refused ("'abc' is not a number", "100 is too large:

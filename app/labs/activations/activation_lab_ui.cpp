@@ -281,8 +281,7 @@ void drawActivationLab(ActivationLab& lab, ActivationLabView& view, plot::PlotCo
   plot::SetCurrentContext(&plots);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
-  const float font = ImGui::GetFontSize();
-  const float controls_w = std::clamp(avail.x * 0.3f, font * 17.0f, font * 26.0f);
+  const float controls_w = ControlColumnWidth(avail.x, 0.3f, 17.0f, 26.0f);
 
   if (!presentation) {  // presentation mode: the plots fill the window
     ImGui::BeginChild("activation controls", ImVec2(controls_w, 0), false);

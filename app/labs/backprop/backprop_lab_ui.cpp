@@ -40,9 +40,7 @@ void drawBackpropLab(BackpropLab& lab, BackpropLabView& view, plot::PlotContext&
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
-  // Narrow windows (1024 x 768 at UI scale 1.5: about 40 em) keep more room for the graph.
-  const float controls_min = avail.x < 50 * font ? 13.0f : 17.0f;
-  const float controls_w = std::clamp(avail.x * 0.24f, font * controls_min, font * 24.0f);
+  const float controls_w = ControlColumnWidth(avail.x, 0.24f, 17.0f, 24.0f);
 
   if (!presentation) {  // presentation mode: the graph and plots fill the window
     ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);

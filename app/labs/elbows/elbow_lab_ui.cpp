@@ -311,7 +311,7 @@ void drawElbowLab(ElbowLab& lab, ElbowLabView& view, plot::PlotContext& plots, T
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;
   const float font = ImGui::GetFontSize();
-  const float controls_w = std::clamp(avail.x * 0.24f, font * 16.0f, font * 22.0f);
+  const float controls_w = ControlColumnWidth(avail.x, 0.24f, 16.0f, 22.0f);
   if (!presentation) {  // presentation mode: the plots fill the window (Play stays above them)
     ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
     ImGui::PushItemWidth(-font * 7.5f);

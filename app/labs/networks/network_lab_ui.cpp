@@ -316,8 +316,7 @@ void drawNetworkLab(NetworkLab& lab, NetworkLabView& view, plot::PlotContext& pl
   plot::SetCurrentContext(&plots);
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
-  const float font = ImGui::GetFontSize();
-  const float controls_w = std::clamp(avail.x * 0.28f, font * 16.0f, font * 24.0f);
+  const float controls_w = ControlColumnWidth(avail.x, 0.28f, 16.0f, 24.0f);
 
   if (presentation) {  // presentation mode: the grid fills the window
     drawGrid(lab, view, theme);

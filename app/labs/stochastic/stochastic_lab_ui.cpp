@@ -11,6 +11,7 @@
 
 #include "app/labs/stochastic/stochastic_figures.h"
 #include "app/plot/plot_imgui.h"
+#include "app/ui_widgets.h"
 #include "app/views/status_chip.h"
 #include "app/views/timeline_ui.h"
 
@@ -202,9 +203,7 @@ void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotCo
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   if (avail.x < 50 || avail.y < 50) return;  // a window too small to draw into
   const float font = ImGui::GetFontSize();
-  // Narrow windows (1024 x 768 at UI scale 1.5: about 40 em) keep more room for three plots.
-  const float controls_min = avail.x < 50 * font ? 13.0f : 17.0f;
-  const float controls_w = std::clamp(avail.x * 0.24f, font * controls_min, font * 24.0f);
+  const float controls_w = ControlColumnWidth(avail.x, 0.24f, 17.0f, 24.0f);
 
   if (!presentation) {  // presentation mode: the plots fill the window (Play stays above them)
     ImGui::BeginChild("controls", ImVec2(controls_w, 0), false);
