@@ -55,13 +55,12 @@ long residentBytes() {
 void* (*volatile allocate)(std::size_t) = std::malloc;
 void (*volatile release)(void*) = std::free;
 
-TEST(HeapTrim, FreedHolesBetweenLiveBlocksGoBackWhenIdle) {
-#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__) || defined(GRADLAB_SANITIZE)
-  GTEST_SKIP() << "glibc's allocator only";
-#else
-  ASSERT_TRUE(returnFreedMemoryToSystem());
+// The allocation pattern and its checks, in a child process (EXPECT_EXIT): the holes it leaves
+// in this process's heap would change what later tests of the allocator see. Exits 0 when the
+// trim gave the holes back, else 1 with the reason on stderr.
+void freeHolesThenTrim() {
+  if (!returnFreedMemoryToSystem()) std::exit(2);
   HeapTrimmer trimmer;
-  trimHeapWhenIdle(trimmer);  // the floor: the heap as it is now
   // 24 MiB of 16 KiB blocks (heap, not mmap), each followed by a small block that stays: a
   // run's pieces and the small state made after them, as a sweep or a set of runs leaves.
   constexpr int kBlocks = 24 * 64;
@@ -70,26 +69,33 @@ TEST(HeapTrim, FreedHolesBetweenLiveBlocksGoBackWhenIdle) {
   for (int i = 0; i < kBlocks; ++i) {
     freed[i] = static_cast<char*>(allocate(kBlock));
     kept[i] = static_cast<char*>(allocate(64));
-    ASSERT_NE(freed[i], nullptr);
-    ASSERT_NE(kept[i], nullptr);
+    if (freed[i] == nullptr || kept[i] == nullptr) std::exit(2);
     std::memset(freed[i], 1, kBlock);
     std::memset(kept[i], 1, 64);
   }
+  // The floor: the heap with the blocks in use.
+  const bool trimmed_early = trimHeapWhenIdle(trimmer);
   const long full = residentBytes();
   for (char* p : freed) release(p);
   const long after_free = residentBytes();
-  // What the old code left: glibc kept the holes resident (only the heap's top is trimmed).
-  EXPECT_GT(after_free, full - long(4 * kMiB)) << "the allocator gave the holes back by itself";
-
-  EXPECT_TRUE(trimHeapWhenIdle(trimmer));
+  const bool trimmed = trimHeapWhenIdle(trimmer);
   const long after_trim = residentBytes();
-  EXPECT_LT(after_trim, after_free - long(16 * kMiB))
-      << "resident " << after_free / 1024 << " KiB before the trim, " << after_trim / 1024
-      << " KiB after";
-  EXPECT_EQ(trimmer.stats.trims, 1);
-  // Nothing more was freed: the next idle moment does not trim again.
-  EXPECT_FALSE(trimHeapWhenIdle(trimmer));
-  for (char* p : kept) release(p);
+  const bool trimmed_again = trimHeapWhenIdle(trimmer);
+  std::fprintf(stderr, "resident KiB: %ld in use, %ld freed, %ld trimmed\n", full / 1024,
+               after_free / 1024, after_trim / 1024);
+  // What the old code left: most of the holes resident (glibc trims a heap only at its top).
+  const bool kept_by_glibc = after_free > full - long(12 * kMiB);
+  // The trim gave most of the 24 MiB back (each hole keeps the page with its chunk header:
+  // about 3 of its 4 pages go), once: nothing more was freed after it.
+  const bool given_back = after_trim < after_free - long(12 * kMiB);
+  std::exit(!trimmed_early && kept_by_glibc && trimmed && given_back && !trimmed_again ? 0 : 1);
+}
+
+TEST(HeapTrim, FreedHolesBetweenLiveBlocksGoBackWhenIdle) {
+#if !defined(__GLIBC__) || defined(__SANITIZE_ADDRESS__) || defined(GRADLAB_SANITIZE)
+  GTEST_SKIP() << "glibc's allocator only";
+#else
+  EXPECT_EXIT(freeHolesThenTrim(), testing::ExitedWithCode(0), "");
 #endif
 }
 
