@@ -12,7 +12,8 @@ namespace gradlab {
 // run caches - into the main heap, which gives free pages back only from its top: under random
 // use the resident size crept up by several MB a minute (issue 15, scripts/soak.sh). Fixed
 // thresholds (mmap at the default 128 KiB, trim at 1 MiB) keep large blocks in mmap and give
-// the heap's free top back. Call once at start-up; it applies to the allocations after it.
+// the heap's free top back; free holes below the top go back when the app idles (heap_trim.h).
+// Call once at start-up; it applies to the allocations after it.
 // Returns false when the allocator ignores it (not glibc, or a sanitizer's allocator).
 bool returnFreedMemoryToSystem();
 

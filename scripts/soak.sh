@@ -32,6 +32,8 @@
 #   SOAK_SHOTS=1          also keep a screenshot at every sample (shot-T.png; needs ImageMagick's
 #                         import): which lab and state the app was in
 #
+# After the verdict, a line from the app says what its idle heap trims cost (app/heap_trim.h).
+#
 # Needs Xvfb and xdotool (Debian: xvfb, xdotool). Every process it starts is killed on exit.
 set -uo pipefail
 
@@ -90,6 +92,8 @@ cleanup() {
   for pid in $gradlab_pid $app_pid; do kill -KILL "$pid" 2>/dev/null; done
   [[ -n $xvfb_pid ]] && kill -TERM "$xvfb_pid" 2>/dev/null
   wait 2>/dev/null
+  # What the idle heap trims cost (the app prints it at a normal exit, GRADLAB_TRIM_REPORT=1).
+  [[ -n $wid ]] && grep -h '^heap trims:' "$log" 2>/dev/null | sed 's/^/soak: /'
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -119,7 +123,7 @@ rm -f "$out/exit-status"
   # In the output folder: a scene the random input saves (File > Save) lands there.
   cd "$out" || exit 2
   # shellcheck disable=SC2086  # SOAK_WRAP is a command line on purpose
-  ${SOAK_WRAP:-} "$exe" gui
+  GRADLAB_TRIM_REPORT=1 ${SOAK_WRAP:-} "$exe" gui
   echo "$?" >"$out/exit-status"
 ) >"$log" 2>&1 &
 app_pid=$!
