@@ -199,7 +199,10 @@ std::vector<plot::Item> fitItems(const ElbowLab& lab, Theme theme, bool user_han
     dot.xs = {kink_x[k]};
     dot.ys = {kink_y[k]};
     dot.color = kink_color[k];
-    dot.size = 3.5f;
+    // Squares: two triangles each; a circle's anti-aliased fan is 16 to 34, and while training
+    // runs every dot is redrawn every frame.
+    dot.shape = plot::MarkerShape::Square;
+    dot.size = 3;
     items.push_back(std::move(dot));
   }
   return items;
