@@ -153,7 +153,9 @@ void runEventLoop(Platform& platform, App& app, SettingsSession& settings, doubl
     app.frame_stats.refreshShown(glfwGetTime());
     ++app.frames_drawn;
     if (drew) ++app.frames_rasterized;
-    drew_since_idle = true;
+    // Only a frame that changed pixels did work that can leave freed memory behind; a wake-up
+    // that drew nothing (the text cursor's blink) does not check the heaps again.
+    drew_since_idle = drew_since_idle || drew;
   }
   // The soak (scripts/soak.sh) reports what the trims cost.
   const char* report = std::getenv("GRADLAB_TRIM_REPORT");

@@ -156,7 +156,7 @@ void resetBackpropLab(BackpropLab& lab) {
 }
 
 std::string applyBackpropScene(BackpropLab& lab, const BackpropScene& scene) {
-  const std::string invalid = validateBackpropScene(scene);
+  std::string invalid = validateBackpropScene(scene);
   if (!invalid.empty()) return invalid;
   Expression compiled = Expression::compile(scene.expression);
   if (!compiled.ok()) return "typed.expression: " + compiled.error().message;
@@ -187,7 +187,7 @@ void setG2Inputs(BackpropLab& lab, double a, double b) {
 }
 
 std::string setNetwork(BackpropLab& lab, const NetworkG1& network) {
-  const std::string invalid = validateNetwork(network);
+  std::string invalid = validateNetwork(network);
   if (!invalid.empty()) return invalid;
   lab.scene.network = network;
   lab.loss_history.clear();  // an edit starts a new descent
@@ -279,7 +279,7 @@ std::string setG3(BackpropLab& lab, const std::vector<double>& logits, int label
   BackpropScene scene = lab.scene;
   scene.logits = logits;
   scene.g3_label = label;
-  const std::string invalid = validateBackpropScene(scene);
+  std::string invalid = validateBackpropScene(scene);
   if (!invalid.empty()) return invalid;
   lab.scene = scene;
   recomputeG3(lab);
@@ -292,7 +292,7 @@ std::string setG4(BackpropLab& lab, const Eigen::MatrixXd& w, const Eigen::Vecto
   scene.w = w;
   scene.z = z;
   scene.g = g;
-  const std::string invalid = validateBackpropScene(scene);
+  std::string invalid = validateBackpropScene(scene);
   if (!invalid.empty()) return invalid;
   lab.scene = scene;
   recomputeG4(lab);

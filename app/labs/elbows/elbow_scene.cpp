@@ -21,9 +21,12 @@ std::string onlyKeys(const json& j, const std::string& path,
     std::string list;
     for (const char* k : keys) {
       known = known || it.key() == k;
-      list += (list.empty() ? "" : ", ") + std::string(k);
+      if (!list.empty()) list += ", ";
+      list += k;
     }
-    if (!known) return path + "." + it.key() + " is not a setting here (" + list + ")";
+    if (!known)
+      return formatText("%s.%s is not a setting here (%s)", path.c_str(), it.key().c_str(),
+                        list.c_str());
   }
   return "";
 }
@@ -200,7 +203,7 @@ std::string activationChangesFromJson(const json& j,
     const std::string at = formatText("activation_changes[%d]", int(i));
     const json& c = j[i];
     if (!c.is_object()) return at + " must be an object";
-    std::string e = onlyKeys(c, at.c_str(), {"step", "activation", "alpha"});
+    std::string e = onlyKeys(c, at, {"step", "activation", "alpha"});
     if (!e.empty()) return e;
     if (!c.contains("step") || !c["step"].is_number_integer() || c["step"].get<long>() <= last)
       return at + ".step must be a whole number after the last change's (and at least 1)";
@@ -213,7 +216,7 @@ std::string activationChangesFromJson(const json& j,
       act.alpha = c["alpha"].get<double>();
     }
     e = act.validate();
-    if (!e.empty()) return at + ": " + e;
+    if (!e.empty()) return formatText("%s: %s", at.c_str(), e.c_str());
     last = c["step"].get<long>();
     changes->emplace_back(last, act);
   }

@@ -6,6 +6,7 @@
 #include "app/plot/colormap.h"
 #include "app/views/timeline_scene.h"
 #include "core/param_table.h"
+#include "core/text_format.h"
 
 namespace gradlab {
 namespace {
@@ -45,7 +46,8 @@ std::string paramsFromJson(const json& j, const std::string& path, const ParamTa
     else
       return path + "." + it.key() + " has the wrong type";
     std::string error;
-    if (!setParam(*params, *field, value, &error)) return path + "." + error;
+    if (!setParam(*params, *field, value, &error))
+      return formatText("%s.%s", path.c_str(), error.c_str());
   }
   return "";
 }
@@ -246,7 +248,7 @@ std::string compareEntriesFromJson(const json& entries, std::vector<CompareEntry
     std::string e = readValue(entries[i], "enabled", &entry.enabled);
     if (e.empty() && entries[i].contains("config"))
       e = configFromJson(entries[i]["config"], path + ".config", &entry.config);
-    if (!e.empty()) return e.rfind(path, 0) == 0 ? e : path + "." + e;
+    if (!e.empty()) return e.rfind(path, 0) == 0 ? e : formatText("%s.%s", path.c_str(), e.c_str());
     entry.step_from_user = true;  // a saved step is a chosen one
     out->push_back(entry);
   }
@@ -312,7 +314,7 @@ std::string optimizerSceneFromJson(const json& j, OptimizerScene* s) {
     return s->pinned && !readPoint(v, &s->pin) ? std::string("pin must be null or [x, y]") : "";
   });
   part("sweep", [s](const json& v) {
-    const std::string err = paramsFromJson(v, "sweep", sweepConfigTable(), &s->sweep);
+    std::string err = paramsFromJson(v, "sweep", sweepConfigTable(), &s->sweep);
     if (!err.empty()) return err;
     return s->sweep.max_step > s->sweep.min_step
                ? std::string()
