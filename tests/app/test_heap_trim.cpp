@@ -11,6 +11,7 @@
 
 #include "app/heap_trim.h"
 #include "app/memory.h"
+#include "tests/app/resident_memory.h"
 
 namespace gradlab {
 namespace {
@@ -41,19 +42,9 @@ TEST(HeapTrimRule, TheFloorFollowsTheFreeBytesDown) {
   EXPECT_TRUE(shouldTrimHeap(rule, 12 * kMiB + kTrimAfterFreedBytes));
 }
 
-// Resident set size of this process in bytes (/proc/self/statm, second field in pages).
-long residentBytes() {
-  std::FILE* f = std::fopen("/proc/self/statm", "r");
-  if (f == nullptr) return -1;
-  long size = 0, resident = -1;
-  if (std::fscanf(f, "%ld %ld", &size, &resident) != 2) resident = -1;
-  std::fclose(f);
-  return resident < 0 ? -1 : resident * sysconf(_SC_PAGESIZE);
-}
-
-// Through volatile pointers, so the compiler cannot pair up and drop an allocation and its free.
-void* (*volatile allocate)(std::size_t) = std::malloc;
-void (*volatile release)(void*) = std::free;
+using test::allocate;
+using test::release;
+using test::residentBytes;
 
 // The allocation pattern and its checks, in a child process (EXPECT_EXIT): the holes it leaves
 // in this process's heap would change what later tests of the allocator see. Exits 0 when the

@@ -11,23 +11,14 @@
 #include <cstring>
 
 #include "app/memory.h"
+#include "tests/app/resident_memory.h"
 
 namespace gradlab {
 namespace {
 
-// Resident set size of this process in bytes (/proc/self/statm, second field in pages).
-long residentBytes() {
-  std::FILE* f = std::fopen("/proc/self/statm", "r");
-  if (f == nullptr) return -1;
-  long size = 0, resident = -1;
-  if (std::fscanf(f, "%ld %ld", &size, &resident) != 2) resident = -1;
-  std::fclose(f);
-  return resident < 0 ? -1 : resident * sysconf(_SC_PAGESIZE);
-}
-
-// Through volatile pointers, so the compiler cannot pair up and drop an allocation and its free.
-void* (*volatile allocate)(std::size_t) = std::malloc;
-void (*volatile release)(void*) = std::free;
+using test::allocate;
+using test::release;
+using test::residentBytes;
 
 // A block written all through (resident), then freed.
 void touchAndFree(std::size_t bytes) {
