@@ -213,18 +213,21 @@ void typeExpression(OptimizerLab& lab, const std::string& text) {
   lab.expression_typing.typed();
 }
 
-bool commitExpression(OptimizerLab& lab) {
-  if (!lab.expression_typing.commit()) return false;
+namespace {
+// The box's text applied: true when the objective changed (a typo keeps the old one).
+bool applyTypedExpression(OptimizerLab& lab) {
   const ObjectivePtr before = lab.objective;
   applyExpression(lab, lab.expression_text);
   return lab.objective != before;
 }
+}  // namespace
+
+bool commitExpression(OptimizerLab& lab) {
+  return lab.expression_typing.commit() && applyTypedExpression(lab);
+}
 
 bool advanceExpressionTyping(OptimizerLab& lab, double dt) {
-  if (!lab.expression_typing.advance(dt)) return false;
-  const ObjectivePtr before = lab.objective;
-  applyExpression(lab, lab.expression_text);
-  return lab.objective != before;
+  return lab.expression_typing.advance(dt) && applyTypedExpression(lab);
 }
 
 double secondsUntilExpressionApplies(const OptimizerLab& lab) {
