@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 
 #include <chrono>
 #include <thread>
 
+#include "app/labs/optimizer/optimizer_figures.h"
 #include "app/labs/optimizer/optimizer_lab.h"
 #include "app/labs/optimizer/run_worker.h"
 #include "app/labs/optimizer/sweep_worker.h"
@@ -705,6 +707,22 @@ TEST(OptimizerLab, CompareEntriesAreEditedThroughTheLabsLogic) {
   }
   EXPECT_EQ(lab.scene.compare_entries.size(), 1u);  // the last one stays
   EXPECT_FALSE(setCompareMethod(lab, 5, Method::Adam));
+}
+
+}  // namespace
+}  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// At 1024 x 768 and UI scale 1.5 the ||grad f|| plot is 120 pixels wide and "tolerance 0.0001"
+// ran off it: the label shortens to what fits.
+TEST(OptimizerFigures, TheToleranceLabelShortensToWhatFits) {
+  const auto width = [](const char* text) { return 7.0f * float(std::strlen(text)); };
+  EXPECT_EQ(toleranceLabel(1e-4, 200, width), "tolerance 0.0001");
+  EXPECT_EQ(toleranceLabel(1e-4, 100, width), "tol 0.0001");
+  EXPECT_EQ(toleranceLabel(1e-4, 30, width), "0.0001");
+  EXPECT_EQ(toleranceLabel(1e-6, 30, width), "1e-06");
 }
 
 }  // namespace

@@ -103,15 +103,16 @@ void drawLossCurves(OptimizerLab& lab, const OptimizerLabView& view, float heigh
     if (lab.scene.config.stop.grad_tol > 0) {
       // Labelled on the line rather than in the legend: one legend row less over the curves.
       plot::PlotHLine("##tolerance", lab.scene.config.stop.grad_tol, tol);
-      char text[48];
-      std::snprintf(text, sizeof text, "tolerance %g", lab.scene.config.stop.grad_tol);
+      const std::string text =
+          toleranceLabel(lab.scene.config.stop.grad_tol, plot::GetPlotSize().x - 8,
+                         [](const char* t) { return ImGui::CalcTextSize(t).x; });
       plot::TextStyle ts;
       ts.color = tol.color;
       ts.anchor_x = 0;
       ts.anchor_y = 1;
       ts.offset_x = 4;
       ts.offset_y = -1;
-      plot::PlotText(text, plot::GetPlotLimits().x.min, lab.scene.config.stop.grad_tol, ts);
+      plot::PlotText(text.c_str(), plot::GetPlotLimits().x.min, lab.scene.config.stop.grad_tol, ts);
     }
     plot::EndPlot();
   }

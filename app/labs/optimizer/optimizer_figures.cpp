@@ -19,6 +19,17 @@ namespace gradlab {
 
 // [SECTION] What the views draw
 
+std::string toleranceLabel(double tol, float room,
+                           const std::function<float(const char*)>& text_width) {
+  char text[48];
+  for (const char* format : {"tolerance %g", "tol %g"}) {
+    std::snprintf(text, sizeof text, format, tol);
+    if (text_width(text) <= room) return text;
+  }
+  std::snprintf(text, sizeof text, "%g", tol);
+  return text;
+}
+
 std::vector<plot::TextItem> exactZeroMarks(const OptimizerLab& lab, bool grad_norm,
                                            const plot::Limits& limits, float line_height) {
   std::vector<plot::TextItem> marks;
@@ -209,10 +220,9 @@ plot::Figure curveFigure(const OptimizerLab& lab, Curve curve, const LabFigureOp
   }
   if (grad && tol > 0) {
     // Labelled on the line rather than in the legend: one legend row less over the curves.
-    char text[48];
-    std::snprintf(text, sizeof text, "tolerance %g", tol);
     plot::TextItem t;
-    t.text = text;
+    t.text = toleranceLabel(tol, 0.5f * options.frame.width(),
+                            [&](const char* text) { return float(painter.textSize(text).x); });
     t.x = fig.limits.x.min;
     t.y = tol;
     t.color = plot::Color{0.55f, 0.55f, 0.55f, 0.9f};

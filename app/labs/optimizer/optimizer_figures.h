@@ -4,7 +4,9 @@
 // ||grad f|| against iteration.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "app/labs/optimizer/optimizer_lab.h"
@@ -25,6 +27,12 @@ namespace gradlab {
 // (marks at the same iteration stack up by line_height). For f, or for ||grad f||.
 std::vector<plot::TextItem> exactZeroMarks(const OptimizerLab& lab, bool grad_norm,
                                            const plot::Limits& limits, float line_height);
+
+// The tolerance line's label on the ||grad f|| plot, the longest that fits `room` pixels:
+// "tolerance 0.0001", "tol 0.0001" or "0.0001" (a 1024-pixel projector's column at UI scale 1.5
+// has a plot 120 pixels wide). text_width measures a text in pixels.
+std::string toleranceLabel(double tol, float room,
+                           const std::function<float(const char*)>& text_width);
 
 // [SECTION] Figures for export
 
