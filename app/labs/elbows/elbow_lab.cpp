@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <limits>
 
 #include "core/text_format.h"
@@ -19,19 +20,59 @@ Samples sceneData(const ElbowScene& s) {
 }
 
 // The activation in effect for the step from `step` to step + 1.
-NetActivation activationAt(const ElbowLab& lab, long step) {
-  NetActivation act = lab.start_activation;
-  for (const auto& change : lab.activation_changes)
+NetActivation activationAt(const NetActivation& start, const ActivationChanges& changes,
+                           long step) {
+  NetActivation act = start;
+  for (const auto& change : changes)
     if (change.first <= step) act = change.second;
   return act;
 }
 
-void record(ElbowLab& lab) {
-  ReluNetTrainer& t = *lab.trainer;
-  lab.loss_history.push_back(t.loss());
+NetActivation activationAt(const ElbowLab& lab, long step) {
+  return activationAt(lab.start_activation, lab.activation_changes, step);
+}
+
+void recordTo(RunRecords& out, ReluNetTrainer& t) {
+  out.loss.push_back(t.loss());
   const std::vector<double> e = elbows(t.params());
-  lab.elbow_history.insert(lab.elbow_history.end(), e.begin(), e.end());
-  lab.dead_history.push_back(deadUnitCount(t.params(), lab.data));
+  out.elbows.insert(out.elbows.end(), e.begin(), e.end());
+  out.dead.push_back(deadUnitCount(t.params(), t.data()));
+}
+
+// Trains t from its step up to `target`, switching activations where `changes` say, and records
+// at every multiple of record_every past the `records` a history holds already. The same code
+// trains in place and ahead, so both give the same run. False: a step was not finite (t stays
+// at the last finite step).
+bool trainUpTo(ReluNetTrainer& t, long target, const NetActivation& start,
+               const ActivationChanges& changes, int record_every, long records, RunRecords& out) {
+  long at = t.iteration();
+  while (at < target) {
+    t.setActivation(activationAt(start, changes, at));
+    // Up to the next record or activation change, in one call.
+    long until = std::min<long>(target, (at / record_every + 1) * record_every);
+    for (const auto& change : changes)
+      if (change.first > at && change.first < until) until = change.first;
+    const int want = int(until - at);
+    const int taken = t.steps(want);
+    at += taken;
+    if (taken < want) return false;
+    t.setActivation(activationAt(start, changes, at));  // a record at a change's step uses it
+    if (at % record_every == 0 && at / record_every == records + long(out.loss.size()))
+      recordTo(out, t);
+  }
+  return true;
+}
+
+void appendRecords(ElbowLab& lab, const RunRecords& r) {
+  lab.loss_history.insert(lab.loss_history.end(), r.loss.begin(), r.loss.end());
+  lab.elbow_history.insert(lab.elbow_history.end(), r.elbows.begin(), r.elbows.end());
+  lab.dead_history.insert(lab.dead_history.end(), r.dead.begin(), r.dead.end());
+}
+
+void record(ElbowLab& lab) {
+  RunRecords r;
+  recordTo(r, *lab.trainer);
+  appendRecords(lab, r);
 }
 
 void truncateHistory(ElbowLab& lab, int records) {
@@ -50,6 +91,33 @@ void startTrainer(ElbowLab& lab) {
       std::make_unique<ReluNetTrainer>(lab.data, lab.start, lab.scene.train, activationAt(lab, 0));
   ++lab.replays;
   if (lab.loss_history.empty()) record(lab);
+}
+
+// The trainer stopped at a step that would not be finite: the run ends there.
+void stopDiverged(ElbowLab& lab) {
+  const long at = lab.trainer->iteration();
+  lab.status = formatText("diverged at step %ld: lower the learning rate", at + 1);
+  lab.timeline.last = int(at);
+  lab.timeline.position = double(at);
+  lab.timeline.playing = false;
+}
+
+// Joins the job training ahead, if any, and takes its steps when the run is still the one it
+// copied and the job did not pass the shown step. Returns true when it took them.
+bool takeTrainedAhead(ElbowLab& lab) {
+  if (!lab.ahead) return false;
+  const std::shared_ptr<TrainAheadJob> job = std::move(lab.ahead);
+  lab.job_thread->wait();
+  if (job->failed || job->params_version != lab.params_version || !lab.trainer) return false;
+  const long reached = job->trainer->iteration();
+  if (reached > shownStep(lab)) return false;  // paused, stepped or sought meanwhile
+  const long steps = reached - lab.trainer->iteration();
+  lab.steps_trained += steps;
+  lab.steps_trained_ahead += steps;
+  lab.trainer = std::move(job->trainer);
+  appendRecords(lab, job->records);
+  if (job->diverged) stopDiverged(lab);
+  return true;
 }
 
 // A new run: data, start or settings changed. The clock goes back to 0 and keeps playing if it
@@ -131,38 +199,26 @@ void resetElbowLab(ElbowLab& lab) {
 
 bool syncTraining(ElbowLab& lab) {
   if (!lab.trainer) return false;
+  bool changed = takeTrainedAhead(lab);
   const long target = shownStep(lab);
-  long at = lab.trainer->iteration();
-  if (target == at) return false;
+  const long at = lab.trainer->iteration();
   if (target < at) {
     truncateHistory(lab, int(target / lab.record_every) + 1);
     startTrainer(lab);
-    at = 0;
   }
-  ReluNetTrainer& t = *lab.trainer;
-  while (at < target) {
-    t.setActivation(activationAt(lab, at));
-    // Up to the next record or activation change, in one call.
-    long until = std::min<long>(target, (at / lab.record_every + 1) * lab.record_every);
-    for (const auto& change : lab.activation_changes)
-      if (change.first > at && change.first < until) until = change.first;
-    const int want = int(until - at);
-    const int taken = t.steps(want);
-    lab.steps_trained += taken;
-    at += taken;
-    if (taken < want) {
-      lab.status = formatText("diverged at step %ld: lower the learning rate", at + 1);
-      lab.timeline.last = int(at);
-      lab.timeline.position = double(at);
-      lab.timeline.playing = false;
-      break;
-    }
-    const long records = long(lab.loss_history.size());
-    t.setActivation(activationAt(lab, at));  // a record at a change's step uses the new one
-    if (at % lab.record_every == 0 && at / lab.record_every == records) record(lab);
+  if (target != lab.trainer->iteration()) {
+    const long from = lab.trainer->iteration();
+    RunRecords r;
+    const bool finite =
+        trainUpTo(*lab.trainer, target, lab.start_activation, lab.activation_changes,
+                  lab.record_every, long(lab.loss_history.size()), r);
+    lab.steps_trained += lab.trainer->iteration() - from;
+    appendRecords(lab, r);
+    if (!finite) stopDiverged(lab);
+    changed = true;
   }
-  ++lab.params_version;
-  return true;
+  if (changed) ++lab.params_version;
+  return changed;
 }
 
 bool advanceElbowLab(ElbowLab& lab, double dt) {
@@ -171,6 +227,36 @@ bool advanceElbowLab(ElbowLab& lab, double dt) {
   if (syncTraining(lab)) changed = true;
   if (timelineAdvance(lab.unit_timeline, dt)) changed = true;
   return changed;
+}
+
+void trainAhead(ElbowLab& lab, double dt) {
+  if (lab.ahead || !lab.trainer || !lab.timeline.playing || !lab.status.empty()) return;
+  if (lab.trainer->iteration() != shownStep(lab)) return;  // not synced: nothing to build on
+  // A little less than a frame's steps: the next frame may come sooner than this one did, and
+  // steps past its clock would be thrown away (the rest is trained in place).
+  Timeline next = lab.timeline;
+  timelineAdvance(next, 0.9 * dt);
+  const long target = timelineShown(next, next.last);
+  if (target <= lab.trainer->iteration()) return;
+  auto job = std::make_shared<TrainAheadJob>();
+  job->trainer = std::make_unique<ReluNetTrainer>(*lab.trainer);
+  job->target = target;
+  job->params_version = lab.params_version;
+  try {
+    if (!lab.job_thread) lab.job_thread = std::make_unique<JobThread>();
+    lab.job_thread->start([job, start = lab.start_activation, changes = lab.activation_changes,
+                           every = lab.record_every, records = long(lab.loss_history.size())] {
+      try {
+        job->diverged =
+            !trainUpTo(*job->trainer, job->target, start, changes, every, records, job->records);
+      } catch (...) {  // out of memory: the next frame trains in place instead
+        job->failed = true;
+      }
+    });
+  } catch (const std::exception&) {
+    return;  // no thread (or no memory) to be had: train in place
+  }
+  lab.ahead = std::move(job);
 }
 
 // [SECTION] Edits

@@ -5,6 +5,12 @@
 // Training is live: the timeline's position is the SGD step the views show, and the lab trains
 // up to it (syncTraining). Seeking back replays the run from its start, which is deterministic
 // (seeded shuffle) and replays the activation changes made mid-training at their steps.
+//
+// While it plays, the next frame's steps are trained ahead on a second thread (trainAhead) as
+// the app rasterizes this frame: on two cores that takes training off the frame's critical
+// path. The job trains a copy of the run and shares nothing with the lab; the next frame takes
+// its result only if the run is still the one it copied, so what the views show never depends
+// on whether a job ran.
 #pragma once
 
 #include <memory>
@@ -12,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "app/views/job_thread.h"
 #include "app/views/timeline.h"
 #include "core/relu_net.h"
 
@@ -39,6 +46,27 @@ struct ElbowScene {
   bool one_unit_tab = false;        // the E1 tab is open
 };
 
+using ActivationChanges = std::vector<std::pair<long, NetActivation>>;  // (from step, activation)
+
+// What training appends to a run's history: a record at every multiple of the lab's
+// record_every it passes.
+struct RunRecords {
+  std::vector<double> loss;    // full-data loss per record
+  std::vector<double> elbows;  // p elbows per record (NaN: no elbow)
+  std::vector<int> dead;       // dead units per record
+};
+
+// A copy of the run trained on the lab's JobThread to the step the next frame will likely show.
+// Until the thread has finished it only the thread touches trainer, records and diverged.
+struct TrainAheadJob {
+  std::unique_ptr<ReluNetTrainer> trainer;  // the lab's, copied, then trained to `target`
+  long target = 0;
+  long params_version = 0;  // the lab's when copied: another one means the run moved on
+  RunRecords records;       // the records it passed
+  bool diverged = false;    // a step was not finite: trainer is at the last finite step
+  bool failed = false;      // the job threw (out of memory): the result is not used
+};
+
 constexpr int kMaxUserPoints = 100;
 constexpr int kMaxSteps = 1000000;
 constexpr int kMaxHistoryRecords = 2000;  // loss and elbow records per run (every k-th step)
@@ -55,17 +83,22 @@ struct ElbowLab {
   // [Run] trained up to the timeline's shown step (syncTraining).
   std::unique_ptr<ReluNetTrainer> trainer;  // null when there are too few points
   NetActivation start_activation;           // in effect at step 0
-  std::vector<std::pair<long, NetActivation>> activation_changes;  // (from step, activation)
-  int record_every = 1;               // history records are at steps 0, k, 2k, ...
-  std::vector<double> loss_history;   // full-data loss per record
-  std::vector<double> elbow_history;  // p elbows per record (NaN: no elbow)
-  std::vector<int> dead_history;      // dead units per record
-  std::string status;                 // why training stopped early, or "" (e.g. diverged)
+  ActivationChanges activation_changes;     // made mid-training, in step order
+  int record_every = 1;                     // history records are at steps 0, k, 2k, ...
+  std::vector<double> loss_history;         // full-data loss per record
+  std::vector<double> elbow_history;        // p elbows per record (NaN: no elbow)
+  std::vector<int> dead_history;            // dead units per record
+  std::string status;                       // why training stopped early, or "" (e.g. diverged)
   Timeline timeline;
-  long params_version = 0;  // bumped whenever the shown parameters change: views cache by it
-  long run_version = 0;     // bumped by every new run (data, start, settings): views re-fit
-  long steps_trained = 0;   // SGD steps taken so far (bench-frames counter)
-  long replays = 0;         // runs restarted from step 0
+  long params_version = 0;       // bumped whenever the shown parameters change: views cache by it
+  long run_version = 0;          // bumped by every new run (data, start, settings): views re-fit
+  long steps_trained = 0;        // SGD steps taken so far (bench-frames counter)
+  long steps_trained_ahead = 0;  // of them, those trained ahead on the second thread
+  long replays = 0;              // runs restarted from step 0
+  // The next frame's steps, being trained (trainAhead). Shared with the job that trains them,
+  // so dropping it while the job runs is safe.
+  std::shared_ptr<TrainAheadJob> ahead;
+  std::unique_ptr<JobThread> job_thread;  // made at the first trainAhead
   // [E1] the unit after unit_timeline's shown number of steps from scene.unit.
   Timeline unit_timeline;
 };
@@ -80,6 +113,11 @@ void resetElbowLab(ElbowLab& lab);
 bool syncTraining(ElbowLab& lab);
 // The timeline advanced by dt seconds, then syncTraining; true when a frame is due.
 bool advanceElbowLab(ElbowLab& lab, double dt);
+// While the run plays: starts training, on a second thread, up to the step the clock will show
+// after nine tenths of another dt seconds (the next frame may come a little sooner). Call it once
+// the frame's views are built; the next syncTraining takes the steps when they are still the
+// shown run's and not past its clock, and trains the rest in place.
+void trainAhead(ElbowLab& lab, double dt);
 
 // [SECTION] Edits. Each returns "" and applies, or why the value is refused (nothing changes).
 // Everything but the activation restarts the run from step 0 (a playing run keeps playing).

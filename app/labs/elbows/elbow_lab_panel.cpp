@@ -23,6 +23,7 @@ void ElbowLabPanel::reset() {
 
 void ElbowLabPanel::draw(const LabFrame& frame) {
   drawElbowLab(lab_, view_, *frame.plots, frame.theme, frame.dt, frame.presentation);
+  trainAhead(lab_, frame.dt);  // while this frame is rasterized
 }
 
 // Only the two clocks move the pictures: a frame when either's step changes.
@@ -105,6 +106,7 @@ std::vector<ExportFigure> ElbowLabPanel::exportFigures(Theme theme) const {
 
 std::vector<LabCounter> ElbowLabPanel::counters() const {
   return {{"steps_trained", lab_.steps_trained},
+          {"steps_trained_ahead", lab_.steps_trained_ahead},
           {"replays", lab_.replays},
           {"params_version", lab_.params_version}};
 }
