@@ -188,9 +188,11 @@ int renderToPng(const HeadlessOptions& options, std::ostream& err) {
         if (const auto* im = std::get_if<plot::ImageItem>(&item))
           std::printf(" | image %s", im->source_id.c_str());
       }
-      // Where it was drawn, and the style scale its lines and markers were multiplied by.
-      std::printf(" | style scale %g | frame %.6g %.6g %.6g %.6g\n", double(f.scale), f.frame.x0,
-                  f.frame.y0, f.frame.width(), f.frame.height());
+      // Where it was drawn (and its plot area), and the style scale its lines and markers were
+      // multiplied by.
+      std::printf(" | style scale %g | frame %.6g %.6g %.6g %.6g | area %.6g %.6g %.6g %.6g\n",
+                  double(f.scale), f.frame.x0, f.frame.y0, f.frame.width(), f.frame.height(),
+                  f.area.x0, f.area.y0, f.area.width(), f.area.height());
     }
     std::fflush(stdout);
   }

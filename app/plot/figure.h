@@ -138,6 +138,7 @@ struct Figure {
   Limits limits;  // the view as drawn
   bool equal_aspect = false;
   bool integer_x = false;              // x ticks at whole numbers only (iterations)
+  bool y_tick_labels = true;           // false: y ticks without labels (a row sharing one y axis)
   bool show_legend = true;             // false: no legend box (the entries are still listed)
   PixelRect frame{0, 0, 0, 0};         // where the whole figure was drawn, pixels
   PixelRect area{0, 0, 0, 0};          // its plot area (inside the axes)

@@ -69,7 +69,8 @@ PixelRect PlotArea(const Figure& fig, const PixelRect& frame, const Range& y_vie
   float label_w = 0;
   const Range y = SanitizeRange(y_view, fig.y_scale);
   for (const Tick& t : AxisTicks(y, fig.y_scale, r.height(), st.y_tick_spacing, st.scale)) {
-    if (t.major) label_w = std::max(label_w, float(painter.textSize(t.label).x));
+    if (t.major && fig.y_tick_labels)
+      label_w = std::max(label_w, float(painter.textSize(t.label).x));
   }
   r.x0 += pad + label_w + pad + tick;
   if (!fig.y_label.empty()) r.x0 += font + pad;
@@ -389,7 +390,7 @@ void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const Pl
     const float y = fx(t.yToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     painter.line({fx(a.x0) - len, y}, {fx(a.x0), y}, th.axis, w);
-    if (k.major) {
+    if (k.major && fig.y_tick_labels) {
       const Point ts = painter.textSize(k.label);
       painter.text({fx(a.x0) - tick - pad - fx(ts.x), y - 0.5f * fx(ts.y)}, k.label, th.text);
     }

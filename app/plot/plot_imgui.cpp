@@ -322,6 +322,7 @@ PixelRect Layout(const CurrentPlot& cur, const Limits& view) {
   header.x_label = cur.x_label;
   header.y_label = cur.y_label;
   header.y_scale = cur.y_scale;
+  header.y_tick_labels = !(cur.flags & PlotFlags_NoYTickLabels);
   if (cur.color_bar_room) header.color_bar = ColorBar{};  // only its room counts here
   return PlotArea(header, cur.frame, view.y, Ctx().style, ImGuiPainter(nullptr, FontSize()));
 }
@@ -680,6 +681,20 @@ ImVec2 GetPlotSize() {
   return ImVec2(static_cast<float>(a.width()), static_cast<float>(a.height()));
 }
 
+float YAxisLabelsWidth(const char* y_label, const Range& y, Scale y_scale, float height) {
+  Figure labelled;
+  labelled.y_label = y_label;
+  labelled.y_scale = y_scale;
+  Figure bare = labelled;
+  bare.y_label.clear();
+  bare.y_tick_labels = false;
+  const PixelRect frame{0, 0, 10000, double(height)};
+  const ImGuiPainter painter(nullptr, FontSize());
+  const PlotStyle& st = Ctx().style;
+  return float(PlotArea(labelled, frame, y, st, painter).x0 -
+               PlotArea(bare, frame, y, st, painter).x0);
+}
+
 Transform GetPlotTransform() {
   SetupLock();
   return Cur().transform;
@@ -794,6 +809,7 @@ void EndPlot() {
   fig.limits = cur.transform.limits;
   fig.equal_aspect = (cur.flags & PlotFlags_EqualAspect) && BothLinear(cur);
   fig.integer_x = cur.flags & PlotFlags_IntegerX;
+  fig.y_tick_labels = !(cur.flags & PlotFlags_NoYTickLabels);
   fig.show_legend = !(cur.flags & PlotFlags_NoLegend);
   fig.frame = cur.frame;
   fig.area = cur.transform.area;

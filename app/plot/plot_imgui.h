@@ -55,6 +55,7 @@ enum PlotFlags_ {
   PlotFlags_EqualAspect = 1 << 5,          // one data unit is as long on x as on y (limits widen)
   PlotFlags_CallerOwnsLeftClick = 1 << 6,  // left click on empty space goes to IsPlotClicked
   PlotFlags_IntegerX = 1 << 7,             // x ticks at whole numbers only (iterations)
+  PlotFlags_NoYTickLabels = 1 << 8,  // y ticks unlabelled: a plot beside one whose y axis it shares
 };
 
 // Item looks. A colour left automatic takes the next RunColor (the same for a repeated label);
@@ -200,6 +201,10 @@ ImVec2 GetPlotPos();
 ImVec2 GetPlotSize();
 // The view and plot area together: data to pixels and back, as this frame's items are drawn.
 Transform GetPlotTransform();
+// Outside a plot: the pixels a y axis's tick labels and label take left of a plot area `height`
+// pixels high showing `y`. Plots in a row where only the first labels the y axis they share
+// (PlotFlags_NoYTickLabels) get this much more width in the first, so their areas match.
+float YAxisLabelsWidth(const char* y_label, const Range& y, Scale y_scale, float height);
 
 // The figure of the plot that ended last (valid until the next BeginPlot); copy it to keep it.
 const Figure* GetLastFigure();

@@ -41,7 +41,13 @@ bool drawTimelineButtons(Timeline& t) {
 bool drawTimelineControls(Timeline& t) {
   const Timeline before = t;
   drawButtons(t);
-  const float width = ImGui::GetContentRegionAvail().x * 0.6f;
+  // 60% of the row, less where the label would not fit beside it (1024 px at UI scale 1.5).
+  char widest[64];
+  std::snprintf(widest, sizeof widest, "iteration %d of %d", t.last, t.last);
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float width =
+      std::max(avail * 0.3f, std::min(avail * 0.6f, avail - ImGui::GetStyle().ItemInnerSpacing.x -
+                                                        ImGui::CalcTextSize(widest).x - 2.0f));
   int shown = t.animated ? int(t.position) : t.last;
   ImGui::SetNextItemWidth(width);
   // The iterate in the label, not on the slider: a run of a few iterates has a handle as wide

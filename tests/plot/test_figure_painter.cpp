@@ -468,3 +468,31 @@ TEST(FigurePainter, AZigzagLineIsDrawnSegmentBySegment) {
 
 }  // namespace
 }  // namespace gradlab::plot
+
+namespace gradlab::plot {
+namespace {
+
+// A plot beside one whose y axis it shares (the stochastic lab's narrow row) keeps its y ticks
+// but not their labels, and its plot area takes their room.
+TEST(FigurePainter, UnlabelledYTicksGiveTheirRoomToThePlotArea) {
+  PlotStyle style;
+  RecordingPainter labelled_painter, bare_painter;
+  Figure labelled = KnownFigure();
+  labelled.y_label.clear();
+  labelled.limits.y = {-1200, -800};
+  Figure bare = labelled;
+  bare.y_tick_labels = false;
+  LayoutFigure(labelled, {0, 0, 400, 300}, style, labelled_painter);
+  LayoutFigure(bare, {0, 0, 400, 300}, style, bare_painter);
+  // "-1200" is 40 pixels wide with the recording painter's 8 pixels a character.
+  EXPECT_GE(labelled.area.x0 - bare.area.x0, 40);
+  PaintAxes(labelled_painter, labelled, FigureTransform(labelled), style);
+  PaintAxes(bare_painter, bare, FigureTransform(bare), style);
+  EXPECT_GE(labelled_painter.count("text -1000 "), 1);
+  EXPECT_EQ(bare_painter.count("text -1000 "), 0);
+  EXPECT_EQ(bare_painter.count("line "), labelled_painter.count("line "));  // the ticks stay
+  EXPECT_GE(bare_painter.count("text 0 "), 1);  // the x tick labels stay
+}
+
+}  // namespace
+}  // namespace gradlab::plot

@@ -167,6 +167,16 @@ plot::Limits objectiveLimits(const StochasticLab& lab, int s) {
   return {{0, double(std::max(lab.timeline.last, 1))}, {lo - pad, hi + 4 * pad}};
 }
 
+plot::Limits sharedObjectiveLimits(const StochasticLab& lab) {
+  plot::Limits all = objectiveLimits(lab, 0);
+  for (int s = 1; s < stepSizeCount(lab); ++s) {
+    const plot::Limits row = objectiveLimits(lab, s);
+    all.y.min = std::min(all.y.min, row.y.min);
+    all.y.max = std::max(all.y.max, row.y.max);
+  }
+  return all;
+}
+
 std::string objectiveTitle(const StochasticLab& lab, int s) {
   return "log L(P), step size " +
          formatStepSize(lab.scene.sgd.step_sizes[static_cast<std::size_t>(s)]);

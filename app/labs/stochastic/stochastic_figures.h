@@ -36,6 +36,8 @@ std::vector<plot::Item> objectiveItems(const StochasticLab& lab, int step_index,
 // Limits covering every iterate of the row's runs and the ML line (not only the shown ones, so
 // the axes stay still while the timeline plays).
 plot::Limits objectiveLimits(const StochasticLab& lab, int step_index);
+// One y range for every row (the union of objectiveLimits): plots side by side share it.
+plot::Limits sharedObjectiveLimits(const StochasticLab& lab);
 std::string objectiveTitle(const StochasticLab& lab, int step_index);
 
 // The ellipse plot at the shown iterates.

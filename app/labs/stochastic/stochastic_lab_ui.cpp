@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -30,22 +31,31 @@ void setupLimits(const plot::Limits& limits, bool refit) {
 void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
   const int count = stepSizeCount(lab);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float width =
-      (ImGui::GetContentRegionAvail().x - spacing * float(count - 1)) / float(count);
+  const float row = ImGui::GetContentRegionAvail().x - spacing * float(count - 1);
+  float width = row / float(count);
+  // Narrow plots (1024 px at UI scale 1.5) share one y axis, the first plot's: "log L(P)" leaves
+  // the titles, and the others drop their y label and tick labels, which took half their width.
+  // The first gets the axis's width on top, so the three plot areas are as wide.
+  const bool narrow = ImGui::CalcTextSize(objectiveTitle(lab, 0).c_str()).x > width * 0.9f;
+  float axis = 0;
+  if (narrow) {
+    axis = plot::YAxisLabelsWidth("log L(P)", sharedObjectiveLimits(lab).y, plot::Scale::Linear,
+                                  height);
+    width = std::max(1.0f, (row - axis) / float(count));
+  }
   for (int s = 0; s < count; ++s) {
     if (s > 0) ImGui::SameLine();
-    // Narrow plots (1024 px at UI scale 1.5) drop what the first plot's y axis says for all:
-    // "log L(P)" in the title, and the y label after the first.
-    std::string title = objectiveTitle(lab, s);
-    const bool narrow = ImGui::CalcTextSize(title.c_str()).x > width * 0.9f;
-    if (narrow) title = "eta = " + formatStepSize(lab.scene.sgd.step_sizes[std::size_t(s)]);
+    std::string title = narrow ? "eta = " + formatStepSize(lab.scene.sgd.step_sizes[std::size_t(s)])
+                               : objectiveTitle(lab, s);
     title += "##objective" + std::to_string(s);
+    const bool shared_axis = narrow && s > 0;
     // No legend: the start colours are those of the table and the ellipse key beside it.
-    if (!plot::BeginPlot(title.c_str(), ImVec2(width, height),
-                         plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend))
+    if (!plot::BeginPlot(title.c_str(), ImVec2(s == 0 ? width + axis : width, height),
+                         plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend |
+                             (shared_axis ? plot::PlotFlags_NoYTickLabels : plot::PlotFlags_None)))
       continue;
-    plot::SetupAxes("iteration", narrow && s > 0 ? "" : "log L(P)");
-    setupLimits(objectiveLimits(lab, s), refit);
+    plot::SetupAxes("iteration", shared_axis ? "" : "log L(P)");
+    setupLimits(narrow ? sharedObjectiveLimits(lab) : objectiveLimits(lab, s), refit);
     for (plot::Item& item : objectiveItems(lab, s, std::max(16, int(width))))
       plot::PlotItem(std::move(item));
     plot::EndPlot();
@@ -55,7 +65,11 @@ void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
 void drawEllipsePlot(const StochasticLab& lab, StochasticLabView& view, Theme theme, float size,
                      bool refit) {
   char title[128];
-  std::snprintf(title, sizeof title, "ellipses, iteration %d##ellipses", timelineIterate(lab));
+  std::snprintf(title, sizeof title, "ellipses, iteration %d", timelineIterate(lab));
+  // A plot narrower than its title (1024 px at UI scale 1.5) keeps "ellipses": the timeline
+  // above says the iteration.
+  if (ImGui::CalcTextSize(title).x > size) std::snprintf(title, sizeof title, "ellipses");
+  std::snprintf(title + std::strlen(title), sizeof title - std::strlen(title), "##ellipses");
   // The key is drawn beside the plot (drawEllipseKey): inside, it covered the data.
   if (!plot::BeginPlot(title, ImVec2(size, size),
                        plot::PlotFlags_EqualAspect | plot::PlotFlags_NoLegend))
@@ -86,7 +100,7 @@ void copyTable(const StochasticLab& lab, StochasticLabView& view) {
 }
 
 void drawErrorTable(const StochasticLab& lab, StochasticLabView& view) {
-  ImGui::Text("||Sigma^-1 - P||_F^2 at iteration %d", timelineIterate(lab));
+  ImGui::TextWrapped("||Sigma^-1 - P||_F^2 at iteration %d", timelineIterate(lab));
   const int starts = startCount(lab);
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit;
@@ -223,7 +237,9 @@ void drawStochasticLab(StochasticLab& lab, StochasticLabView& view, plot::PlotCo
   const bool refit = view.fitted_version != lab.runs_version;
   view.fitted_version = lab.runs_version;
   const ImVec2 area = ImGui::GetContentRegionAvail();
-  const float top_h = std::max(font * 10, area.y * 0.47f);
+  // At least 7 lines high: 10 (before) left the ellipse plot 45 pixels wide at UI scale 2 on a
+  // 1600 x 900 window.
+  const float top_h = std::max(font * 7, area.y * 0.47f);
   drawObjectivePlots(lab, top_h, refit);
   const float bottom_h = ImGui::GetContentRegionAvail().y;
   const float ellipse_size = std::min(bottom_h, area.x * 0.5f);
