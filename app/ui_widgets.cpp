@@ -23,6 +23,13 @@ float ToggleWidth(const char* label) {
          ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+void SetNextNumberFieldWidth(const char* widest) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float buttons = 2 * (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x);
+  const float text = ImGui::CalcTextSize(widest).x + 2 * style.FramePadding.x;
+  ImGui::SetNextItemWidth(std::max(ImGui::CalcItemWidth(), text + buttons));
+}
+
 float ControlColumnWidth(float avail_w, float fraction, float min_em, float max_em) {
   const float font = ImGui::GetFontSize();
   if (avail_w < 50 * font) min_em = std::min(min_em, 13.0f);

@@ -12,6 +12,9 @@ void HelpMarker(const char* text);
 void SameLineIfFits(float width);
 // The width of a radio button or checkbox with this label.
 float ToggleWidth(const char* label);
+// Sets the next ImGui::InputInt's width (with its - and + buttons) to the item width, or wider
+// where that would not show `widest` (e.g. "1000000"): a cut-off 20000 reads as 200.
+void SetNextNumberFieldWidth(const char* widest);
 // A lab's control column: `fraction` of the available width, kept within [min_em, max_em] font
 // heights; a narrow window (under 50 em: 1024 x 768 at UI scale 1.5, 800 x 600) lowers the
 // minimum to 13 em, so the plots beside it keep room.

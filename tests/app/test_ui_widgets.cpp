@@ -98,3 +98,36 @@ TEST(ParseTypedNumber, RefusesWhatIsNotAValidValueAndSaysWhy) {
 
 }  // namespace
 }  // namespace gradlab
+
+namespace gradlab {
+namespace {
+
+// A number box with - and + buttons in a narrow column showed "200" for 20000: the box widens to
+// show its widest value, and keeps the item width where that is enough.
+TEST(NumberField, WidensToShowItsWidestValue) {
+  ImGuiContext* context = test::CreateHeadlessImGui(ImVec2(600, 200));
+  ImGui::NewFrame();
+  ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float buttons = 2 * (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x);
+  const float needed = ImGui::CalcTextSize("1000000").x + 2 * style.FramePadding.x + buttons;
+  int steps = 1000000;
+  ImGui::PushItemWidth(40);
+  SetNextNumberFieldWidth("1000000");
+  ImGui::InputInt("##narrow", &steps, 1000, 10000);  // no label: the rect is the box
+  const float narrow = ImGui::GetItemRectSize().x;
+  ImGui::PopItemWidth();
+  ImGui::PushItemWidth(400);
+  SetNextNumberFieldWidth("1000000");
+  ImGui::InputInt("##wide", &steps, 1000, 10000);
+  const float wide = ImGui::GetItemRectSize().x;
+  ImGui::PopItemWidth();
+  ImGui::End();
+  ImGui::Render();
+  ImGui::DestroyContext(context);
+  EXPECT_GE(narrow, needed - 1);  // the whole box: text field and buttons
+  EXPECT_NEAR(wide, 400, 1);
+}
+
+}  // namespace
+}  // namespace gradlab

@@ -49,6 +49,7 @@ void drawNetworkControls(ElbowLab& lab, ElbowLabView& view) {
       "Units initialized with their elbow beyond the data, facing away: a x + b < 0 at "
       "every point (EXERCISES E3).");
   int seed = int(s.init_seed);
+  SetNextNumberFieldWidth("100000");
   if (ImGui::InputInt("init seed", &seed) && seed >= 0)
     remember(view, setInitSeed(lab, std::uint64_t(seed)));
 
@@ -87,11 +88,13 @@ void drawNetworkControls(ElbowLab& lab, ElbowLabView& view) {
     remember(view, setTrainSettings(lab, t));
   }
   int shuffle = int(t.seed);
+  SetNextNumberFieldWidth("100000");
   if (ImGui::InputInt("shuffle seed", &shuffle) && shuffle >= 0) {
     t.seed = std::uint64_t(shuffle);
     remember(view, setTrainSettings(lab, t));
   }
   int max_steps = s.max_steps;
+  SetNextNumberFieldWidth("1000000");
   if (ImGui::InputInt("steps", &max_steps, 1000, 10000, ImGuiInputTextFlags_EnterReturnsTrue))
     remember(view, setMaxSteps(lab, max_steps));
 
@@ -163,7 +166,9 @@ void drawFitPlot(ElbowLab& lab, ElbowLabView& view, Theme theme, ImVec2 size, bo
 }
 
 void drawLossPlot(const ElbowLab& lab, ImVec2 size) {
-  if (!plot::BeginPlot("full-data loss (MSE)##loss", size,
+  // A narrow plot (1024 px at UI scale 1.5) keeps what its title can show.
+  const bool fits = ImGui::CalcTextSize("full-data loss (MSE)").x <= size.x * 0.75f;
+  if (!plot::BeginPlot(fits ? "full-data loss (MSE)##loss" : "loss (MSE)##loss", size,
                        plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend))
     return;
   plot::SetupAxes("step", "loss", plot::Scale::Linear, plot::Scale::Log);
@@ -194,7 +199,10 @@ void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme, bool present
   view.fitted_version = lab.run_version;
   const ImVec2 area = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float top_h = std::max(ImGui::GetFontSize() * 10, area.y * 0.6f);
+  // 60% of the height for the fit, but at least 7.5 lines left for the elbow trace under it (at
+  // 1024 x 768 and UI scale 1.5 its plot area was 45 pixels high).
+  const float font = ImGui::GetFontSize();
+  const float top_h = std::max(font * 7, std::min(area.y * 0.6f, area.y - font * 7.5f - spacing));
   const float fit_w = (area.x - spacing) * 0.62f;
   drawFitPlot(lab, view, theme, ImVec2(fit_w, top_h), refit);
   ImGui::SameLine();
