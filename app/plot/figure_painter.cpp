@@ -377,15 +377,32 @@ void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const Pl
   const auto fx = [](double v) { return static_cast<float>(v); };
   painter.rect({fx(a.x0), fx(a.y0), fx(a.x1), fx(a.y1)}, th.axis, w);
 
-  for (const Tick& k : XTicks(fig, t, st)) {
+  struct XLabel {
+    float x, width;
+    const std::string* text;
+  };
+  const std::vector<Tick> x_ticks = XTicks(fig, t, st);
+  std::vector<XLabel> x_labels;
+  for (const Tick& k : x_ticks) {
     const float x = fx(t.xToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     painter.line({x, fx(a.y1)}, {x, fx(a.y1) + len}, th.axis, w);
-    if (k.major) {
-      const float tw = fx(painter.textSize(k.label).x);
-      painter.text({x - 0.5f * tw, fx(a.y1) + tick + pad}, k.label, th.text);
-    }
+    if (k.major) x_labels.push_back({x, fx(painter.textSize(k.label).x), &k.label});
   }
+  // Labels that would touch (a plot 80 pixels wide at UI scale 1.5 read "-100 10") are shown
+  // every second, third, ... tick, the first always.
+  std::size_t stride = 1;
+  const auto touch = [&](std::size_t every) {
+    for (std::size_t i = every; i < x_labels.size(); i += every) {
+      const XLabel &l = x_labels[i - every], &r = x_labels[i];
+      if (l.x + 0.5f * l.width + pad > r.x - 0.5f * r.width) return true;
+    }
+    return false;
+  };
+  while (stride < x_labels.size() && touch(stride)) ++stride;
+  for (std::size_t i = 0; i < x_labels.size(); i += stride)
+    painter.text({x_labels[i].x - 0.5f * x_labels[i].width, fx(a.y1) + tick + pad},
+                 *x_labels[i].text, th.text);
   for (const Tick& k : YTicks(t, st)) {
     const float y = fx(t.yToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;

@@ -496,3 +496,39 @@ TEST(FigurePainter, UnlabelledYTicksGiveTheirRoomToThePlotArea) {
 
 }  // namespace
 }  // namespace gradlab::plot
+
+namespace gradlab::plot {
+namespace {
+
+// A plot too narrow for every x tick label shows every second (third, ...) one, the first always,
+// and no two touch; the ticks themselves all stay.
+TEST(FigurePainter, XTickLabelsThatWouldTouchAreThinned) {
+  PlotStyle style;
+  for (const double width : {90.0, 140.0, 400.0}) {
+    RecordingPainter painter;
+    Figure fig = KnownFigure();
+    fig.y_label.clear();
+    fig.limits.x = {-1000, 1000};
+    fig.limits.y = {10, 20};  // no y label is also an x label
+    LayoutFigure(fig, {0, 0, width, 300}, style, painter);
+    const Transform t = FigureTransform(fig);
+    PaintAxes(painter, fig, t, style);
+    std::vector<std::pair<double, double>> spans;  // painted x labels: left and right edges
+    for (const Tick& k : XTicks(fig, t, style)) {
+      if (!k.major) continue;
+      const int at = painter.find("text " + k.label + " at ");
+      if (at < 0) continue;
+      double x = 0, y = 0;
+      ASSERT_EQ(std::sscanf(painter.calls[std::size_t(at)].c_str() + 5 + k.label.size() + 4,
+                            "%lf,%lf", &x, &y),
+                2);
+      spans.emplace_back(x, x + painter.textSize(k.label).x);
+    }
+    ASSERT_GE(spans.size(), width > 300 ? 3u : 1u) << "width " << width;
+    for (std::size_t i = 1; i < spans.size(); ++i)
+      EXPECT_LT(spans[i - 1].second + style.padding, spans[i].first) << "width " << width;
+  }
+}
+
+}  // namespace
+}  // namespace gradlab::plot
