@@ -178,8 +178,11 @@ void drawLossPlot(const ElbowLab& lab, ImVec2 size) {
 }
 
 void drawTracePlot(const ElbowLab& lab, Theme theme, ImVec2 size) {
-  if (!plot::BeginPlot("elbow positions -b_j/a_j against step##trace", size,
-                       plot::PlotFlags_IntegerX))
+  const bool fits =
+      ImGui::CalcTextSize("elbow positions -b_j/a_j against step").x <= size.x * 0.75f;
+  if (!plot::BeginPlot(
+          fits ? "elbow positions -b_j/a_j against step##trace" : "elbows -b_j/a_j##trace", size,
+          plot::PlotFlags_IntegerX))
     return;
   plot::SetupAxes("step", "elbow x");
   setupLimits(traceLimits(lab), true);
@@ -199,9 +202,21 @@ void drawNetworkTab(ElbowLab& lab, ElbowLabView& view, Theme theme, bool present
   view.fitted_version = lab.run_version;
   const ImVec2 area = ImGui::GetContentRegionAvail();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  // 60% of the height for the fit, but at least 7.5 lines left for the elbow trace under it (at
-  // 1024 x 768 and UI scale 1.5 its plot area was 45 pixels high).
   const float font = ImGui::GetFontSize();
+  // A wide, low view (1600 x 900 at UI scale 2: 18 lines high) puts the three plots in one row:
+  // stacked, the fit and the trace were 70 and 40 pixels high.
+  if (area.y < font * 22 && area.x > 2.2f * area.y) {
+    const float fit_w = (area.x - 2 * spacing) * 0.4f;
+    const float loss_w = (area.x - 2 * spacing) * 0.26f;
+    drawFitPlot(lab, view, theme, ImVec2(fit_w, area.y), refit);
+    ImGui::SameLine();
+    drawLossPlot(lab, ImVec2(loss_w, area.y));
+    ImGui::SameLine();
+    drawTracePlot(lab, theme, ImVec2(area.x - fit_w - loss_w - 2 * spacing, area.y));
+    return;
+  }
+  // Stacked: 60% of the height for the fit, but at least 7.5 lines left for the elbow trace
+  // under it (at 1024 x 768 and UI scale 1.5 its plot area was 45 pixels high).
   const float top_h = std::max(font * 7, std::min(area.y * 0.6f, area.y - font * 7.5f - spacing));
   const float fit_w = (area.x - spacing) * 0.62f;
   drawFitPlot(lab, view, theme, ImVec2(fit_w, top_h), refit);
