@@ -118,3 +118,31 @@ TEST(GuiBackprop, BadOptionIsAOneLineErrorExitingTwo) {
 
 }  // namespace
 }  // namespace gradlab::test
+
+namespace gradlab::test {
+namespace {
+
+// The graph's text grows with the UI scale, a projector's: at UI scale 2 the floor was 9 pixels
+// as at 1, so the boxes were no taller than at 1 (10-pixel numbers); now text stays above 0.55 of
+// the UI's, the edge labels give way first, and every box stays inside the window.
+TEST(GuiBackprop, TheGraphsTextGrowsWithTheUiScale) {
+  const std::string png = ::testing::TempDir() + "gradlab_backprop_scale.png";
+  double height[3] = {0, 0, 0};
+  for (const int scale : {1, 2}) {
+    CommandResult r = runGradlab("render --lab backprop --size 1600x900 --ui-scale " +
+                                     std::to_string(scale) + " --report --out " + png,
+                                 false);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const std::map<std::string, ReportedNode> nodes = parseNodes(r.output);
+    ASSERT_EQ(nodes.size(), 10u) << r.output;
+    height[scale] = nodes.at("x1").box.h;
+    for (const auto& [name, n] : nodes) {
+      EXPECT_GE(n.box.x, 0) << name;
+      EXPECT_LE(n.box.x + n.box.w, 1600) << name;
+    }
+  }
+  EXPECT_GT(height[2], 1.3 * height[1]);
+}
+
+}  // namespace
+}  // namespace gradlab::test

@@ -109,9 +109,12 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
       text_w = std::max(text_w, font->CalcTextSizeA(full, 1e9f, 0, l.c_str()).x);
   }
   std::vector<std::string> labels;
+  float selected_label_w = 0;  // the highlighted node's outgoing edges' widest label
   for (const GraphEdge& e : lab.pass.edges) {
     labels.push_back(edgeText(lab, e));
-    label_w = std::max(label_w, font->CalcTextSizeA(full, 1e9f, 0, labels.back().c_str()).x);
+    const float w = font->CalcTextSizeA(full, 1e9f, 0, labels.back().c_str()).x;
+    label_w = std::max(label_w, w);
+    if (e.from == lab.selected) selected_label_w = std::max(selected_label_w, w);
   }
   const GraphLayering layers = layerGraph(lab.graph);
   const int columns = int(layers.column_sizes.size());
@@ -121,24 +124,28 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
   const float box_h_full = float(max_lines) * line_full + full * 0.9f;
   const float need_w = float(columns) * box_w_full + float(columns - 1) * (label_w + full);
   const float need_h = float(tallest) * box_h_full + float(tallest - 1) * full;
-  // Text below 9 pixels is not readable (the zoom floor at UI scale 1 was 0.55 of 16.5 px).
-  const float min_zoom = std::min(1.0f, 9.0f / full);
+  // Text below 0.55 of the UI's (9 pixels at UI scale 1) is not readable. A fixed 9 pixels made
+  // the floor 0.35 at UI scale 2, a projector's: 10-pixel numbers on a 1600-pixel screen.
+  const float min_zoom = 0.55f;
   float zoom = std::min(size.x / need_w, size.y / need_h);
   if (zoom < min_zoom) {
     // Even the smallest text leaves no room for every edge label: the graph is fitted without
     // them (only the highlighted node's edges keep theirs), so no box is cut off.
-    const float bare_w = float(columns) * box_w_full + float(columns - 1) * full * 2;
-    zoom = std::min(size.x / bare_w, size.y / need_h);
+    // The columns stay as far apart as those labels need; one line under the graph says so.
+    const float bare_w =
+        float(columns) * box_w_full + float(columns - 1) * (selected_label_w + full);
+    zoom = std::min(size.x / bare_w, (size.y - line_full) / need_h);
   }
   zoom = std::clamp(zoom, min_zoom, 1.0f);
   const float fs = full * zoom, pad = fs * 0.45f, line_h = line_full * zoom;
   const float box_w = box_w_full * zoom, box_h = box_h_full * zoom;
-  const std::vector<NodeBox> boxes =
-      placeGraph(lab.graph, origin.x + pad, origin.y + pad, size.x - 2 * pad, size.y - 2 * pad,
-                 box_w, box_h, fs * 1.2f);
-  view.boxes = boxes;
   // Too narrow even zoomed out: only the highlighted edges keep their labels.
   const bool all_labels = need_w * zoom <= size.x + 0.5f;
+  const float note_h = all_labels ? 0 : line_h;  // the line that says so
+  const std::vector<NodeBox> boxes =
+      placeGraph(lab.graph, origin.x + pad, origin.y + pad, size.x - 2 * pad,
+                 size.y - 2 * pad - note_h, box_w, box_h, fs * 1.2f);
+  view.boxes = boxes;
   draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
 
   // Edges first, under the boxes; the selected node's outgoing edges last, on top.
@@ -161,10 +168,10 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
   }
   // Edge labels after every line, so no line crosses a label; where several edges meet a node
   // the label sits three quarters of the way to it, where edges into different nodes are apart.
-  for (int k : order) {
+  // The highlighted node's come after the boxes: where the columns are close they overlap one.
+  const auto drawEdgeLabel = [&](int k) {
     const GraphEdge& e = lab.pass.edges[std::size_t(k)];
     const bool highlight = e.from == lab.selected;
-    if (!all_labels && !highlight) continue;
     const NodeBox& a = boxes[std::size_t(e.from)];
     const NodeBox& b = boxes[std::size_t(e.to)];
     const std::string& text = labels[std::size_t(k)];
@@ -181,7 +188,9 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
       draw->AddRect(ImVec2(tl.x - 2, tl.y - 1), ImVec2(br.x + 2, br.y + 1), kHighlight, 3);
     draw->AddText(font, fs, tl, highlight ? kHighlight : styleColor(ImGuiCol_Text, 0.9f),
                   text.c_str());
-  }
+  };
+  for (int k : order)
+    if (all_labels && lab.pass.edges[std::size_t(k)].from != lab.selected) drawEdgeLabel(k);
   // Boxes.
   int hovered_node = -1;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -201,6 +210,8 @@ int drawGraphView(const BackpropLab& lab, GraphView& view, ImVec2 size, Theme th
     if (hovered && mouse.x >= tl.x && mouse.x < br.x && mouse.y >= tl.y && mouse.y < br.y)
       hovered_node = i;
   }
+  for (int k : order)
+    if (lab.pass.edges[std::size_t(k)].from == lab.selected) drawEdgeLabel(k);
   if (!all_labels) {
     draw->AddText(font, fs, ImVec2(origin.x + pad, origin.y + size.y - line_h - pad),
                   styleColor(ImGuiCol_Text, 0.6f),
