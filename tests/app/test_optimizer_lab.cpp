@@ -357,6 +357,7 @@ bool waitForRuns(OptimizerLab& lab, RunScheduler& scheduler) {
 void makeHeavy(OptimizerLab& lab) {
   resetOptimizerLab(lab);
   std::vector<Vec2> starts;
+  starts.reserve(kMaxRuns);
   for (int i = 0; i < kMaxRuns; ++i) starts.push_back(Vec2(-1 + 0.1 * i, 0.4));
   setStarts(lab, starts);
   lab.scene.config.stop.max_iterations = 100000;

@@ -149,7 +149,7 @@ void newRun(ElbowLab& lab) {
 
 // Makes `scene` the lab's, if valid, and starts a new run.
 std::string applyScene(ElbowLab& lab, const ElbowScene& scene) {
-  const std::string error = validateScene(scene);
+  std::string error = validateScene(scene);
   if (!error.empty()) return error;
   lab.scene = scene;
   newRun(lab);
@@ -299,7 +299,7 @@ std::string setInitSeed(ElbowLab& lab, std::uint64_t seed) {
 }
 
 std::string setActivation(ElbowLab& lab, const NetActivation& act) {
-  const std::string error = act.validate();
+  std::string error = act.validate();
   if (!error.empty()) return error;
   lab.scene.activation = act;
   syncTraining(lab);
@@ -402,7 +402,7 @@ long recordStep(const ElbowLab& lab, int record) {
 std::string setUnitPoint(ElbowLab& lab, const UnitPoint& p) {
   ElbowScene s = lab.scene;
   s.unit = p;
-  const std::string error = validateScene(s);
+  std::string error = validateScene(s);
   if (!error.empty()) return error;
   lab.scene.unit = p;
   timelineRewind(lab.unit_timeline);
