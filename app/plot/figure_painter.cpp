@@ -369,6 +369,31 @@ void PaintGrid(Painter& painter, const Figure& fig, const Transform& t, const Pl
   }
 }
 
+namespace {
+
+// A tick label: its centre along its axis, its extent along it (width on x, height on y).
+struct AxisLabel {
+  float at, extent;
+  const std::string* text;
+};
+
+// Labels that would touch (closer than `gap`) are shown every second, third, ... one, the first
+// always: a plot 55 pixels wide at UI scale 1.5 read "-100 10".
+std::size_t LabelStride(const std::vector<AxisLabel>& labels, float gap) {
+  const auto touch = [&](std::size_t every) {
+    for (std::size_t i = every; i < labels.size(); i += every) {
+      const AxisLabel &l = labels[i - every], &r = labels[i];
+      if (std::abs(r.at - l.at) < 0.5f * (l.extent + r.extent) + gap) return true;
+    }
+    return false;
+  };
+  std::size_t stride = 1;
+  while (stride < labels.size() && touch(stride)) ++stride;
+  return stride;
+}
+
+}  // namespace
+
 void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const PlotStyle& st) {
   const Theme& th = st.theme;
   const PixelRect& a = t.area;
@@ -377,40 +402,32 @@ void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const Pl
   const auto fx = [](double v) { return static_cast<float>(v); };
   painter.rect({fx(a.x0), fx(a.y0), fx(a.x1), fx(a.y1)}, th.axis, w);
 
-  struct XLabel {
-    float x, width;
-    const std::string* text;
-  };
-  const std::vector<Tick> x_ticks = XTicks(fig, t, st);
-  std::vector<XLabel> x_labels;
+  // The labels point into the ticks: both vectors live to the end of the function.
+  const std::vector<Tick> x_ticks = XTicks(fig, t, st), y_ticks = YTicks(t, st);
+  std::vector<AxisLabel> x_labels;
   for (const Tick& k : x_ticks) {
     const float x = fx(t.xToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     painter.line({x, fx(a.y1)}, {x, fx(a.y1) + len}, th.axis, w);
     if (k.major) x_labels.push_back({x, fx(painter.textSize(k.label).x), &k.label});
   }
-  // Labels that would touch (a plot 80 pixels wide at UI scale 1.5 read "-100 10") are shown
-  // every second, third, ... tick, the first always.
-  std::size_t stride = 1;
-  const auto touch = [&](std::size_t every) {
-    for (std::size_t i = every; i < x_labels.size(); i += every) {
-      const XLabel &l = x_labels[i - every], &r = x_labels[i];
-      if (l.x + 0.5f * l.width + pad > r.x - 0.5f * r.width) return true;
-    }
-    return false;
-  };
-  while (stride < x_labels.size() && touch(stride)) ++stride;
-  for (std::size_t i = 0; i < x_labels.size(); i += stride)
-    painter.text({x_labels[i].x - 0.5f * x_labels[i].width, fx(a.y1) + tick + pad},
+  const std::size_t x_stride = LabelStride(x_labels, pad);
+  for (std::size_t i = 0; i < x_labels.size(); i += x_stride)
+    painter.text({x_labels[i].at - 0.5f * x_labels[i].extent, fx(a.y1) + tick + pad},
                  *x_labels[i].text, th.text);
-  for (const Tick& k : YTicks(t, st)) {
+  std::vector<AxisLabel> y_labels;
+  for (const Tick& k : y_ticks) {
     const float y = fx(t.yToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     painter.line({fx(a.x0) - len, y}, {fx(a.x0), y}, th.axis, w);
-    if (k.major && fig.y_tick_labels) {
-      const Point ts = painter.textSize(k.label);
-      painter.text({fx(a.x0) - tick - pad - fx(ts.x), y - 0.5f * fx(ts.y)}, k.label, th.text);
-    }
+    if (k.major && fig.y_tick_labels)
+      y_labels.push_back({y, fx(painter.textSize(k.label).y), &k.label});
+  }
+  const std::size_t y_stride = LabelStride(y_labels, 0);
+  for (std::size_t i = 0; i < y_labels.size(); i += y_stride) {
+    const float width = fx(painter.textSize(*y_labels[i].text).x);
+    painter.text({fx(a.x0) - tick - pad - width, y_labels[i].at - 0.5f * y_labels[i].extent},
+                 *y_labels[i].text, th.text);
   }
   const PixelRect& f = fig.frame;
   if (!fig.x_label.empty()) {

@@ -532,3 +532,38 @@ TEST(FigurePainter, XTickLabelsThatWouldTouchAreThinned) {
 
 }  // namespace
 }  // namespace gradlab::plot
+
+namespace gradlab::plot {
+namespace {
+
+// The same for y: a plot 85 pixels high at UI scale 2 stacked "-600 -800 -1000 -1200" into each
+// other; the labels shown never overlap, the first (lowest) always among them.
+TEST(FigurePainter, YTickLabelsThatWouldOverlapAreThinned) {
+  PlotStyle style;
+  for (const double height : {110.0, 160.0, 600.0}) {
+    RecordingPainter painter;
+    Figure fig = KnownFigure();
+    fig.limits.x = {3, 7};  // x labels 3..7: none is also a y label
+    fig.limits.y = {-1250, -550};
+    LayoutFigure(fig, {0, 0, 400, height}, style, painter);
+    const Transform t = FigureTransform(fig);
+    PaintAxes(painter, fig, t, style);
+    std::vector<double> tops;  // painted y labels' top edges, bottom label first
+    for (const Tick& k : YTicks(t, style)) {
+      if (!k.major) continue;
+      const int at = painter.find("text " + k.label + " at ");
+      if (at < 0) continue;
+      double x = 0, y = 0;
+      ASSERT_EQ(std::sscanf(painter.calls[std::size_t(at)].c_str() + 5 + k.label.size() + 4,
+                            "%lf,%lf", &x, &y),
+                2);
+      tops.push_back(y);
+    }
+    ASSERT_GE(tops.size(), height > 300 ? 3u : 1u) << "height " << height;
+    for (std::size_t i = 1; i < tops.size(); ++i)
+      EXPECT_GE(std::abs(tops[i] - tops[i - 1]), painter.fontSize()) << "height " << height;
+  }
+}
+
+}  // namespace
+}  // namespace gradlab::plot

@@ -28,6 +28,18 @@ void setupLimits(const plot::Limits& limits, bool refit) {
                         refit ? ImGuiCond_Always : ImGuiCond_Once);
 }
 
+// The limits raised, where needed, so the "ML -864.068" label above the ML line fits a plot
+// about `height` pixels high (at UI scale 2 on a 900-pixel window the usual fifth of the height
+// left it cut off at the top).
+plot::Limits withMlLabelRoom(plot::Limits limits, double ml, float height) {
+  const float font = ImGui::GetFontSize();
+  const float area_h = std::max(height - 4.5f * font, font);  // less title and x axis
+  const double share = std::min(0.6, 1.4 * double(font) / double(area_h));
+  const double room = share / (1 - share) * (ml - limits.y.min);  // above ml, in data units
+  limits.y.max = std::max(limits.y.max, ml + room);
+  return limits;
+}
+
 void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
   const int count = stepSizeCount(lab);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -55,7 +67,9 @@ void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
                              (shared_axis ? plot::PlotFlags_NoYTickLabels : plot::PlotFlags_None)))
       continue;
     plot::SetupAxes("iteration", shared_axis ? "" : "log L(P)");
-    setupLimits(narrow ? sharedObjectiveLimits(lab) : objectiveLimits(lab, s), refit);
+    setupLimits(withMlLabelRoom(narrow ? sharedObjectiveLimits(lab) : objectiveLimits(lab, s),
+                                lab.experiment.ml_objective, height),
+                refit);
     for (plot::Item& item : objectiveItems(lab, s, std::max(16, int(width))))
       plot::PlotItem(std::move(item));
     plot::EndPlot();
