@@ -500,6 +500,13 @@ TEST(FigurePainter, UnlabelledYTicksGiveTheirRoomToThePlotArea) {
 namespace gradlab::plot {
 namespace {
 
+// Where the painter drew the tick label `label` ("text LABEL at X,Y"); false when it did not.
+bool PaintedLabelAt(const RecordingPainter& painter, const std::string& label, Point* at) {
+  const int call = painter.find("text " + label + " at ");
+  return call >= 0 && std::sscanf(painter.calls[std::size_t(call)].c_str() + 9 + label.size(),
+                                  "%lf,%lf", &at->x, &at->y) == 2;
+}
+
 // A plot too narrow for every x tick label shows every second (third, ...) one, the first always,
 // and no two touch; the ticks themselves all stay.
 TEST(FigurePainter, XTickLabelsThatWouldTouchAreThinned) {
@@ -515,26 +522,15 @@ TEST(FigurePainter, XTickLabelsThatWouldTouchAreThinned) {
     PaintAxes(painter, fig, t, style);
     std::vector<std::pair<double, double>> spans;  // painted x labels: left and right edges
     for (const Tick& k : XTicks(fig, t, style)) {
-      if (!k.major) continue;
-      const int at = painter.find("text " + k.label + " at ");
-      if (at < 0) continue;
-      double x = 0, y = 0;
-      ASSERT_EQ(std::sscanf(painter.calls[std::size_t(at)].c_str() + 5 + k.label.size() + 4,
-                            "%lf,%lf", &x, &y),
-                2);
-      spans.emplace_back(x, x + painter.textSize(k.label).x);
+      Point at;
+      if (k.major && PaintedLabelAt(painter, k.label, &at))
+        spans.emplace_back(at.x, at.x + painter.textSize(k.label).x);
     }
     ASSERT_GE(spans.size(), width > 300 ? 3u : 1u) << "width " << width;
     for (std::size_t i = 1; i < spans.size(); ++i)
       EXPECT_LT(spans[i - 1].second + style.padding, spans[i].first) << "width " << width;
   }
 }
-
-}  // namespace
-}  // namespace gradlab::plot
-
-namespace gradlab::plot {
-namespace {
 
 // The same for y: a plot 85 pixels high at UI scale 2 stacked "-600 -800 -1000 -1200" into each
 // other; the labels shown never overlap, the first (lowest) always among them.
@@ -550,14 +546,8 @@ TEST(FigurePainter, YTickLabelsThatWouldOverlapAreThinned) {
     PaintAxes(painter, fig, t, style);
     std::vector<double> tops;  // painted y labels' top edges, bottom label first
     for (const Tick& k : YTicks(t, style)) {
-      if (!k.major) continue;
-      const int at = painter.find("text " + k.label + " at ");
-      if (at < 0) continue;
-      double x = 0, y = 0;
-      ASSERT_EQ(std::sscanf(painter.calls[std::size_t(at)].c_str() + 5 + k.label.size() + 4,
-                            "%lf,%lf", &x, &y),
-                2);
-      tops.push_back(y);
+      Point at;
+      if (k.major && PaintedLabelAt(painter, k.label, &at)) tops.push_back(at.y);
     }
     ASSERT_GE(tops.size(), height > 300 ? 3u : 1u) << "height " << height;
     for (std::size_t i = 1; i < tops.size(); ++i)
