@@ -49,10 +49,11 @@ void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
   // the titles, and the others drop their y label and tick labels, which took half their width.
   // The first gets the axis's width on top, so the three plot areas are as wide.
   const bool narrow = ImGui::CalcTextSize(objectiveTitle(lab, 0).c_str()).x > width * 0.9f;
+  // Once a frame: the limits read every iterate of every run.
+  const plot::Limits shared = narrow ? sharedObjectiveLimits(lab) : plot::Limits{};
   float axis = 0;
   if (narrow) {
-    axis = plot::YAxisLabelsWidth("log L(P)", sharedObjectiveLimits(lab).y, plot::Scale::Linear,
-                                  height);
+    axis = plot::YAxisLabelsWidth("log L(P)", shared.y, plot::Scale::Linear, height);
     width = std::max(1.0f, (row - axis) / float(count));
   }
   for (int s = 0; s < count; ++s) {
@@ -67,7 +68,7 @@ void drawObjectivePlots(const StochasticLab& lab, float height, bool refit) {
                              (shared_axis ? plot::PlotFlags_NoYTickLabels : plot::PlotFlags_None)))
       continue;
     plot::SetupAxes("iteration", shared_axis ? "" : "log L(P)");
-    setupLimits(withMlLabelRoom(narrow ? sharedObjectiveLimits(lab) : objectiveLimits(lab, s),
+    setupLimits(withMlLabelRoom(narrow ? shared : objectiveLimits(lab, s),
                                 lab.experiment.ml_objective, height),
                 refit);
     for (plot::Item& item : objectiveItems(lab, s, std::max(16, int(width))))
