@@ -371,19 +371,22 @@ void PaintGrid(Painter& painter, const Figure& fig, const Transform& t, const Pl
 
 namespace {
 
-// A tick label: its centre along its axis, its extent along it (width on x, height on y).
+// A tick label: its centre along its axis and its size.
 struct AxisLabel {
-  float at, extent;
+  float at;
+  Point size;
   const std::string* text;
 };
 
-// Labels that would touch (closer than `gap`) are shown every second, third, ... one, the first
-// always: a plot 55 pixels wide at UI scale 1.5 read "-100 10".
-std::size_t LabelStride(const std::vector<AxisLabel>& labels, float gap) {
+// Labels that would touch (closer than `gap` along the axis: x, or y when `vertical`) are shown
+// every second, third, ... one, the first always: a plot 55 pixels wide at UI scale 1.5 read
+// "-100 10".
+std::size_t LabelStride(const std::vector<AxisLabel>& labels, float gap, bool vertical) {
+  const auto extent = [&](const AxisLabel& l) { return float(vertical ? l.size.y : l.size.x); };
   const auto touch = [&](std::size_t every) {
     for (std::size_t i = every; i < labels.size(); i += every) {
       const AxisLabel &l = labels[i - every], &r = labels[i];
-      if (std::abs(r.at - l.at) < 0.5f * (l.extent + r.extent) + gap) return true;
+      if (std::abs(r.at - l.at) < 0.5f * (extent(l) + extent(r)) + gap) return true;
     }
     return false;
   };
@@ -409,26 +412,26 @@ void PaintAxes(Painter& painter, const Figure& fig, const Transform& t, const Pl
     const float x = fx(t.xToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     painter.line({x, fx(a.y1)}, {x, fx(a.y1) + len}, th.axis, w);
-    if (k.major) x_labels.push_back({x, fx(painter.textSize(k.label).x), &k.label});
+    if (!k.major) continue;
+    x_labels.push_back({x, painter.textSize(k.label), &k.label});
   }
-  const std::size_t x_stride = LabelStride(x_labels, pad);
+  const std::size_t x_stride = LabelStride(x_labels, pad, false);
   for (std::size_t i = 0; i < x_labels.size(); i += x_stride)
-    painter.text({x_labels[i].at - 0.5f * x_labels[i].extent, fx(a.y1) + tick + pad},
+    painter.text({x_labels[i].at - 0.5f * fx(x_labels[i].size.x), fx(a.y1) + tick + pad},
                  *x_labels[i].text, th.text);
   std::vector<AxisLabel> y_labels;
   for (const Tick& k : y_ticks) {
     const float y = fx(t.yToPixel(k.value));
     const float len = k.major ? tick : 0.5f * tick;
     painter.line({fx(a.x0) - len, y}, {fx(a.x0), y}, th.axis, w);
-    if (k.major && fig.y_tick_labels)
-      y_labels.push_back({y, fx(painter.textSize(k.label).y), &k.label});
+    if (!k.major || !fig.y_tick_labels) continue;
+    y_labels.push_back({y, painter.textSize(k.label), &k.label});
   }
-  const std::size_t y_stride = LabelStride(y_labels, 0);
-  for (std::size_t i = 0; i < y_labels.size(); i += y_stride) {
-    const float width = fx(painter.textSize(*y_labels[i].text).x);
-    painter.text({fx(a.x0) - tick - pad - width, y_labels[i].at - 0.5f * y_labels[i].extent},
+  const std::size_t y_stride = LabelStride(y_labels, 0, true);
+  for (std::size_t i = 0; i < y_labels.size(); i += y_stride)
+    painter.text({fx(a.x0) - tick - pad - fx(y_labels[i].size.x),
+                  y_labels[i].at - 0.5f * fx(y_labels[i].size.y)},
                  *y_labels[i].text, th.text);
-  }
   const PixelRect& f = fig.frame;
   if (!fig.x_label.empty()) {
     const float tw = fx(painter.textSize(fig.x_label).x);
