@@ -165,11 +165,15 @@ void drawFitPlot(ElbowLab& lab, ElbowLabView& view, Theme theme, ImVec2 size, bo
   plot::EndPlot();
 }
 
+// `full` where it fits three quarters of a plot `width` wide (the title centres over the plot
+// area, right of the y axis), else the short title: a narrow plot (1024 px at UI scale 1.5).
+const char* titleThatFits(const char* full, const char* short_title, float width) {
+  return ImGui::CalcTextSize(full, nullptr, true).x <= 0.75f * width ? full : short_title;
+}
+
 void drawLossPlot(const ElbowLab& lab, ImVec2 size) {
-  // A narrow plot (1024 px at UI scale 1.5) keeps what its title can show.
-  const bool fits = ImGui::CalcTextSize("full-data loss (MSE)").x <= size.x * 0.75f;
-  if (!plot::BeginPlot(fits ? "full-data loss (MSE)##loss" : "loss (MSE)##loss", size,
-                       plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend))
+  if (!plot::BeginPlot(titleThatFits("full-data loss (MSE)##loss", "loss (MSE)##loss", size.x),
+                       size, plot::PlotFlags_IntegerX | plot::PlotFlags_NoLegend))
     return;
   plot::SetupAxes("step", "loss", plot::Scale::Linear, plot::Scale::Log);
   setupLimits(lossLimits(lab), true);
@@ -178,11 +182,9 @@ void drawLossPlot(const ElbowLab& lab, ImVec2 size) {
 }
 
 void drawTracePlot(const ElbowLab& lab, Theme theme, ImVec2 size) {
-  const bool fits =
-      ImGui::CalcTextSize("elbow positions -b_j/a_j against step").x <= size.x * 0.75f;
-  if (!plot::BeginPlot(
-          fits ? "elbow positions -b_j/a_j against step##trace" : "elbows -b_j/a_j##trace", size,
-          plot::PlotFlags_IntegerX))
+  if (!plot::BeginPlot(titleThatFits("elbow positions -b_j/a_j against step##trace",
+                                     "elbows -b_j/a_j##trace", size.x),
+                       size, plot::PlotFlags_IntegerX))
     return;
   plot::SetupAxes("step", "elbow x");
   setupLimits(traceLimits(lab), true);
