@@ -14,6 +14,7 @@
 
 #include "app/labs/elbows/elbow_figures.h"
 #include "tests/app/png_image.h"
+#include "tests/app/report_figures.h"
 #include "tests/app/run_command.h"
 
 namespace gradlab::test {
@@ -148,27 +149,6 @@ TEST(GuiElbows, BadOptionIsAOneLineErrorExitingTwo) {
 namespace gradlab::test {
 namespace {
 
-struct FigureFrame {
-  std::string title;
-  double x = 0, y = 0, w = 0, h = 0;
-};
-
-// Each figure's title and frame from a render --report.
-std::vector<FigureFrame> figureFrames(const std::string& report) {
-  std::vector<FigureFrame> out;
-  std::istringstream in(report);
-  std::string line;
-  while (std::getline(in, line)) {
-    const std::size_t at = line.rfind("| frame ");
-    if (line.rfind("figure: ", 0) != 0 || at == std::string::npos) continue;
-    FigureFrame f;
-    f.title = line.substr(8, line.find(" |") - 8);
-    if (std::sscanf(line.c_str() + at, "| frame %lf %lf %lf %lf", &f.x, &f.y, &f.w, &f.h) == 4)
-      out.push_back(f);
-  }
-  return out;
-}
-
 // A wide, low view (1600 x 900 at UI scale 2) puts the fit, the loss and the elbow trace in one
 // row, each the whole height (stacked, the fit's plot was 70 pixels high and the trace's 40); at
 // UI scale 1 the trace stays under the other two, as wide as both.
@@ -180,15 +160,15 @@ TEST(GuiElbows, AWideLowViewPutsTheThreePlotsInOneRow) {
                        (low ? " --ui-scale 2" : ""),
                    false);
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    const std::vector<FigureFrame> frames = figureFrames(r.stdout_only);
-    ASSERT_EQ(frames.size(), 3u) << r.output;
+    const std::vector<ReportFigure> figures = reportFigures(r.stdout_only);
+    ASSERT_EQ(figures.size(), 3u) << r.output;
     const auto by = [&](const char* part) {  // the titles shorten in narrow plots
-      for (const FigureFrame& f : frames)
-        if (f.title.find(part) != std::string::npos) return f;
+      for (const ReportFigure& f : figures)
+        if (f.title.find(part) != std::string::npos) return f.frame;
       ADD_FAILURE() << "no figure " << part << "\n" << r.output;
-      return FigureFrame{};
+      return ReportRect{};
     };
-    const FigureFrame fit = by("fit and elbows"), trace = by("-b_j/a_j"), loss = by("loss (MSE)");
+    const ReportRect fit = by("fit and elbows"), trace = by("-b_j/a_j"), loss = by("loss (MSE)");
     if (low) {
       EXPECT_EQ(trace.y, fit.y);
       EXPECT_EQ(trace.h, fit.h);

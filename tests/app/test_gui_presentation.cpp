@@ -11,6 +11,7 @@
 #include <string>
 #include <tuple>
 
+#include "tests/app/report_figures.h"
 #include "tests/app/run_command.h"
 
 namespace gradlab::test {
@@ -26,17 +27,10 @@ struct FigureSpan {
 
 FigureSpan figureSpan(const std::string& report) {
   FigureSpan span;
-  std::istringstream lines(report);
-  for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("figure: ", 0) != 0) continue;
-    const std::size_t at = line.rfind("| frame ");
-    double x = 0, y = 0, w = 0, h = 0;
-    if (at == std::string::npos ||
-        std::sscanf(line.c_str() + at, "| frame %lf %lf %lf %lf", &x, &y, &w, &h) != 4)
-      continue;
+  for (const ReportFigure& f : reportFigures(report)) {
     ++span.count;
-    span.left = std::min(span.left, x);
-    span.widest = std::max(span.widest, w);
+    span.left = std::min(span.left, f.frame.x);
+    span.widest = std::max(span.widest, f.frame.w);
   }
   return span;
 }

@@ -17,6 +17,7 @@
 #include "app/plot/color.h"
 #include "core/gaussian_sgd.h"
 #include "tests/app/png_image.h"
+#include "tests/app/report_figures.h"
 #include "tests/app/run_command.h"
 
 namespace gradlab::test {
@@ -159,28 +160,11 @@ TEST(GuiStochastic, BadOptionIsAOneLineErrorExitingTwo) {
 namespace gradlab::test {
 namespace {
 
-struct ObjectiveFigure {
-  std::string title;
-  double y_min = 0, y_max = 0, area_w = 0;
-};
-
-// The "figure: eta = ..." or "figure: log L(P), ..." lines of a render --report.
-std::vector<ObjectiveFigure> objectiveFigures(const std::string& report) {
-  std::vector<ObjectiveFigure> out;
-  std::istringstream in(report);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("figure: eta = ", 0) != 0 && line.rfind("figure: log L(P)", 0) != 0) continue;
-    ObjectiveFigure f;
-    f.title = line.substr(8, line.find(" |") - 8);
-    const std::size_t y = line.find("| y "), area = line.rfind("| area ");
-    double x0 = 0, y0 = 0, h = 0;
-    if (y == std::string::npos || area == std::string::npos ||
-        std::sscanf(line.c_str() + y, "| y %lf %lf", &f.y_min, &f.y_max) != 2 ||
-        std::sscanf(line.c_str() + area, "| area %lf %lf %lf %lf", &x0, &y0, &f.area_w, &h) != 4)
-      continue;
-    out.push_back(f);
-  }
+// The objective plots' figures ("eta = ..." when narrow, "log L(P), ..." when wide).
+std::vector<ReportFigure> objectiveFigures(const std::string& report) {
+  std::vector<ReportFigure> out;
+  for (const ReportFigure& f : reportFigures(report))
+    if (f.title.rfind("eta = ", 0) == 0 || f.title.rfind("log L(P)", 0) == 0) out.push_back(f);
   return out;
 }
 
@@ -192,21 +176,21 @@ TEST(GuiStochastic, NarrowObjectivePlotsShareOneYAxisAndEqualAreas) {
   CommandResult narrow = runGradlab(
       "render --lab stochastic --size 1024x768 --ui-scale 1.5 --report --out " + png, false);
   ASSERT_EQ(narrow.exit_code, 0) << narrow.output;
-  const std::vector<ObjectiveFigure> row = objectiveFigures(narrow.stdout_only);
+  const std::vector<ReportFigure> row = objectiveFigures(narrow.stdout_only);
   ASSERT_EQ(row.size(), 3u) << narrow.output;
-  for (const ObjectiveFigure& f : row) {
+  for (const ReportFigure& f : row) {
     EXPECT_EQ(f.title.rfind("eta = ", 0), 0u) << f.title;
     EXPECT_EQ(f.y_min, row[0].y_min) << f.title;
     EXPECT_EQ(f.y_max, row[0].y_max) << f.title;
-    EXPECT_NEAR(f.area_w, row[0].area_w, 2.0) << f.title;
-    EXPECT_GT(f.area_w, 100) << f.title;
+    EXPECT_NEAR(f.area.w, row[0].area.w, 2.0) << f.title;
+    EXPECT_GT(f.area.w, 100) << f.title;
   }
   CommandResult wide =
       runGradlab("render --lab stochastic --size 1600x900 --report --out " + png, false);
   ASSERT_EQ(wide.exit_code, 0) << wide.output;
-  const std::vector<ObjectiveFigure> full = objectiveFigures(wide.stdout_only);
+  const std::vector<ReportFigure> full = objectiveFigures(wide.stdout_only);
   ASSERT_EQ(full.size(), 3u) << wide.output;
-  for (const ObjectiveFigure& f : full)
+  for (const ReportFigure& f : full)
     EXPECT_EQ(f.title.rfind("log L(P), step size ", 0), 0u) << f.title;
   EXPECT_NE(full[0].y_min, full[2].y_min) << "each row keeps its own limits when wide";
 }
